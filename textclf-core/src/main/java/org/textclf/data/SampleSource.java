@@ -1,0 +1,16 @@
+package org.textclf.data;
+
+import java.io.IOException;
+
+/**
+ * A corpus that can be read from the start any number of times, one sample at a time, so that no pass ever holds
+ * the corpus in memory. Implementations are immutable and safe to open from several threads at once.
+ */
+public interface SampleSource {
+
+    /** Starts a new pass over the corpus. The caller closes the reader. */
+    SampleReader open() throws IOException;
+
+    /** What to call this source in messages: usually its file path. */
+    String name();
+}

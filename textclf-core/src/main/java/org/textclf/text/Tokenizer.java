@@ -1,0 +1,127 @@
+package org.textclf.text;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The word tokenizer of scikit-learn's default {@code TfidfVectorizer} as the guide configures it: lowercase, then
+ * accents stripped ({@code strip_accents='unicode'}), then tokens matched by {@code (?u)\b\w\w+\b}, that is,
+ * maximal runs of two or more word characters. Stateless and thread-safe.
+ */
+public final class Tokenizer {
+
+    /** Receives tokens one by one, so that callers can count or hash them without building a list. */
+    @FunctionalInterface
+    public interface TokenSink {
+        void accept(String token);
+    }
+
+    public static final Tokenizer DEFAULT = new Tokenizer();
+
+    /** Returns the tokens of {@code text}, in order. */
+    public List<String> tokenize(String text) {
+        List<String> tokens = new ArrayList<>();
+        tokenize(text, tokens::add);
+        return tokens;
+    }
+
+    /** Feeds the tokens of {@code text}, in order, to {@code sink}. */
+    public void tokenize(String text, TokenSink sink) {
+        String normalized = normalize(text);
+        int n = normalized.length();
+        int start = -1;
+        for (int i = 0; i < n; i++) {
+            char c = normalized.charAt(i);
+            if (isWordChar(c, normalized, i)) {
+                if (start < 0) {
+                    start = i;
+                }
+            } else if (start >= 0) {
+                emit(normalized, start, i, sink);
+                start = -1;
+            }
+        }
+        if (start >= 0) {
+            emit(normalized, start, n, sink);
+        }
+    }
+
+    private static void emit(String s, int start, int end, TokenSink sink) {
+        if (Character.codePointCount(s, start, end) >= 2) {
+            sink.accept(s.substring(start, end));
+        }
+    }
+
+    /**
+     * Lowercases, then strips accents as scikit-learn's {@code strip_accents_unicode} does: NFKD, then drop
+     * combining characters. ASCII text (the common case) skips the normalizer, as scikit-learn's does.
+     */
+    static String normalize(String text) {
+        boolean ascii = true;
+        boolean upper = false;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 128) {
+                ascii = false;
+                break;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                upper = true;
+            }
+        }
+        if (ascii) {
+            return upper ? asciiLower(text) : text;
+        }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFKD);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); ) {
+            int cp = decomposed.codePointAt(i);
+            if (!isCombining(cp)) {
+                out.appendCodePoint(cp);
+            }
+            i += Character.charCount(cp);
+        }
+        return out.toString();
+    }
+
+    private static String asciiLower(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c >= 'A' && c <= 'Z') {
+                chars[i] = (char) (c + ('a' - 'A'));
+            }
+        }
+        return new String(chars);
+    }
+
+    /** Python's {@code unicodedata.combining(c) != 0}: the combining marks. */
+    private static boolean isCombining(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    /**
+     * Python's {@code \w} in a str pattern: alphanumeric characters (letters, and the numeric categories Nd, Nl,
+     * No) and the underscore. Surrogate pairs count by their code point.
+     */
+    private static boolean isWordChar(char c, String s, int i) {
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || (c >= 'A' && c <= 'Z');
+        }
+        int cp = c;
+        if (Character.isHighSurrogate(c) && i + 1 < s.length()) {
+            cp = Character.toCodePoint(c, s.charAt(i + 1));
+        } else if (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1))) {
+            cp = Character.toCodePoint(s.charAt(i - 1), c);
+        }
+        if (Character.isLetterOrDigit(cp)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+    }
+}
