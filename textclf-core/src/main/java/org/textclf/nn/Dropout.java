@@ -1,0 +1,29 @@
+package org.textclf.nn;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * Inverted dropout, as Keras: at training each value is kept with probability {@code 1 - rate} and scaled by
+ * {@code 1 / (1 - rate)}, so inference is the identity. A mask holds {@code 0} or that scale per value; forward and
+ * backward both multiply by it. On a sparse input the mask covers the nonzeros only, so dropping never densifies.
+ */
+final class Dropout {
+
+    private Dropout() {
+    }
+
+    /** Fills {@code mask[0..n)} with 0 (dropped, probability {@code rate}) or {@code 1 / (1 - rate)}. */
+    static void drawMask(float rate, RandomGenerator random, float[] mask, int n) {
+        float scale = 1f / (1f - rate);
+        for (int j = 0; j < n; j++) {
+            mask[j] = random.nextFloat() >= rate ? scale : 0f;
+        }
+    }
+
+    /** {@code out[j] = in[j] * mask[j]}: forward; also backward, with gradients for {@code in} and {@code out}. */
+    static void apply(float[] in, float[] mask, float[] out, int n) {
+        for (int j = 0; j < n; j++) {
+            out[j] = in[j] * mask[j];
+        }
+    }
+}

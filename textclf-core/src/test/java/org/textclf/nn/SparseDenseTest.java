@@ -1,0 +1,102 @@
+package org.textclf.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.textclf.batch.SparseBatch;
+
+class SparseDenseTest {
+
+    private static final int FEATURES = 40;
+    private static final int WIDTH = 5;
+    private static final int ROWS = 6;
+
+    private final SparseBatch batch = TestBatches.random(ROWS, FEATURES, 8, 3, 11);
+    private final float[] kernel = TestBatches.randomFloats(FEATURES * WIDTH, 1, 12);
+    private final float[] bias = TestBatches.randomFloats(WIDTH, 1, 13);
+
+    private float[] forward() {
+        float[] out = new float[ROWS * WIDTH];
+        SparseDense.forward(batch.rowStart(), batch.indices(), batch.values(), kernel, bias, WIDTH, out, 0, ROWS);
+        return out;
+    }
+
+    @Test
+    void forward_anyBatch_matchesNaiveDenseProduct() {
+        double[][] x = TestBatches.densify(batch);
+        float[] out = forward();
+        for (int r = 0; r < ROWS; r++) {
+            for (int o = 0; o < WIDTH; o++) {
+                double expected = bias[o];
+                for (int i = 0; i < FEATURES; i++) {
+                    expected += x[r][i] * kernel[i * WIDTH + o];
+                }
+                assertThat((double) out[r * WIDTH + o]).isCloseTo(expected, within(1e-5));
+            }
+        }
+    }
+
+    @Test
+    void forward_rowRange_writesOnlyThoseRows() {
+        float[] full = forward();
+        float[] part = new float[ROWS * WIDTH];
+        SparseDense.forward(batch.rowStart(), batch.indices(), batch.values(), kernel, bias, WIDTH, part, 2, 4);
+        assertThat(Arrays.copyOfRange(part, 2 * WIDTH, 4 * WIDTH)).containsExactly(
+                Arrays.copyOfRange(full, 2 * WIDTH, 4 * WIDTH));
+        assertThat(Arrays.copyOfRange(part, 0, 2 * WIDTH)).containsOnly(0f);
+    }
+
+    @Test
+    void backwardKernel_anyBatch_matchesNaiveTransposeProductAndListsPresentRows() {
+        float[] delta = TestBatches.randomFloats(ROWS * WIDTH, 1, 14);
+        float[] gradient = new float[FEATURES * WIDTH];
+        boolean[] seen = new boolean[FEATURES];
+        int[] touched = new int[FEATURES];
+        int count = SparseDense.backwardKernel(batch.rowStart(), batch.indices(), batch.values(), delta, WIDTH, ROWS,
+                gradient, seen, touched, 0);
+
+        double[][] x = TestBatches.densify(batch);
+        Set<Integer> present = new HashSet<>();
+        for (int i = 0; i < FEATURES; i++) {
+            for (int o = 0; o < WIDTH; o++) {
+                double expected = 0;
+                for (int r = 0; r < ROWS; r++) {
+                    expected += x[r][i] * delta[r * WIDTH + o];
+                    if (x[r][i] != 0) {
+                        present.add(i);
+                    }
+                }
+                assertThat((double) gradient[i * WIDTH + o]).isCloseTo(expected, within(1e-5));
+            }
+        }
+        Set<Integer> listed = new HashSet<>();
+        for (int j = 0; j < count; j++) {
+            listed.add(touched[j]);
+        }
+        assertThat(count).isEqualTo(present.size());
+        assertThat(listed).isEqualTo(present);
+
+        SparseDense.clearTouched(gradient, WIDTH, seen, touched, count);
+        assertThat(gradient).containsOnly(0f);
+        assertThat(seen).containsOnly(false);
+    }
+
+    @Test
+    void backward_kernelAndBias_matchFiniteDifferences() {
+        float[] weights = TestBatches.randomFloats(ROWS * WIDTH, 1, 15);
+        float[] kernelGradient = new float[FEATURES * WIDTH];
+        float[] biasGradient = new float[WIDTH];
+        SparseDense.backwardKernel(batch.rowStart(), batch.indices(), batch.values(), weights, WIDTH, ROWS,
+                kernelGradient, new boolean[FEATURES], new int[FEATURES], 0);
+        SparseDense.backwardBias(weights, WIDTH, ROWS, biasGradient);
+
+        GradientCheck.check("kernel", kernel, kernelGradient, GradientCheck.all(kernel.length), 1e-2f, 1e-4, 1e-3,
+                () -> TestBatches.weightedSum(forward(), weights, ROWS * WIDTH));
+        GradientCheck.check("bias", bias, biasGradient, GradientCheck.all(WIDTH), 1e-2f, 1e-4, 1e-3,
+                () -> TestBatches.weightedSum(forward(), weights, ROWS * WIDTH));
+    }
+}
