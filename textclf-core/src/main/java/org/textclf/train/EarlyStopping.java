@@ -1,0 +1,70 @@
+package org.textclf.train;
+
+import org.textclf.nn.Weights;
+
+/**
+ * Stops training when the monitored metric has not improved for {@code patience} epochs in a row (Keras' rule), and,
+ * unlike the guide's code, restores the weights of the best epoch by default, so the model kept is the one that validated best rather
+ * than the last one.
+ */
+public final class EarlyStopping implements Callback {
+    public static final Metric DEFAULT_MONITOR = Metric.VAL_LOSS;
+    /** The guide's patience. */
+    public static final int DEFAULT_PATIENCE = 2;
+
+    private final Monitor monitor;
+    private final int patience;
+    private final boolean restoreBestWeights;
+    private Weights bestWeights;
+    private int wait;
+    private int stoppedEpoch;
+
+    public EarlyStopping(Metric monitor, int patience, double minDelta, boolean restoreBestWeights) {
+        if (patience < 0) {
+            throw new IllegalArgumentException("patience must be >= 0, found " + patience);
+        }
+        this.monitor = new Monitor(monitor, minDelta);
+        this.patience = patience;
+        this.restoreBestWeights = restoreBestWeights;
+    }
+
+    /** val_loss, patience 2, restoring the best weights. */
+    public static EarlyStopping defaults() {
+        return new EarlyStopping(DEFAULT_MONITOR, DEFAULT_PATIENCE, 0, true);
+    }
+
+    @Override
+    public void onEpochEnd(TrainingState state, EpochLogs logs) {
+        if (monitor.update(logs)) {
+            wait = 0;
+            if (restoreBestWeights) {
+                bestWeights = Weights.copyOf(state.network());
+            }
+        } else if (++wait >= patience) {
+            stoppedEpoch = logs.epoch();
+            state.stop(String.format("early stopping: %s did not improve on %.4f (epoch %d) for %d epochs",
+                    monitor.metric(), monitor.best(), monitor.bestEpoch(), wait));
+        }
+    }
+
+    @Override
+    public void onTrainEnd(TrainingState state, History history) {
+        if (restoreBestWeights && bestWeights != null) {
+            bestWeights.restoreInto(state.network());
+        }
+    }
+
+    /** The epoch whose weights are kept (counting from 1), 0 before any epoch. */
+    public int bestEpoch() {
+        return monitor.bestEpoch();
+    }
+
+    public double best() {
+        return monitor.best();
+    }
+
+    /** The epoch at which it stopped training, 0 when it did not. */
+    public int stoppedEpoch() {
+        return stoppedEpoch;
+    }
+}

@@ -1,0 +1,127 @@
+package org.textclf.train;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.textclf.nn.Adam;
+import org.textclf.nn.AdamConfig;
+import org.textclf.nn.BatchMetrics;
+import org.textclf.nn.Network;
+
+/**
+ * Keras' {@code fit} for one network: epochs of {@code stepsPerEpoch} optimizer steps drawn from a batch generator,
+ * each followed by a validation pass, with callbacks that log, checkpoint and stop. The loop only orchestrates:
+ * the network computes, the callbacks decide. A trainer is one run: it owns that run's optimizer moments and random
+ * generator, so a second run wants a new trainer.
+ *
+ * @param <B> the batch type
+ */
+public final class Trainer<B> {
+    /** The guide's epochs: in practice bounded by early stopping. */
+    public static final int DEFAULT_EPOCHS = 1000;
+
+    private final Network<B> network;
+    private final TrainingState state;
+    private PrintStream log = System.err;
+
+    public Trainer(Network<B> network, AdamConfig adam, long seed) {
+        this.network = network;
+        this.state = new TrainingState(network, Adam.forNetwork(adam, network), new SplittableRandom(seed));
+    }
+
+    /** Where verbose output goes; standard error by default, so standard output stays for results. */
+    public Trainer<B> logTo(PrintStream log) {
+        this.log = log;
+        return this;
+    }
+
+    public TrainingState state() {
+        return state;
+    }
+
+    /**
+     * Trains until {@code epochs} or until a callback stops it.
+     *
+     * @param generator training batches, cycling through epochs forever
+     * @param validationData validation batches, cycling, or null for none
+     * @param verbose 0 silent, 1 a progress bar per epoch, 2 one line per epoch
+     */
+    public History fit(Iterator<B> generator, int stepsPerEpoch, Iterator<B> validationData, int validationSteps,
+            List<Callback> callbacks, int epochs, int verbose) {
+        if (stepsPerEpoch < 1 || epochs < 1) {
+            throw new IllegalArgumentException("stepsPerEpoch and epochs must be at least 1, found " + stepsPerEpoch
+                    + " and " + epochs);
+        }
+        if (validationData != null && validationSteps < 1) {
+            throw new IllegalArgumentException("validationSteps must be at least 1 with validation data, found "
+                    + validationSteps);
+        }
+        if (verbose < 0 || verbose > 2) {
+            throw new IllegalArgumentException("verbose must be 0, 1 or 2, found " + verbose);
+        }
+        List<Callback> all = new ArrayList<>(callbacks);
+        if (verbose > 0) {
+            // First, so the epoch line is printed before other callbacks report on the epoch.
+            all.add(0, new ProgressLogger(log, verbose, epochs, stepsPerEpoch));
+        }
+        History history = new History();
+        all.forEach(c -> c.onTrainBegin(state));
+        try {
+            for (int epoch = state.epochsDone() + 1; epoch <= epochs && !state.stopRequested(); epoch++) {
+                long start = System.nanoTime();
+                for (Callback c : all) {
+                    c.onEpochBegin(state, epoch);
+                }
+                BatchMetrics training = BatchMetrics.EMPTY;
+                for (int step = 1; step <= stepsPerEpoch && !state.stopRequested(); step++) {
+                    BatchMetrics batch = network.fitBatch(take(generator, "generator", stepsPerEpoch, epochs),
+                            state.optimizer(), state.random());
+                    training = training.plus(batch);
+                    for (Callback c : all) {
+                        c.onBatchEnd(state, step, batch);
+                    }
+                }
+                BatchMetrics validation = validationData == null ? null
+                        : evaluate(validationData, validationSteps, epochs);
+                EpochLogs logs = new EpochLogs(epoch, training, validation, (System.nanoTime() - start) / 1e9);
+                history.add(logs);
+                state.epochDone();
+                for (Callback c : all) {
+                    c.onEpochEnd(state, logs);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (Callback c : all) {
+                c.onTrainEnd(state, history);
+            }
+        }
+        return history;
+    }
+
+    /** Loss and accuracy over {@code steps} batches, in inference mode. */
+    public BatchMetrics evaluate(Iterator<B> batches, int steps) {
+        return evaluate(batches, steps, 1);
+    }
+
+    private BatchMetrics evaluate(Iterator<B> batches, int steps, int epochs) {
+        BatchMetrics total = BatchMetrics.EMPTY;
+        for (int i = 0; i < steps; i++) {
+            total = total.plus(network.evaluateBatch(take(batches, "validation data", steps, epochs)));
+        }
+        return total;
+    }
+
+    private B take(Iterator<B> batches, String what, int steps, int epochs) {
+        if (!batches.hasNext()) {
+            throw new IllegalStateException("Your input ran out of data: the " + what + " has no more batches; make"
+                    + " sure it can produce at least steps * epochs = " + steps + " * " + epochs + " batches");
+        }
+        return batches.next();
+    }
+}
