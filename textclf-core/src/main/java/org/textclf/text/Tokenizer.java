@@ -17,6 +17,16 @@ public final class Tokenizer {
         void accept(String token);
     }
 
+    /**
+     * Receives tokens as spans of the normalized text, so that callers can hash them without allocating a String
+     * per token (the n-gram vectorizer's transform does).
+     */
+    @FunctionalInterface
+    public interface SpanSink {
+        /** The token is {@code normalized.substring(start, end)}. */
+        void accept(String normalized, int start, int end);
+    }
+
     public static final Tokenizer DEFAULT = new Tokenizer();
 
     /** Returns the tokens of {@code text}, in order. */
@@ -28,6 +38,11 @@ public final class Tokenizer {
 
     /** Feeds the tokens of {@code text}, in order, to {@code sink}. */
     public void tokenize(String text, TokenSink sink) {
+        tokenizeSpans(text, (normalized, start, end) -> sink.accept(normalized.substring(start, end)));
+    }
+
+    /** Feeds the tokens of {@code text}, in order, to {@code sink} as spans of the normalized text. */
+    public void tokenizeSpans(String text, SpanSink sink) {
         String normalized = normalize(text);
         int n = normalized.length();
         int start = -1;
@@ -47,9 +62,9 @@ public final class Tokenizer {
         }
     }
 
-    private static void emit(String s, int start, int end, TokenSink sink) {
+    private static void emit(String s, int start, int end, SpanSink sink) {
         if (Character.codePointCount(s, start, end) >= 2) {
-            sink.accept(s.substring(start, end));
+            sink.accept(s, start, end);
         }
     }
 

@@ -1,0 +1,218 @@
+package org.textclf.text;
+
+import java.util.function.Consumer;
+
+/**
+ * The first pass's table: how many documents hold each n-gram, keyed by the n-gram's 64-bit hash, in primitive
+ * open-addressing arrays (linear probing) that never outgrow a memory budget. The table starts small and doubles;
+ * when the budget allows no more growth and the table is full, the rarest n-grams are pruned (lossy counting):
+ * every n-gram with a count at or below a threshold is dropped, the threshold doubling from 1 until half the room
+ * is free. An n-gram pruned and seen again restarts from 0, so its final count is too low by at most the sum of
+ * all thresholds used, which {@link #maxUndercount()} reports.
+ */
+final class DocumentFrequencies {
+    /** One slot: a 64-bit key and a 32-bit count. */
+    static final long BYTES_PER_SLOT = Long.BYTES + Integer.BYTES;
+    private static final int INITIAL_CAPACITY = 1 << 10;
+    /** Linear probing stays short below this load with well-mixed keys. */
+    private static final double MAX_LOAD = 0.75;
+
+    private final long budgetBytes;
+    private final Consumer<String> log;
+    private long[] keys;
+    private int[] counts;
+    private int size;
+    private int maxSize;
+
+    private int prunings;
+    private long pruned;
+    private int largestThreshold;
+    private long maxUndercount;
+
+    DocumentFrequencies(long budgetBytes, Consumer<String> log) {
+        this.budgetBytes = budgetBytes;
+        this.log = log;
+        int capacity = (int) Math.min(INITIAL_CAPACITY, budgetBytes / BYTES_PER_SLOT);
+        allocate(capacity);
+    }
+
+    private void allocate(int capacity) {
+        keys = new long[capacity];
+        counts = new int[capacity];
+        maxSize = Math.max(1, (int) (capacity * MAX_LOAD));
+    }
+
+    /** Counts one document: {@code hashes[0..n)} sorted ascending, repeats adjacent and counted once. */
+    void addDocument(long[] hashes, int n) {
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && hashes[i] == hashes[i - 1]) {
+                continue;
+            }
+            increment(hashes[i]);
+        }
+    }
+
+    private void increment(long key) {
+        int slot = home(key, keys.length);
+        while (true) {
+            long k = keys[slot];
+            if (k == key) {
+                counts[slot]++;
+                return;
+            }
+            if (k == 0) {
+                break;
+            }
+            slot = next(slot);
+        }
+        if (size >= maxSize) {
+            makeRoom();
+            increment(key);
+            return;
+        }
+        keys[slot] = key;
+        counts[slot] = 1;
+        size++;
+    }
+
+    /** Grows within the budget (the old and new arrays are both alive while rehashing), or else prunes. */
+    private void makeRoom() {
+        long slotsInBudget = budgetBytes / BYTES_PER_SLOT;
+        long grown = Math.min(2L * keys.length, Math.min(slotsInBudget - keys.length, Integer.MAX_VALUE - 8));
+        if (grown > keys.length) {
+            long[] oldKeys = keys;
+            int[] oldCounts = counts;
+            allocate((int) grown);
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != 0) {
+                    place(oldKeys[i], oldCounts[i]);
+                }
+            }
+            return;
+        }
+        int threshold = 1;
+        long before = size;
+        while (size > maxSize / 2) {
+            removeAtMost(threshold);
+            largestThreshold = Math.max(largestThreshold, threshold);
+            maxUndercount += threshold;
+            threshold *= 2;
+        }
+        prunings++;
+        pruned += before - size;
+        log.accept(String.format("candidate n-grams exceed the budget of %,d bytes (%,d slots): pruned %,d rare"
+                + " n-grams with document frequency <= %,d; counts of n-grams seen again may be low by up to %,d",
+                budgetBytes, keys.length, before - size, threshold / 2, maxUndercount));
+    }
+
+    private void place(long key, int count) {
+        int slot = home(key, keys.length);
+        while (keys[slot] != 0) {
+            slot = next(slot);
+        }
+        keys[slot] = key;
+        counts[slot] = count;
+    }
+
+    /** Drops every entry with a count at or below {@code threshold}, in place (Knuth's deletion for linear probing). */
+    private void removeAtMost(int threshold) {
+        int i = 0;
+        while (i < keys.length) {
+            if (keys[i] != 0 && counts[i] <= threshold) {
+                removeAt(i);
+                // an entry from further on may have moved into slot i: look at it again
+            } else {
+                i++;
+            }
+        }
+    }
+
+    private void removeAt(int hole) {
+        int j = hole;
+        while (true) {
+            j = next(j);
+            long k = keys[j];
+            if (k == 0) {
+                break;
+            }
+            int h = home(k, keys.length);
+            // The entry at j may move back to the hole unless its home lies cyclically in (hole, j].
+            boolean stays = hole <= j ? hole < h && h <= j : hole < h || h <= j;
+            if (!stays) {
+                keys[hole] = k;
+                counts[hole] = counts[j];
+                hole = j;
+            }
+        }
+        keys[hole] = 0;
+        counts[hole] = 0;
+        size--;
+    }
+
+    private int next(int slot) {
+        return slot + 1 == keys.length ? 0 : slot + 1;
+    }
+
+    /** Lemire's multiply-shift range reduction: any capacity, not only powers of two. */
+    static int home(long key, int capacity) {
+        return (int) (((key >>> 32) * capacity) >>> 32);
+    }
+
+    /** The document frequency counted for {@code key}, 0 when absent. */
+    int count(long key) {
+        int slot = home(key, keys.length);
+        for (long k = keys[slot]; k != 0; k = keys[slot]) {
+            if (k == key) {
+                return counts[slot];
+            }
+            slot = next(slot);
+        }
+        return 0;
+    }
+
+    /** How many keys were counted in at least {@code minCount} documents. */
+    int countAtLeast(int minCount) {
+        int n = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != 0 && counts[i] >= minCount) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Copies the keys counted in at least {@code minCount} documents, and their counts, in table order. */
+    void copyAtLeast(int minCount, long[] keysOut, int[] countsOut) {
+        int n = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != 0 && counts[i] >= minCount) {
+                keysOut[n] = keys[i];
+                countsOut[n++] = counts[i];
+            }
+        }
+    }
+
+    int size() {
+        return size;
+    }
+
+    int capacity() {
+        return keys.length;
+    }
+
+    int prunings() {
+        return prunings;
+    }
+
+    long pruned() {
+        return pruned;
+    }
+
+    int largestThreshold() {
+        return largestThreshold;
+    }
+
+    long maxUndercount() {
+        return maxUndercount;
+    }
+}

@@ -1,0 +1,94 @@
+package org.textclf.text;
+
+/**
+ * How the n-gram vectorizer is fitted: the guide's {@code ngram_vectorize} settings, each default declared once
+ * here. Immutable; the constructor checks every rule.
+ *
+ * @param ngramMin the shortest n-gram, in tokens (the guide: 1)
+ * @param ngramMax the longest n-gram, in tokens (the guide: 2)
+ * @param minDocumentFrequency n-grams in fewer training documents than this are dropped (the guide: 2)
+ * @param topK how many features {@code SelectKBest(f_classif)} keeps (the guide: 20,000)
+ * @param candidateBudgetBytes memory for counting document frequencies in the first pass; when a corpus has more
+ *     distinct n-grams than fit, the rarest are pruned and the pruning is reported
+ */
+public record NgramConfig(int ngramMin, int ngramMax, int minDocumentFrequency, int topK, long candidateBudgetBytes) {
+
+    public static final int DEFAULT_NGRAM_MIN = 1;
+    public static final int DEFAULT_NGRAM_MAX = 2;
+    public static final int DEFAULT_MIN_DOCUMENT_FREQUENCY = 2;
+    public static final int DEFAULT_TOP_K = 20_000;
+    public static final long DEFAULT_CANDIDATE_BUDGET_BYTES = 64L << 20;
+    /** The longest n-gram we accept; longer ones are almost never repeated, so they only cost memory. */
+    public static final int MAX_NGRAM = 8;
+    /** The smallest table worth having: 64 slots of a 64-bit key and a 32-bit count. */
+    public static final long MIN_CANDIDATE_BUDGET_BYTES = 64 * DocumentFrequencies.BYTES_PER_SLOT;
+
+    /** The guide's settings. */
+    public static final NgramConfig DEFAULT = builder().build();
+
+    public NgramConfig {
+        if (ngramMin < 1 || ngramMin > ngramMax || ngramMax > MAX_NGRAM) {
+            throw new IllegalArgumentException("ngramRange must satisfy 1 <= min <= max <= " + MAX_NGRAM
+                    + "; found (" + ngramMin + ", " + ngramMax + ")");
+        }
+        if (minDocumentFrequency < 1) {
+            throw new IllegalArgumentException("minDocumentFrequency must be at least 1; found "
+                    + minDocumentFrequency);
+        }
+        if (topK < 1) {
+            throw new IllegalArgumentException("topK must be at least 1; found " + topK);
+        }
+        if (candidateBudgetBytes < MIN_CANDIDATE_BUDGET_BYTES) {
+            throw new IllegalArgumentException("candidateBudgetBytes must be at least " + MIN_CANDIDATE_BUDGET_BYTES
+                    + "; found " + candidateBudgetBytes);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        return new Builder().ngramRange(ngramMin, ngramMax).minDocumentFrequency(minDocumentFrequency).topK(topK)
+                .candidateBudgetBytes(candidateBudgetBytes);
+    }
+
+    /** Builds an {@link NgramConfig}; starts from the guide's defaults. */
+    public static final class Builder {
+        private int ngramMin = DEFAULT_NGRAM_MIN;
+        private int ngramMax = DEFAULT_NGRAM_MAX;
+        private int minDocumentFrequency = DEFAULT_MIN_DOCUMENT_FREQUENCY;
+        private int topK = DEFAULT_TOP_K;
+        private long candidateBudgetBytes = DEFAULT_CANDIDATE_BUDGET_BYTES;
+
+        private Builder() {
+        }
+
+        /** scikit-learn's {@code ngram_range=(min, max)}, both ends included. */
+        public Builder ngramRange(int min, int max) {
+            this.ngramMin = min;
+            this.ngramMax = max;
+            return this;
+        }
+
+        public Builder minDocumentFrequency(int minDocumentFrequency) {
+            this.minDocumentFrequency = minDocumentFrequency;
+            return this;
+        }
+
+        public Builder topK(int topK) {
+            this.topK = topK;
+            return this;
+        }
+
+        public Builder candidateBudgetBytes(long candidateBudgetBytes) {
+            this.candidateBudgetBytes = candidateBudgetBytes;
+            return this;
+        }
+
+        public NgramConfig build() {
+            return new NgramConfig(ngramMin, ngramMax, minDocumentFrequency, topK, candidateBudgetBytes);
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package org.textclf.text;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.textclf.data.Labels;
+import org.textclf.data.Sample;
+import org.textclf.data.SampleReader;
+import org.textclf.data.SampleSource;
+
+/**
+ * Fits an {@link NgramVectorizer} in three streaming passes, holding per n-gram only hashes and numbers:
+ * <ol>
+ *   <li>document frequencies of all n-grams, within the candidate budget (see {@link DocumentFrequencies});</li>
+ *   <li>with idf known, per-class sums and the overall sum of squares of each vocabulary feature's tf-idf values,
+ *       from which {@link AnovaF} scores and {@link KBest} selects;</li>
+ *   <li>the names of the selected features only (and of the features tied at the cut, to split the tie by name as
+ *       scikit-learn does); the pass stops as soon as all are found.</li>
+ * </ol>
+ * Memory: the candidate table (at most {@code candidateBudgetBytes}), then per vocabulary n-gram a 64-bit hash, a
+ * float idf and {@code 8 * (classes + 1)} bytes of sums, then the selected names.
+ */
+final class NgramFit {
+    private final SampleSource source;
+    private final Labels labels;
+    private final NgramConfig config;
+    private final Consumer<String> log;
+    private final NgramScanner scanner;
+
+    private NgramFit(SampleSource source, Labels labels, NgramConfig config, Consumer<String> log) {
+        this.source = source;
+        this.labels = labels;
+        this.config = config;
+        this.log = log;
+        this.scanner = new NgramScanner(config);
+    }
+
+    static NgramVectorizer fit(SampleSource source, Labels labels, NgramConfig config, Consumer<String> log)
+            throws IOException {
+        return new NgramFit(source, labels, config, log).run();
+    }
+
+    private NgramVectorizer run() throws IOException {
+        long start = System.nanoTime();
+
+        // Pass 1: document frequencies. Labels are checked here too, so that a bad one stops us early.
+        DocumentFrequencies frequencies = new DocumentFrequencies(config.candidateBudgetBytes(), log);
+        long documents = 0;
+        try (SampleReader reader = source.open()) {
+            for (Sample s = reader.next(); s != null; s = reader.next()) {
+                labels.idOf(s, source.name());
+                scanner.scan(s.text());
+                frequencies.addDocument(scanner.sortedHashes(), scanner.ngrams());
+                documents++;
+            }
+        }
+        if (documents == 0) {
+            throw new IOException(source.name() + ": no samples to fit the n-gram vectorizer on");
+        }
+        int vocabulary = frequencies.countAtLeast(config.minDocumentFrequency());
+        if (vocabulary == 0) {
+            throw new IOException(source.name() + ": no n-gram occurs in at least minDocumentFrequency = "
+                    + config.minDocumentFrequency() + " of the " + documents + " documents; lower it");
+        }
+        long[] keys = new long[vocabulary];
+        int[] df = new int[vocabulary];
+        frequencies.copyAtLeast(config.minDocumentFrequency(), keys, df);
+        long candidates = frequencies.size();
+        int prunings = frequencies.prunings();
+        long pruned = frequencies.pruned();
+        int largestThreshold = frequencies.largestThreshold();
+        long undercount = frequencies.maxUndercount();
+        frequencies = null; // the largest structure of the fit; let it go before pass 2 allocates
+        log.accept(String.format("pass 1: %,d documents, %,d distinct n-grams counted, %,d in at least %d documents",
+                documents, candidates, vocabulary, config.minDocumentFrequency()));
+
+        FeatureTable table = new FeatureTable(keys);
+        float[] idf = new float[vocabulary];
+        for (int i = 0; i < vocabulary; i++) {
+            idf[i] = (float) (Math.log((1.0 + documents) / (1.0 + df[i])) + 1.0);
+        }
+        df = null;
+
+        // Pass 2: what f_classif needs.
+        double[][] classSums = new double[labels.size()][vocabulary];
+        double[] sumSquares = new double[vocabulary];
+        long[] classCounts = new long[labels.size()];
+        TfidfRow row = new TfidfRow(scanner, table, idf);
+        long seen = 0;
+        try (SampleReader reader = source.open()) {
+            for (Sample s = reader.next(); s != null; s = reader.next()) {
+                int label = labels.idOf(s, source.name());
+                classCounts[label]++;
+                seen++;
+                row.compute(s.text());
+                double[] sums = classSums[label];
+                for (int j = 0, n = row.size(); j < n; j++) {
+                    int id = row.id(j);
+                    double v = row.value(j);
+                    sums[id] += v;
+                    sumSquares[id] += v * v;
+                }
+            }
+        }
+        checkSameDocuments(documents, seen, 2);
+        double[] scores = AnovaF.scores(classSums, sumSquares, classCounts);
+        classSums = null;
+        int classes = 0;
+        for (long c : classCounts) {
+            classes += c > 0 ? 1 : 0;
+        }
+        KBest best = KBest.select(scores, Math.min(config.topK(), vocabulary));
+
+        // Pass 3: the selected features' names.
+        Named selected = names(best, table);
+        int[] column = new int[vocabulary];
+        Arrays.fill(column, -1);
+        double lowest = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < selected.ids().length; c++) {
+            column[selected.ids()[c]] = c;
+            lowest = Math.min(lowest, scores[selected.ids()[c]]);
+        }
+        FitReport report = new FitReport(documents, classes, candidates, prunings, pruned, largestThreshold,
+                undercount, vocabulary, selected.ids().length, lowest, (System.nanoTime() - start) / 1_000_000);
+        log.accept(report.summary());
+        return new NgramVectorizer(config, report, table, idf, column, selected.names());
+    }
+
+    /** Feature ids and their names, in column order. */
+    private record Named(int[] ids, String[] names) {
+    }
+
+    /**
+     * Pass 3: finds the names of the winners and of the features tied at the cut, keeps the tied ones with the
+     * largest names, and returns the selected ids ordered by name (code point order, as Python sorts), which is
+     * scikit-learn's column order.
+     */
+    private Named names(KBest best, FeatureTable table) throws IOException {
+        int vocabulary = table.size();
+        // wanted[id]: 1 for a winner, 2 for a tied candidate, 0 otherwise or once found
+        byte[] wanted = new byte[vocabulary];
+        for (int id : best.winners()) {
+            wanted[id] = 1;
+        }
+        if (best.tiedWanted() > 0) {
+            for (int id : best.tied()) {
+                wanted[id] = 2;
+            }
+        }
+        int remaining = best.winners().length + (best.tiedWanted() > 0 ? best.tied().length : 0);
+        TreeMap<String, Integer> chosen = new TreeMap<>(NgramFit::compareCodePoints);
+        TreeMap<String, Integer> tied = new TreeMap<>(NgramFit::compareCodePoints);
+        try (SampleReader reader = source.open()) {
+            for (Sample s = reader.next(); s != null && remaining > 0; s = reader.next()) {
+                scanner.scan(s.text());
+                for (int k = 0, n = scanner.ngrams(); k < n; k++) {
+                    int id = table.id(scanner.hash(k));
+                    if (id < 0 || wanted[id] == 0) {
+                        continue;
+                    }
+                    String name = scanner.ngram(k);
+                    if (wanted[id] == 1) {
+                        chosen.put(name, id);
+                    } else {
+                        // Only the largest names among the tied can win: keep at most tiedWanted of them.
+                        tied.put(name, id);
+                        if (tied.size() > best.tiedWanted()) {
+                            tied.pollFirstEntry();
+                        }
+                    }
+                    wanted[id] = 0;
+                    remaining--;
+                }
+            }
+        }
+        if (remaining > 0) {
+            throw new IOException(source.name() + ": " + remaining + " selected n-grams were not found again in"
+                    + " the third pass; the source must give the same samples on every pass");
+        }
+        chosen.putAll(tied);
+        int[] ids = new int[chosen.size()];
+        String[] names = new String[chosen.size()];
+        int c = 0;
+        for (Map.Entry<String, Integer> e : chosen.entrySet()) {
+            names[c] = e.getKey();
+            ids[c++] = e.getValue();
+        }
+        return new Named(ids, names);
+    }
+
+    private void checkSameDocuments(long expected, long found, int pass) throws IOException {
+        if (expected != found) {
+            throw new IOException(source.name() + ": pass " + pass + " read " + found + " samples; expected "
+                    + expected + " as in pass 1. The source must give the same samples on every pass");
+        }
+    }
+
+    /** Python's string order: by code point, which differs from {@link String#compareTo} above U+FFFF. */
+    static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
+    }
+}

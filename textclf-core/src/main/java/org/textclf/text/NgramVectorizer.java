@@ -1,0 +1,247 @@
+package org.textclf.text;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import org.textclf.batch.SparseBatch;
+import org.textclf.batch.Vectorizer;
+import org.textclf.data.Labels;
+import org.textclf.data.Sample;
+import org.textclf.data.SampleSource;
+
+/**
+ * The guide's n-gram vectorizer ({@code ngram_vectorize}): word uni- and bigram tf-idf as scikit-learn's
+ * {@code TfidfVectorizer(ngram_range=(1, 2), strip_accents='unicode', min_df=2, dtype=float32)} computes it (raw
+ * counts, smooth idf {@code ln((1 + n) / (1 + df)) + 1}, each row divided by its L2 norm over the whole
+ * vocabulary), then restricted, without renormalizing, to the {@code topK} columns that
+ * {@code SelectKBest(f_classif)} picks on the training data. Columns are ordered by n-gram, as scikit-learn's are.
+ *
+ * <p>Fitted by streaming passes over a {@link SampleSource} with bounded memory (see {@link #fit}); immutable and
+ * thread-safe once fitted. N-grams are looked up by a 64-bit hash, so transforming a document allocates no String
+ * per token or n-gram.
+ */
+public final class NgramVectorizer implements Vectorizer<SparseBatch> {
+    /** The first int of {@link #write}'s format. */
+    public static final int FORMAT_VERSION = 1;
+
+    private final NgramConfig config;
+    private final FitReport report;
+    private final FeatureTable table;
+    private final float[] idf;
+    /** The output column of each vocabulary feature, -1 when not selected. */
+    private final int[] column;
+    private final String[] names;
+    /** The vocabulary feature id of each output column. */
+    private final int[] idOfColumn;
+
+    NgramVectorizer(NgramConfig config, FitReport report, FeatureTable table, float[] idf, int[] column,
+            String[] names) {
+        this.config = config;
+        this.report = report;
+        this.table = table;
+        this.idf = idf;
+        this.column = column;
+        this.names = names;
+        this.idOfColumn = new int[names.length];
+        for (int id = 0; id < column.length; id++) {
+            if (column[id] >= 0) {
+                idOfColumn[column[id]] = id;
+            }
+        }
+    }
+
+    /**
+     * Fits on {@code source} in three passes (document frequencies; ANOVA F sums; names of the selected n-grams).
+     * Memory is bounded by {@code config.candidateBudgetBytes()} in the first pass, then by the vocabulary (the
+     * n-grams in at least {@code minDocumentFrequency} documents), never by the corpus size.
+     *
+     * @param log receives one line per pass, and a line each time rare n-grams are pruned to stay in budget
+     * @throws org.textclf.data.BadRecordException when a sample's label is empty or not one of {@code labels}
+     * @throws IOException when reading fails, no n-gram is frequent enough, or passes see different samples
+     * @throws IllegalArgumentException when fewer than two classes have samples
+     */
+    public static NgramVectorizer fit(SampleSource source, Labels labels, NgramConfig config, Consumer<String> log)
+            throws IOException {
+        return NgramFit.fit(source, labels, config, log);
+    }
+
+    /** Rows with the selected features' tf-idf values, indices ascending. Thread-safe. */
+    @Override
+    public SparseBatch vectorize(List<Sample> samples, int[] labels) {
+        if (labels.length != samples.size()) {
+            throw new IllegalArgumentException("expected one label per sample, " + samples.size() + ", found "
+                    + labels.length);
+        }
+        TfidfRow row = new TfidfRow(new NgramScanner(config), table, idf);
+        int[] rowStart = new int[samples.size() + 1];
+        int[] indices = new int[Math.max(16, samples.size() * 64)];
+        float[] values = new float[indices.length];
+        long[] selected = new long[256]; // column << 32 | position in the row, sorted to order the columns
+        int nonzeros = 0;
+        for (int r = 0; r < samples.size(); r++) {
+            row.compute(samples.get(r).text());
+            int m = 0;
+            for (int j = 0, n = row.size(); j < n; j++) {
+                int c = column[row.id(j)];
+                if (c >= 0) {
+                    if (m == selected.length) {
+                        selected = Arrays.copyOf(selected, m * 2);
+                    }
+                    selected[m++] = (long) c << 32 | j;
+                }
+            }
+            Arrays.sort(selected, 0, m);
+            if (nonzeros + m > indices.length) {
+                int grown = Math.max(indices.length * 2, nonzeros + m);
+                indices = Arrays.copyOf(indices, grown);
+                values = Arrays.copyOf(values, grown);
+            }
+            for (int k = 0; k < m; k++) {
+                indices[nonzeros] = (int) (selected[k] >>> 32);
+                values[nonzeros++] = row.value((int) selected[k]);
+            }
+            rowStart[r + 1] = nonzeros;
+        }
+        return new SparseBatch(names.length, rowStart, Arrays.copyOf(indices, nonzeros),
+                Arrays.copyOf(values, nonzeros), labels);
+    }
+
+    /** The number of output columns: {@code min(topK, vocabulary size)}. */
+    public int features() {
+        return names.length;
+    }
+
+    /** The n-gram of each output column, tokens joined by one space, in column order (sorted by code point). */
+    public List<String> featureNames() {
+        return List.of(names);
+    }
+
+    /** The idf of the n-gram in output column {@code column}. */
+    public float idf(int column) {
+        return idf[idOfColumn[column]];
+    }
+
+    public NgramConfig config() {
+        return config;
+    }
+
+    /** What the fit found; read back from the model file with the rest. */
+    public FitReport fitReport() {
+        return report;
+    }
+
+    /**
+     * Writes this vectorizer in the following format (big-endian, as {@link DataOutput} writes):
+     * <pre>
+     * int    FORMAT_VERSION (1)
+     * config: int ngramMin, int ngramMax, int minDocumentFrequency, int topK, long candidateBudgetBytes
+     * report: long documents, int classes, long candidates, int prunings, long prunedNgrams,
+     *         int largestPruneThreshold, long maxDocumentFrequencyUndercount, int vocabulary, int selected,
+     *         double lowestSelectedScore, long fitMillis
+     * int    V, the vocabulary size; then V times: long hash, float idf  (the vocabulary, which the L2 norm needs;
+     *        the i-th entry is feature id i)
+     * int    K, the number of selected features; then K times, in column order: int feature id (into the
+     *        vocabulary), int byte length, the n-gram's UTF-8 bytes
+     * </pre>
+     * Hashes are {@link NgramScanner}'s 64-bit n-gram hashes; changing that function needs a new format version.
+     */
+    public void write(DataOutput out) throws IOException {
+        out.writeInt(FORMAT_VERSION);
+        out.writeInt(config.ngramMin());
+        out.writeInt(config.ngramMax());
+        out.writeInt(config.minDocumentFrequency());
+        out.writeInt(config.topK());
+        out.writeLong(config.candidateBudgetBytes());
+        out.writeLong(report.documents());
+        out.writeInt(report.classes());
+        out.writeLong(report.candidates());
+        out.writeInt(report.prunings());
+        out.writeLong(report.prunedNgrams());
+        out.writeInt(report.largestPruneThreshold());
+        out.writeLong(report.maxDocumentFrequencyUndercount());
+        out.writeInt(report.vocabulary());
+        out.writeInt(report.selected());
+        out.writeDouble(report.lowestSelectedScore());
+        out.writeLong(report.fitMillis());
+        out.writeInt(table.size());
+        for (int id = 0; id < table.size(); id++) {
+            out.writeLong(table.key(id));
+            out.writeFloat(idf[id]);
+        }
+        out.writeInt(names.length);
+        for (int c = 0; c < names.length; c++) {
+            out.writeInt(idOfColumn[c]);
+            byte[] utf8 = names[c].getBytes(StandardCharsets.UTF_8);
+            out.writeInt(utf8.length);
+            out.write(utf8);
+        }
+    }
+
+    /** Reads what {@link #write} wrote. */
+    public static NgramVectorizer read(DataInput in) throws IOException {
+        int version = in.readInt();
+        if (version != FORMAT_VERSION) {
+            throw new IOException("n-gram vectorizer: unsupported format version; expected " + FORMAT_VERSION
+                    + ", found " + version);
+        }
+        NgramConfig config;
+        try {
+            config = new NgramConfig(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readLong());
+        } catch (IllegalArgumentException e) {
+            throw new IOException("n-gram vectorizer: bad config: " + e.getMessage(), e);
+        }
+        FitReport report = new FitReport(in.readLong(), in.readInt(), in.readLong(), in.readInt(), in.readLong(),
+                in.readInt(), in.readLong(), in.readInt(), in.readInt(), in.readDouble(), in.readLong());
+        int vocabulary = in.readInt();
+        checkCount("vocabulary size", vocabulary, 1, Integer.MAX_VALUE - 8);
+        long[] keys = new long[vocabulary];
+        float[] idf = new float[vocabulary];
+        for (int id = 0; id < vocabulary; id++) {
+            keys[id] = in.readLong();
+            idf[id] = in.readFloat();
+        }
+        FeatureTable table;
+        try {
+            table = new FeatureTable(keys);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("n-gram vectorizer: bad vocabulary: " + e.getMessage(), e);
+        }
+        int selected = in.readInt();
+        checkCount("selected feature count", selected, 1, vocabulary);
+        int[] column = new int[vocabulary];
+        Arrays.fill(column, -1);
+        String[] names = new String[selected];
+        for (int c = 0; c < selected; c++) {
+            int id = in.readInt();
+            checkCount("feature id of column " + c, id, 0, vocabulary - 1);
+            if (column[id] >= 0) {
+                throw new IOException("n-gram vectorizer: feature id " + id + " selected twice; expected"
+                        + " distinct ids, found it in columns " + column[id] + " and " + c);
+            }
+            column[id] = c;
+            int length = in.readInt();
+            checkCount("name length of column " + c, length, 1, 1 << 24);
+            byte[] utf8 = new byte[length];
+            in.readFully(utf8);
+            names[c] = new String(utf8, StandardCharsets.UTF_8);
+        }
+        return new NgramVectorizer(config, report, table, idf, column, names);
+    }
+
+    private static void checkCount(String what, int found, int min, int max) throws IOException {
+        if (found < min || found > max) {
+            throw new IOException("n-gram vectorizer: bad " + what + "; expected " + min + " to " + max + ", found "
+                    + found);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NgramVectorizer[ngramRange=(" + config.ngramMin() + ", " + config.ngramMax() + "), vocabulary="
+                + table.size() + ", features=" + names.length + "]";
+    }
+}
