@@ -1,0 +1,132 @@
+package org.textclf;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.textclf.batch.BatchGenerator;
+import org.textclf.batch.SparseBatch;
+import org.textclf.batch.Split;
+import org.textclf.data.Labels;
+import org.textclf.data.Sample;
+import org.textclf.data.SampleSource;
+import org.textclf.nn.BatchMetrics;
+import org.textclf.nn.Mlp;
+import org.textclf.text.NgramVectorizer;
+import org.textclf.train.Callback;
+import org.textclf.train.EarlyStopping;
+import org.textclf.train.History;
+import org.textclf.train.TerminateOnNaN;
+import org.textclf.train.Trainer;
+
+/**
+ * A trained text classifier: the classes, the fitted vectorizer and the network. {@link #fit} trains one from
+ * streamed data; {@link #predict} and {@link #evaluate} use it. Immutable once built and safe for concurrent
+ * predictions.
+ */
+public final class TextClassifier {
+    private final Labels labels;
+    private final NgramVectorizer vectorizer;
+    private final Mlp network;
+
+    TextClassifier(Labels labels, NgramVectorizer vectorizer, Mlp network) {
+        this.labels = labels;
+        this.vectorizer = vectorizer;
+        this.network = network;
+    }
+
+    /** What {@link #fit} returns: the classifier (with the best epoch's weights) and how training went. */
+    public record FitResult(TextClassifier classifier, History history, int bestEpoch, String stopReason,
+            double seconds) {
+    }
+
+    /**
+     * Trains the guide's n-gram model: fits the vectorizer in streaming passes over the training data, then the MLP
+     * with Adam from a shuffling batch generator, validating every epoch and stopping early, keeping the best epoch.
+     *
+     * @param validation validation data, or null to hold out {@code options.validationFraction()} of {@code train}
+     * @param labels the classes, or null to collect them from {@code train} in one more pass
+     * @param callbacks more callbacks, after the built-in TerminateOnNaN and EarlyStopping
+     * @param log where progress goes (verbose output and the vectorizer's report)
+     */
+    public static FitResult fit(SampleSource train, SampleSource validation, Labels labels, TrainOptions options,
+            List<Callback> callbacks, PrintStream log) throws IOException {
+        long start = System.nanoTime();
+        Labels classes = labels != null ? labels : Labels.scan(train);
+        SampleSource trainPart = train;
+        SampleSource validationPart = validation;
+        if (validation == null) {
+            Split split = new Split(options.seed(), options.validationFraction());
+            trainPart = split.train(train);
+            validationPart = split.validation(train);
+        }
+        NgramVectorizer vectorizer = NgramVectorizer.fit(trainPart, classes, options.ngram(),
+                options.verbose() > 0 ? log::println : line -> { });
+        Mlp network = Mlp.create(options.mlp(), vectorizer.features(), classes.size(), options.seed());
+        try (BatchGenerator<SparseBatch> trainBatches = generator(trainPart, vectorizer, classes, options, true)
+                .samples(vectorizer.fitReport().documents()).build();
+                BatchGenerator<SparseBatch> validationBatches = generator(validationPart, vectorizer, classes,
+                        options, false).build()) {
+            EarlyStopping stopping = new EarlyStopping(options.monitor(), options.patience(), 0, true);
+            List<Callback> all = new ArrayList<>(List.of(new TerminateOnNaN(), stopping));
+            all.addAll(callbacks);
+            Trainer<SparseBatch> trainer = new Trainer<>(network, options.adam(), options.seed() + 1).logTo(log);
+            History history = trainer.fit(trainBatches, trainBatches.stepsPerEpoch(), validationBatches,
+                    validationBatches.stepsPerEpoch(), all, options.epochs(), options.verbose());
+            return new FitResult(new TextClassifier(classes, vectorizer, network), history, stopping.bestEpoch(),
+                    trainer.state().stopReason(), (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static BatchGenerator.Builder<SparseBatch> generator(SampleSource source, NgramVectorizer vectorizer,
+            Labels labels, TrainOptions options, boolean training) {
+        return BatchGenerator.builder(source, vectorizer).labels(labels).batchSize(options.batchSize())
+                .shuffle(training && options.shuffle()).seed(options.seed())
+                .shuffleBufferBytes(options.shuffleBufferBytes()).tempDir(options.tempDir());
+    }
+
+    /** Loss and accuracy over a labelled source, streamed in batches. */
+    public BatchMetrics evaluate(SampleSource source) throws IOException {
+        BatchMetrics total = BatchMetrics.EMPTY;
+        try (BatchGenerator<SparseBatch> batches = BatchGenerator.builder(source, vectorizer).labels(labels)
+                .shuffle(false).build()) {
+            for (int i = 0; i < batches.stepsPerEpoch(); i++) {
+                total = total.plus(network.evaluateBatch(batches.next()));
+            }
+        }
+        return total;
+    }
+
+    /** The most probable class of {@code text} and all class probabilities. */
+    public Prediction predict(String text) {
+        return predict(List.of(text)).get(0);
+    }
+
+    /** Predictions for several texts at once (faster than one by one). */
+    public List<Prediction> predict(List<String> texts) {
+        List<Sample> samples = new ArrayList<>(texts.size());
+        for (String t : texts) {
+            samples.add(new Sample(null, t, samples.size() + 1));
+        }
+        int[] none = new int[texts.size()];
+        java.util.Arrays.fill(none, -1);
+        float[] p = network.predictBatch(vectorizer.vectorize(samples, none));
+        List<Prediction> out = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            out.add(Prediction.of(p, i, labels.names()));
+        }
+        return out;
+    }
+
+    public Labels labels() {
+        return labels;
+    }
+
+    public NgramVectorizer vectorizer() {
+        return vectorizer;
+    }
+
+    public Mlp network() {
+        return network;
+    }
+}
