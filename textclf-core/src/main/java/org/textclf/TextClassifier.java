@@ -64,7 +64,7 @@ public final class TextClassifier {
                 options.verbose() > 0 ? log::println : line -> { });
         Mlp network = Mlp.create(options.mlp(), vectorizer.features(), classes.size(), options.seed());
         try (BatchGenerator<SparseBatch> trainBatches = generator(trainPart, vectorizer, classes, options, true)
-                .samples(vectorizer.fitReport().documents()).build();
+                .build();
                 BatchGenerator<SparseBatch> validationBatches = generator(validationPart, vectorizer, classes,
                         options, false).build()) {
             EarlyStopping stopping = new EarlyStopping(options.monitor(), options.patience(), 0, true);
@@ -81,7 +81,7 @@ public final class TextClassifier {
     private static BatchGenerator.Builder<SparseBatch> generator(SampleSource source, NgramVectorizer vectorizer,
             Labels labels, TrainOptions options, boolean training) {
         return BatchGenerator.builder(source, vectorizer).labels(labels).batchSize(options.batchSize())
-                .shuffle(training && options.shuffle()).seed(options.seed())
+                .cache(SparseBatch.rows(vectorizer.features())).shuffle(training && options.shuffle()).seed(options.seed())
                 .shuffleBufferBytes(options.shuffleBufferBytes()).tempDir(options.tempDir());
     }
 

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.textclf.data.Labels;
 import org.textclf.data.ReadStats;
 import org.textclf.data.Sample;
@@ -47,9 +49,12 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
     private final int batchSize;
     private final boolean shuffle;
     private final long seed;
-    private final long samples;
+    private long samples;
     private final int stepsPerEpoch;
     private final ExternalShuffle shuffler;
+    /** Splits batches into examples for the cache; null when every epoch re-reads the source. */
+    private final BatchRows<B> rows;
+    private ExampleCache cache;
     private final BlockingQueue<Future<B>> queue;
     private final ExecutorService workers;
     private final Thread producer;
@@ -59,19 +64,34 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
     private int step;
     private int epoch;
 
-    private BatchGenerator(Builder<B> b, long samples) {
+    private BatchGenerator(Builder<B> b) throws IOException {
         this.source = b.source;
         this.labels = b.labels;
         this.vectorizer = b.vectorizer;
         this.batchSize = b.batchSize;
         this.shuffle = b.shuffle;
         this.seed = b.seed;
-        this.samples = samples;
-        this.stepsPerEpoch = (int) ((samples + batchSize - 1) / batchSize);
         this.shuffler = new ExternalShuffle(b.shuffleBufferBytes, b.tempDir);
         this.queue = new ArrayBlockingQueue<>(b.prefetchBatches);
+        this.rows = b.rows;
         int id = GENERATORS.incrementAndGet();
         this.workers = Executors.newFixedThreadPool(b.vectorizerThreads, daemon("textclf-vectorize-" + id + "-"));
+        try {
+            this.cache = rows == null ? null : ExampleCache.build(source, labels, vectorizer, rows, batchSize, workers,
+                    b.prefetchBatches, b.tempDir);
+            this.samples = cache != null ? cache.examples() : b.samples >= 0 ? b.samples : count(source);
+            if (samples == 0) {
+                throw new IOException(source.name() + ": no samples to make batches of");
+            }
+        } catch (IOException | RuntimeException e) {
+            workers.shutdownNow();
+            if (cache != null) {
+                cache.close();
+            }
+            throw e;
+        }
+        this.lastEpochStats = cache == null ? null : cache.stats();
+        this.stepsPerEpoch = (int) ((samples + batchSize - 1) / batchSize);
         this.producer = daemon("textclf-read-" + id).newThread(this::produce);
         producer.start();
     }
@@ -153,34 +173,25 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
         return new IllegalStateException(cause);
     }
 
-    /** The producer: reads each epoch in order (shuffled or not), cuts it into batches, queues their vectorizing. */
+    /**
+     * The producer: reads each epoch in order (shuffled or not), from the example cache when there is one and from
+     * the source otherwise, cuts it into batches and queues their assembling or vectorizing.
+     */
     private void produce() {
         try {
             for (long e = 0; !closed; e++) {
-                try (SampleReader reader = shuffle ? shuffler.open(source, Hashing.mix(seed ^ Hashing.mix(e)))
-                        : source.open()) {
-                    long count = 0;
-                    List<Sample> chunk = new ArrayList<>(batchSize);
-                    for (Sample s = reader.next(); s != null && !closed; s = reader.next()) {
-                        if (++count > samples) {
-                            throw new IllegalStateException(changed(e, "more than " + samples));
-                        }
-                        chunk.add(s);
-                        if (chunk.size() == batchSize) {
-                            enqueue(chunk);
-                            chunk = new ArrayList<>(batchSize);
-                        }
+                long epochSeed = Hashing.mix(seed ^ Hashing.mix(e));
+                if (cache != null) {
+                    try (RecordFile.Input<Example> cached = shuffle
+                            ? shuffler.open(cache.open(), RecordCodec.EXAMPLES, epochSeed) : cache.open()) {
+                        produceEpoch(e, cached::next, chunk -> () -> rows.assemble(chunk));
                     }
-                    if (closed) {
-                        return;
+                } else {
+                    try (SampleReader reader = shuffle ? shuffler.open(source, epochSeed) : source.open()) {
+                        produceEpoch(e, reader::next, chunk -> () -> vectorizer.vectorize(chunk, labelIds(chunk,
+                                labels, source.name())));
+                        lastEpochStats = reader.stats();
                     }
-                    if (count < samples) {
-                        throw new IllegalStateException(changed(e, String.valueOf(count)));
-                    }
-                    if (!chunk.isEmpty()) {
-                        enqueue(chunk);
-                    }
-                    lastEpochStats = reader.stats();
                 }
             }
         } catch (InterruptedException e) {
@@ -194,19 +205,48 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
         }
     }
 
+    /** What one epoch reads: records one by one, null at the end. */
+    @FunctionalInterface
+    private interface Records<T> {
+        T next() throws IOException;
+    }
+
+    private <T> void produceEpoch(long epochIndex, Records<T> records,
+            Function<List<T>, Callable<B>> task)
+            throws IOException, InterruptedException {
+        long count = 0;
+        List<T> chunk = new ArrayList<>(batchSize);
+        for (T r = records.next(); r != null && !closed; r = records.next()) {
+            if (++count > samples) {
+                throw new IllegalStateException(changed(epochIndex, "more than " + samples));
+            }
+            chunk.add(r);
+            if (chunk.size() == batchSize) {
+                queue.put(workers.submit(task.apply(chunk)));
+                chunk = new ArrayList<>(batchSize);
+            }
+        }
+        if (closed) {
+            return;
+        }
+        if (count < samples) {
+            throw new IllegalStateException(changed(epochIndex, String.valueOf(count)));
+        }
+        if (!chunk.isEmpty()) {
+            queue.put(workers.submit(task.apply(chunk)));
+        }
+    }
+
     private String changed(long epochIndex, String found) {
         return source.name() + " yielded " + found + " samples in epoch " + (epochIndex + 1) + ", expected "
                 + samples + " as counted before training; did the file change while it was being read?";
     }
 
-    private void enqueue(List<Sample> chunk) throws InterruptedException {
-        queue.put(workers.submit(() -> vectorizer.vectorize(chunk, labelIds(chunk))));
-    }
-
-    private int[] labelIds(List<Sample> chunk) throws IOException {
+    /** Class ids of a chunk's samples, -1 for all without labels; a bad label names its file and line. */
+    static int[] labelIds(List<Sample> chunk, Labels labels, String sourceName) throws IOException {
         int[] ids = new int[chunk.size()];
         for (int i = 0; i < ids.length; i++) {
-            ids[i] = labels == null ? -1 : labels.idOf(chunk.get(i), source.name());
+            ids[i] = labels == null ? -1 : labels.idOf(chunk.get(i), sourceName);
         }
         return ids;
     }
@@ -228,6 +268,13 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         queue.clear();
+        if (cache != null) {
+            try {
+                cache.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete the example cache: " + e.getMessage(), e);
+            }
+        }
     }
 
     private static ThreadFactory daemon(String prefix) {
@@ -263,6 +310,7 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
         private int vectorizerThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         private long shuffleBufferBytes = DEFAULT_SHUFFLE_BUFFER_BYTES;
         private Path tempDir;
+        private BatchRows<B> rows;
 
         private Builder(SampleSource source, Vectorizer<B> vectorizer) {
             if (source == null || vectorizer == null) {
@@ -337,16 +385,22 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
         }
 
         /**
-         * Counts the samples if they were not given, then starts the prefetch threads.
+         * Vectorize the source once into a temp file of examples and read that every epoch instead of re-reading and
+         * re-vectorizing the text. Worth it whenever there is more than one epoch: vectorizing costs far more than
+         * reading numbers back. {@code rows} says how batches split into examples and back.
+         */
+        public Builder<B> cache(BatchRows<B> rows) {
+            this.rows = rows;
+            return this;
+        }
+
+        /**
+         * Builds the example cache or counts the samples (unless given), then starts the prefetch threads.
          *
          * @throws IOException when the source cannot be read or has no samples
          */
         public BatchGenerator<B> build() throws IOException {
-            long n = samples >= 0 ? samples : count(source);
-            if (n == 0) {
-                throw new IOException(source.name() + ": no samples to make batches of");
-            }
-            return new BatchGenerator<>(this, n);
+            return new BatchGenerator<>(this);
         }
     }
 }

@@ -15,27 +15,25 @@ import org.textclf.data.SampleReader;
 import org.textclf.data.SampleSource;
 
 /**
- * Reads a source in a uniformly random order with memory bounded by {@code bufferBytes}, however large the source
- * and however it is sorted (a file sorted by class comes out mixed).
+ * Reads records in a uniformly random order with memory bounded by {@code bufferBytes}, however many there are and
+ * however they are sorted (a file sorted by class comes out mixed).
  *
- * <p>A source that fits in the buffer is shuffled in memory. A larger one is scattered: every sample goes to one of
+ * <p>Records that fit in the buffer are shuffled in memory. More are scattered: every record goes to one of
  * {@link #BUCKETS} temp files chosen uniformly at random; then each bucket, in order, is read back and shuffled in
  * memory (a bucket still larger than the buffer is scattered again, recursively). Independent uniform buckets
  * followed by uniform shuffles within them give a uniform permutation of the whole. Temp files are deleted as soon
  * as their bucket is consumed and the folder when the reader closes.
  */
 public final class ExternalShuffle {
-    /** Buckets per scatter: with the default buffer one level handles about 2 GiB, two levels about 128 GiB. */
+    /** Buckets per scatter: with the default buffer one level handles about 4 GiB, two levels about 256 GiB. */
     static final int BUCKETS = 64;
-    /** Memory charged per sample beyond its text: object headers, the label, list slots. */
-    private static final long SAMPLE_OVERHEAD_BYTES = 96;
 
     private final long bufferBytes;
     private final Path tempDir;
     private final int buckets;
 
     /**
-     * @param bufferBytes how much sample data may be held in memory at once
+     * @param bufferBytes how much record data may be held in memory at once
      * @param tempDir where to make the scratch folder; null for the system's temp folder
      */
     public ExternalShuffle(long bufferBytes, Path tempDir) {
@@ -58,126 +56,147 @@ public final class ExternalShuffle {
     /** One pass over {@code source} in the random order that {@code seed} determines. */
     public SampleReader open(SampleSource source, long seed) throws IOException {
         SampleReader reader = source.open();
+        RecordFile.Input<Sample> shuffled = open(new RecordFile.Input<>() {
+            @Override
+            public Sample next() throws IOException {
+                return reader.next();
+            }
+
+            @Override
+            public void close() throws IOException {
+                reader.close();
+            }
+        }, RecordCodec.SAMPLES, seed);
+        return new SampleReader() {
+            @Override
+            public Sample next() throws IOException {
+                return shuffled.next();
+            }
+
+            @Override
+            public ReadStats stats() {
+                return reader.stats();
+            }
+
+            @Override
+            public void close() throws IOException {
+                shuffled.close();
+            }
+        };
+    }
+
+    /** One pass over {@code input}'s records in the random order that {@code seed} determines; closes input. */
+    <T> RecordFile.Input<T> open(RecordFile.Input<T> input, RecordCodec<T> codec, long seed) throws IOException {
         try {
             SplittableRandom random = new SplittableRandom(seed);
-            List<Sample> buffered = new ArrayList<>();
+            List<T> buffered = new ArrayList<>();
             long bytes = 0;
-            Sample s;
-            while ((s = reader.next()) != null) {
-                buffered.add(s);
-                bytes += memoryOf(s);
+            T record;
+            while ((record = input.next()) != null) {
+                buffered.add(record);
+                bytes += codec.memoryOf(record);
                 if (bytes > bufferBytes) {
-                    return new Scattered(reader, buffered, random);
+                    return new Scattered<>(input, buffered, codec, random);
                 }
             }
+            input.close();
             shuffle(buffered, random);
-            return new InMemory(reader.stats(), buffered);
+            return new InMemory<>(buffered);
         } catch (IOException | RuntimeException e) {
-            reader.close();
+            input.close();
             throw e;
         }
     }
 
-    static long memoryOf(Sample s) {
-        return SAMPLE_OVERHEAD_BYTES + 2L * s.text().length();
-    }
-
-    static void shuffle(List<Sample> samples, SplittableRandom random) {
-        for (int i = samples.size() - 1; i > 0; i--) {
+    static <T> void shuffle(List<T> records, SplittableRandom random) {
+        for (int i = records.size() - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
-            samples.set(j, samples.set(i, samples.get(j)));
+            records.set(j, records.set(i, records.get(j)));
         }
     }
 
-    /** Emits an in-memory, already shuffled list. */
-    private static final class InMemory implements SampleReader {
-        private final ReadStats stats;
-        private final List<Sample> samples;
+    /** Emits an in-memory, already shuffled list, letting go of each record as it goes. */
+    private static final class InMemory<T> implements RecordFile.Input<T> {
+        private final List<T> records;
         private int next;
 
-        InMemory(ReadStats stats, List<Sample> samples) {
-            this.stats = stats;
-            this.samples = samples;
+        InMemory(List<T> records) {
+            this.records = records;
         }
 
         @Override
-        public Sample next() {
-            return next < samples.size() ? samples.set(next++, null) : null;
-        }
-
-        @Override
-        public ReadStats stats() {
-            return stats;
+        public T next() {
+            return next < records.size() ? records.set(next++, null) : null;
         }
 
         @Override
         public void close() {
-            next = samples.size();
+            next = records.size();
         }
     }
 
-    /** Scatters the source into bucket files, then emits the buckets one by one, each shuffled. */
-    private final class Scattered implements SampleReader {
-        private final ReadStats stats;
+    /** Scatters the input into bucket files, then emits the buckets one by one, each shuffled. */
+    private final class Scattered<T> implements RecordFile.Input<T> {
+        private final RecordCodec<T> codec;
         private final Path dir;
-        /** Pending work, consumed from the end: bucket files, each to be shuffled (or scattered again). */
+        /** Bucket files still to emit, the next one last. */
         private final List<Path> pending = new ArrayList<>();
         private final SplittableRandom random;
-        private SampleReader current = null;
+        private RecordFile.Input<T> current = null;
 
-        Scattered(SampleReader source, List<Sample> buffered, SplittableRandom random) throws IOException {
-            this.stats = source.stats();
+        Scattered(RecordFile.Input<T> input, List<T> buffered, RecordCodec<T> codec, SplittableRandom random)
+                throws IOException {
+            this.codec = codec;
             this.random = random;
             this.dir = Files.createTempDirectory(tempDir == null ? Path.of(System.getProperty("java.io.tmpdir"))
                     : tempDir, "textclf-shuffle-");
-            try {
-                List<Path> buckets = scatter(dir, "b", buffered, source);
-                source.close();
-                for (int i = buckets.size() - 1; i >= 0; i--) {
-                    pending.add(buckets.get(i));
-                }
+            try (input) {
+                pushReversed(scatter("b", buffered, input));
             } catch (IOException | RuntimeException e) {
-                source.close();
                 deleteAll();
                 throw e;
             }
         }
 
-        private List<Path> scatter(Path into, String prefix, List<Sample> head, SampleReader rest) throws IOException {
+        private void pushReversed(List<Path> buckets) {
+            for (int i = buckets.size() - 1; i >= 0; i--) {
+                pending.add(buckets.get(i));
+            }
+        }
+
+        private List<Path> scatter(String prefix, List<T> head, RecordFile.Input<T> rest) throws IOException {
             List<Path> paths = new ArrayList<>(buckets);
-            SampleFile.Writer[] writers = new SampleFile.Writer[buckets];
+            List<RecordFile.Writer<T>> writers = new ArrayList<>(buckets);
             try {
                 for (int b = 0; b < buckets; b++) {
-                    paths.add(into.resolve(prefix + b));
-                    writers[b] = new SampleFile.Writer(paths.get(b));
+                    paths.add(dir.resolve(prefix + b));
+                    writers.add(new RecordFile.Writer<>(paths.get(b), codec));
                 }
                 for (int i = 0; i < head.size(); i++) {
-                    writers[random.nextInt(buckets)].write(head.set(i, null));
+                    writers.get(random.nextInt(buckets)).write(head.set(i, null));
                 }
                 head.clear();
-                for (Sample s = rest.next(); s != null; s = rest.next()) {
+                for (T record = rest.next(); record != null; record = rest.next()) {
                     if (Thread.currentThread().isInterrupted()) {
                         throw new InterruptedIOException("shuffle interrupted");
                     }
-                    writers[random.nextInt(buckets)].write(s);
+                    writers.get(random.nextInt(buckets)).write(record);
                 }
             } finally {
-                for (SampleFile.Writer w : writers) {
-                    if (w != null) {
-                        w.close();
-                    }
+                for (RecordFile.Writer<T> w : writers) {
+                    w.close();
                 }
             }
             return paths;
         }
 
         @Override
-        public Sample next() throws IOException {
+        public T next() throws IOException {
             while (true) {
                 if (current != null) {
-                    Sample s = current.next();
-                    if (s != null) {
-                        return s;
+                    T record = current.next();
+                    if (record != null) {
+                        return record;
                     }
                     current = null;
                 }
@@ -189,52 +208,24 @@ public final class ExternalShuffle {
         }
 
         /** Loads a bucket and shuffles it, or, when it is over the buffer, scatters it into smaller buckets. */
-        private SampleReader openBucket(Path bucket) throws IOException {
-            List<Sample> loaded = new ArrayList<>();
+        private RecordFile.Input<T> openBucket(Path bucket) throws IOException {
+            List<T> loaded = new ArrayList<>();
             long bytes = 0;
-            try (SampleFile.Reader in = new SampleFile.Reader(bucket)) {
-                Sample s;
-                while ((s = in.read()) != null) {
-                    loaded.add(s);
-                    bytes += memoryOf(s);
-                    // A lone sample over the buffer has to be held anyway; two or more can still be split up.
+            try (RecordFile.Input<T> in = RecordFile.reader(bucket, codec)) {
+                T record;
+                while ((record = in.next()) != null) {
+                    loaded.add(record);
+                    bytes += codec.memoryOf(record);
+                    // A lone record over the buffer has to be held anyway; two or more can still be split up.
                     if (bytes > bufferBytes && loaded.size() > 1) {
-                        List<Path> smaller = scatter(dir, bucket.getFileName() + "-", loaded, readerOf(in));
-                        for (int i = smaller.size() - 1; i >= 0; i--) {
-                            pending.add(smaller.get(i));
-                        }
-                        loaded.clear();
+                        pushReversed(scatter(bucket.getFileName() + "-", loaded, in));
                         break;
                     }
                 }
             }
             Files.delete(bucket);
             shuffle(loaded, random);
-            return new InMemory(stats, loaded);
-        }
-
-        private SampleReader readerOf(SampleFile.Reader in) {
-            return new SampleReader() {
-                @Override
-                public Sample next() throws IOException {
-                    return in.read();
-                }
-
-                @Override
-                public ReadStats stats() {
-                    return stats;
-                }
-
-                @Override
-                public void close() throws IOException {
-                    in.close();
-                }
-            };
-        }
-
-        @Override
-        public ReadStats stats() {
-            return stats;
+            return new InMemory<>(loaded);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package org.textclf.batch;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A mini-batch of sparse feature rows in compressed sparse row form, with one class id per row. Row {@code r}
@@ -22,6 +23,47 @@ public record SparseBatch(int features, int[] rowStart, int[] indices, float[] v
             throw new IllegalArgumentException("indices and values must both hold rowStart[rows] = "
                     + rowStart[rowStart.length - 1] + " entries, found " + indices.length + " and " + values.length);
         }
+    }
+
+    /** Splitting into and assembling from {@link Example}s, for batches of {@code features} columns. */
+    public static BatchRows<SparseBatch> rows(int features) {
+        return new BatchRows<>() {
+            @Override
+            public int size(SparseBatch batch) {
+                return batch.rows();
+            }
+
+            @Override
+            public Example row(SparseBatch b, int i) {
+                int from = b.rowStart[i];
+                int to = b.rowStart[i + 1];
+                return new Example(b.labels[i], Arrays.copyOfRange(b.indices, from, to),
+                        Arrays.copyOfRange(b.values, from, to));
+            }
+
+            @Override
+            public SparseBatch assemble(List<Example> rows) {
+                int nonzeros = 0;
+                for (Example e : rows) {
+                    nonzeros += e.indices().length;
+                }
+                int[] rowStart = new int[rows.size() + 1];
+                int[] indices = new int[nonzeros];
+                float[] values = new float[nonzeros];
+                int[] labels = new int[rows.size()];
+                int at = 0;
+                for (int r = 0; r < rows.size(); r++) {
+                    Example e = rows.get(r);
+                    int n = e.indices().length;
+                    System.arraycopy(e.indices(), 0, indices, at, n);
+                    System.arraycopy(e.values(), 0, values, at, n);
+                    at += n;
+                    rowStart[r + 1] = at;
+                    labels[r] = e.label();
+                }
+                return new SparseBatch(features, rowStart, indices, values, labels);
+            }
+        };
     }
 
     public int rows() {

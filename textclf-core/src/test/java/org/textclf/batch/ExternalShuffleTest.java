@@ -43,7 +43,7 @@ class ExternalShuffleTest {
         for (long buffer : new long[] {250, 1 << 20}) {
             ExternalShuffle shuffle = new ExternalShuffle(buffer, temp, 2);
             Map<String, Integer> counts = new HashMap<>();
-            int trials = 4_800;
+            int trials = 2_400;
             for (int seed = 0; seed < trials; seed++) {
                 counts.merge(String.join("", read(shuffle, source, Hashing.mix(seed))), 1, Integer::sum);
             }
