@@ -74,6 +74,9 @@ final class Utf8Input extends Reader {
         if (len == 0) {
             return 0;
         }
+        if (flushed) {
+            return -1;
+        }
         CharBuffer out = CharBuffer.wrap(cbuf, off, len);
         int counted = off;
         while (out.position() == off) {
