@@ -2,6 +2,9 @@ package org.textclf;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import org.textclf.batch.BatchGenerator;
@@ -15,6 +18,8 @@ import org.textclf.nn.Mlp;
 import org.textclf.text.NgramVectorizer;
 import org.textclf.train.Callback;
 import org.textclf.train.EarlyStopping;
+import org.textclf.train.EpochLogs;
+import org.textclf.train.Metric;
 import org.textclf.train.History;
 import org.textclf.train.TerminateOnNaN;
 import org.textclf.train.Trainer;
@@ -28,16 +33,68 @@ public final class TextClassifier {
     private final Labels labels;
     private final NgramVectorizer vectorizer;
     private final Mlp network;
+    private final ModelInfo info;
 
-    TextClassifier(Labels labels, NgramVectorizer vectorizer, Mlp network) {
+    TextClassifier(Labels labels, NgramVectorizer vectorizer, Mlp network, ModelInfo info) {
         this.labels = labels;
         this.vectorizer = vectorizer;
         this.network = network;
+        this.info = info;
+    }
+
+    /**
+     * Loads a model file, verifying its checksum.
+     *
+     * @throws IOException with a one-line reason when the file is not a textclf model, is truncated, corrupted, or
+     *     from a newer textclf
+     */
+    public static TextClassifier load(Path path) throws IOException {
+        return ModelSections.read(path);
+    }
+
+    /**
+     * Saves everything needed to predict, and {@code info}'s provenance, in one file, atomically: on failure an
+     * existing file at {@code path} is left as it was.
+     */
+    public void save(Path path, ModelInfo info) throws IOException {
+        ModelSections.write(path, this, info);
+    }
+
+    /**
+     * Provenance for saving this freshly trained classifier.
+     *
+     * @param inputs the files it was trained (and tested) on
+     * @param metrics final metrics, e.g. from {@link FitResult#metrics()}
+     */
+    public ModelInfo describe(TrainOptions options, List<ModelInfo.InputFile> inputs, Map<String, Double> metrics) {
+        return ModelInfo.of(this, options, inputs, metrics);
+    }
+
+    /** The provenance read from the model file; null for a classifier that was trained and not yet loaded. */
+    public ModelInfo info() {
+        return info;
     }
 
     /** What {@link #fit} returns: the classifier (with the best epoch's weights) and how training went. */
     public record FitResult(TextClassifier classifier, History history, int bestEpoch, String stopReason,
             double seconds) {
+
+        /** The best epoch's metrics by Keras name, plus {@code best_epoch}, {@code epochs} and {@code seconds}. */
+        public Map<String, Double> metrics() {
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.put("best_epoch", (double) bestEpoch);
+            metrics.put("epochs", (double) history.size());
+            if (bestEpoch > 0) {
+                EpochLogs best = history.epochs().get(bestEpoch - 1);
+                for (Metric m : Metric.values()) {
+                    if (!m.isValidation() || best.hasValidation()) {
+                        metrics.put(m.key(), best.get(m));
+                    }
+                }
+            }
+            metrics.put("train_seconds", seconds);
+            return metrics;
+        }
     }
 
     /**
@@ -73,7 +130,7 @@ public final class TextClassifier {
             Trainer<SparseBatch> trainer = new Trainer<>(network, options.adam(), options.seed() + 1).logTo(log);
             History history = trainer.fit(trainBatches, trainBatches.stepsPerEpoch(), validationBatches,
                     validationBatches.stepsPerEpoch(), all, options.epochs(), options.verbose());
-            return new FitResult(new TextClassifier(classes, vectorizer, network), history, stopping.bestEpoch(),
+            return new FitResult(new TextClassifier(classes, vectorizer, network, null), history, stopping.bestEpoch(),
                     trainer.state().stopReason(), (System.nanoTime() - start) / 1e9);
         }
     }

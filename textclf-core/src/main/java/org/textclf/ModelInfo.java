@@ -1,0 +1,80 @@
+package org.textclf;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32C;
+
+/**
+ * Where a model came from, kept in its file: the textclf that trained it, when, which branch of the guide, the
+ * classes, the parameters, the input files (with sizes and checksums, so a model can be traced to its exact data)
+ * and the final metrics.
+ *
+ * @param textclfVersion the version that wrote the model
+ * @param created when training finished, ISO-8601
+ * @param model the branch: {@code mlp} (n-gram tf-idf + MLP)
+ * @param labels the raw labels, in class-id order
+ * @param classNames the display names, in class-id order
+ * @param parameters the training options, by name
+ * @param inputs the data files read
+ * @param metrics final metrics by name (best epoch, val_loss, test_accuracy, ...)
+ */
+public record ModelInfo(String textclfVersion, String created, String model, List<String> labels,
+        List<String> classNames, Map<String, Object> parameters, List<InputFile> inputs, Map<String, Double> metrics) {
+    public static final String VERSION = "0.1.0";
+
+    public ModelInfo {
+        labels = List.copyOf(labels);
+        classNames = List.copyOf(classNames);
+        parameters = Map.copyOf(parameters);
+        inputs = List.copyOf(inputs);
+        metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    }
+
+    /** One input file: its role (train, validation, test), path, size and CRC32C. */
+    public record InputFile(String role, String path, long bytes, String crc32c) {
+
+        /** Describes {@code path} as it is now, reading it once for the checksum; a folder gets no checksum. */
+        public static InputFile of(String role, Path path) throws IOException {
+            if (Files.isDirectory(path)) {
+                return new InputFile(role, path.toString(), 0, "");
+            }
+            CRC32C crc = new CRC32C();
+            byte[] buffer = new byte[1 << 16];
+            long bytes = 0;
+            try (InputStream in = Files.newInputStream(path)) {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    crc.update(buffer, 0, n);
+                    bytes += n;
+                }
+            }
+            return new InputFile(role, path.toString(), bytes, String.format("%08x", crc.getValue()));
+        }
+    }
+
+    static ModelInfo of(TextClassifier classifier, TrainOptions options, List<InputFile> inputs,
+            Map<String, Double> metrics) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("ngram_range", List.of(options.ngram().ngramMin(), options.ngram().ngramMax()));
+        parameters.put("min_df", options.ngram().minDocumentFrequency());
+        parameters.put("top_features", options.ngram().topK());
+        parameters.put("layers", options.mlp().layers());
+        parameters.put("units", options.mlp().units());
+        parameters.put("dropout", options.mlp().dropoutRate());
+        parameters.put("learning_rate", options.adam().learningRate());
+        parameters.put("batch_size", options.batchSize());
+        parameters.put("epochs", options.epochs());
+        parameters.put("patience", options.patience());
+        parameters.put("monitor", options.monitor().key());
+        parameters.put("validation_fraction", options.validationFraction());
+        parameters.put("seed", options.seed());
+        parameters.put("shuffle", options.shuffle());
+        return new ModelInfo(VERSION, Instant.now().toString(), "mlp", classifier.labels().rawLabels(),
+                classifier.labels().names(), parameters, inputs, metrics);
+    }
+}

@@ -1,0 +1,121 @@
+package org.textclf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.textclf.data.SampleSource;
+import org.textclf.data.SourceOptions;
+import org.textclf.data.Sources;
+import org.textclf.io.ModelFileException;
+import org.textclf.nn.BatchMetrics;
+
+class TextClassifierTest {
+    private static final String[] SPORTS = {"match", "goal", "team", "coach", "season", "league", "score", "player"};
+    private static final String[] MONEY = {"market", "stock", "bank", "profit", "shares", "investor", "rates", "fund"};
+    private static final String[] COMMON = {"the", "a", "today", "new", "report", "said", "after", "week"};
+
+    @TempDir
+    Path temp;
+
+    /** A Zhang-style CSV of two topics: each line mixes topic words with common ones. */
+    private Path corpus(String name, int rows, long seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            int label = random.nextInt(2);
+            String[] topic = label == 0 ? SPORTS : MONEY;
+            StringBuilder text = new StringBuilder();
+            for (int w = 0; w < 12; w++) {
+                String[] from = random.nextInt(3) == 0 ? topic : COMMON;
+                text.append(from[random.nextInt(from.length)]).append(' ');
+            }
+            lines.add("\"" + (label + 1) + "\",\"" + text.toString().strip() + "\"");
+        }
+        Path file = temp.resolve(name);
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static TrainOptions quiet() {
+        return TrainOptions.builder().verbose(0).epochs(30).build();
+    }
+
+    private TextClassifier.FitResult fit(Path train) throws IOException {
+        SampleSource source = Sources.open(train, SourceOptions.DEFAULTS);
+        return TextClassifier.fit(source, null, null, quiet(), List.of(), new PrintStream(PrintStream.nullOutputStream()));
+    }
+
+    @Test
+    void fit_twoTopics_learnsThemAndPredicts() throws IOException {
+        TextClassifier.FitResult result = fit(corpus("train.csv", 2000, 1));
+        TextClassifier classifier = result.classifier();
+        BatchMetrics test = classifier.evaluate(Sources.open(corpus("test.csv", 500, 2), SourceOptions.DEFAULTS));
+        assertThat(test.accuracy()).isGreaterThan(0.9);
+        assertThat(classifier.predict("the coach said the team scored a goal").label()).isEqualTo("1");
+        assertThat(classifier.predict("bank shares and stock market rates").label()).isEqualTo("2");
+        assertThat(result.bestEpoch()).isBetween(1, result.history().size());
+        assertThat(result.metrics()).containsKeys("best_epoch", "val_loss", "val_accuracy", "loss", "accuracy");
+    }
+
+    @Test
+    void saveThenLoad_predictsExactlyTheSameAndKeepsProvenance() throws IOException {
+        Path train = corpus("train.csv", 800, 3);
+        TextClassifier.FitResult result = fit(train);
+        TextClassifier trained = result.classifier();
+        Path model = temp.resolve("model.textclf");
+        ModelInfo info = trained.describe(quiet(), List.of(ModelInfo.InputFile.of("train", train)),
+                result.metrics());
+        trained.save(model, info);
+        TextClassifier loaded = TextClassifier.load(model);
+        List<String> texts = List.of("goal for the team", "market profit", "nothing known here", "");
+        List<Prediction> before = trained.predict(texts);
+        List<Prediction> after = loaded.predict(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(after.get(i).probabilities()).containsExactly(before.get(i).probabilities());
+        }
+        assertThat(loaded.info().inputs().get(0).bytes()).isEqualTo(Files.size(train));
+        assertThat(loaded.info().inputs().get(0).crc32c()).hasSize(8);
+        assertThat(loaded.info().parameters()).containsEntry("units", 64).containsEntry("min_df", 2);
+        assertThat(loaded.info().metrics()).containsKey("val_accuracy");
+        assertThat(loaded.labels().rawLabels()).containsExactly("1", "2");
+    }
+
+    @Test
+    void load_csvInsteadOfModel_saysItIsNotAModel() throws IOException {
+        Path csv = corpus("data.csv", 10, 4);
+        assertThatThrownBy(() -> TextClassifier.load(csv)).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining("not a textclf model");
+    }
+
+    @Test
+    void load_truncatedModel_saysTruncated() throws IOException {
+        TextClassifier.FitResult result = fit(corpus("train.csv", 400, 5));
+        Path model = temp.resolve("model.textclf");
+        result.classifier().save(model, result.classifier().describe(quiet(), List.of(), Map.of()));
+        byte[] bytes = Files.readAllBytes(model);
+        Files.write(model, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertThatThrownBy(() -> TextClassifier.load(model)).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining("truncated");
+    }
+
+    @Test
+    void predictTop_ordersByProbability() throws IOException {
+        TextClassifier classifier = fit(corpus("train.csv", 800, 6)).classifier();
+        Prediction p = classifier.predict("stock market bank");
+        assertThat(p.top(2)).hasSize(2);
+        assertThat(p.top(2).get(0).probability()).isGreaterThanOrEqualTo(p.top(2).get(1).probability());
+        assertThat(p.top(5)).hasSize(2);
+        assertThat(p.probabilities()[0] + p.probabilities()[1]).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-5f));
+    }
+}
