@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One named part of a model file, e.g. {@code "metadata"}, {@code "vectorizer"}, {@code "network"}. The payload is
@@ -38,6 +39,7 @@ public record Section(String name, byte[] payload) {
      * before allocating it.
      */
     public static Section of(String name, IOConsumer<? super DataOutputStream> writer) throws IOException {
+        new Section(name, new byte[0]); // checks the name before a possibly long serialization
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(buffer)) {
             writer.accept(out);
@@ -47,12 +49,12 @@ public record Section(String name, byte[] payload) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Section s && name.equals(s.name) && java.util.Arrays.equals(payload, s.payload);
+        return o instanceof Section s && name.equals(s.name) && Arrays.equals(payload, s.payload);
     }
 
     @Override
     public int hashCode() {
-        return 31 * name.hashCode() + java.util.Arrays.hashCode(payload);
+        return 31 * name.hashCode() + Arrays.hashCode(payload);
     }
 
     @Override
