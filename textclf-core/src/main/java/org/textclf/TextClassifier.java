@@ -13,7 +13,8 @@ import org.textclf.batch.Split;
 import org.textclf.data.Labels;
 import org.textclf.data.Sample;
 import org.textclf.data.SampleSource;
-import org.textclf.nn.BatchMetrics;
+import org.textclf.eval.Evaluation;
+import org.textclf.eval.Evaluator;
 import org.textclf.nn.Mlp;
 import org.textclf.text.NgramVectorizer;
 import org.textclf.train.Callback;
@@ -142,16 +143,23 @@ public final class TextClassifier {
                 .shuffleBufferBytes(options.shuffleBufferBytes()).tempDir(options.tempDir());
     }
 
-    /** Loss and accuracy over a labelled source, streamed in batches. */
-    public BatchMetrics evaluate(SampleSource source) throws IOException {
-        BatchMetrics total = BatchMetrics.EMPTY;
+    /**
+     * Accuracy, loss, per-class precision, recall and F1 and the confusion matrix over a labelled source, streamed
+     * in batches with vectorizing on the prefetch threads.
+     *
+     * @throws org.textclf.data.BadRecordException (as the cause of an UncheckedIOException) naming the file and
+     *     line of a label this classifier does not know
+     */
+    public Evaluation evaluate(SampleSource source) throws IOException {
+        Evaluator evaluator = new Evaluator(labels.size());
         try (BatchGenerator<SparseBatch> batches = BatchGenerator.builder(source, vectorizer).labels(labels)
                 .shuffle(false).build()) {
             for (int i = 0; i < batches.stepsPerEpoch(); i++) {
-                total = total.plus(network.evaluateBatch(batches.next()));
+                SparseBatch batch = batches.next();
+                evaluator.add(batch.labels(), network.predictBatch(batch));
             }
         }
-        return total;
+        return evaluator.evaluation();
     }
 
     /** The most probable class of {@code text} and all class probabilities. */

@@ -18,7 +18,7 @@ import org.textclf.data.SampleSource;
 import org.textclf.data.SourceOptions;
 import org.textclf.data.Sources;
 import org.textclf.io.ModelFileException;
-import org.textclf.nn.BatchMetrics;
+import org.textclf.eval.Evaluation;
 
 class TextClassifierTest {
     private static final String[] SPORTS = {"match", "goal", "team", "coach", "season", "league", "score", "player"};
@@ -60,7 +60,7 @@ class TextClassifierTest {
     void fit_twoTopics_learnsThemAndPredicts() throws IOException {
         TextClassifier.FitResult result = fit(corpus("train.csv", 2000, 1));
         TextClassifier classifier = result.classifier();
-        BatchMetrics test = classifier.evaluate(Sources.open(corpus("test.csv", 500, 2), SourceOptions.DEFAULTS));
+        Evaluation test = classifier.evaluate(Sources.open(corpus("test.csv", 500, 2), SourceOptions.DEFAULTS));
         assertThat(test.accuracy()).isGreaterThan(0.9);
         assertThat(classifier.predict("the coach said the team scored a goal").label()).isEqualTo("1");
         assertThat(classifier.predict("bank shares and stock market rates").label()).isEqualTo("2");
