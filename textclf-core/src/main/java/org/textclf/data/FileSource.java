@@ -1,0 +1,35 @@
+package org.textclf.data;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A validated file or folder in a known format; every {@link #open} starts a fresh streaming pass.
+ *
+ * @param classCount names in a {@code classes.txt} beside the file (numeric labels must be in 1..classCount), or 0
+ */
+record FileSource(Path path, DataFormat format, SourceOptions options, int classCount) implements SampleSource {
+
+    @Override
+    public SampleReader open() throws IOException {
+        String file = path.toString();
+        BadRecordPolicy policy = options.onBadRecord();
+        return switch (format) {
+            case ZHANG_CSV -> new ZhangCsvReader(file, Rows.open(path, format), policy, classCount);
+            case CSV, TSV -> new TableReader(file, Rows.open(path, format), options, classCount);
+            case FASTTEXT -> new FastTextReader(new LineInput(path), policy, classCount);
+            case JSONL -> new JsonLinesReader(new LineInput(path), options, classCount);
+            case FOLDER -> new FolderReader(path, policy);
+        };
+    }
+
+    @Override
+    public String name() {
+        return path.toString();
+    }
+
+    @Override
+    public String toString() {
+        return format + " " + path;
+    }
+}

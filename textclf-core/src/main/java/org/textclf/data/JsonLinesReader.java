@@ -1,0 +1,137 @@
+package org.textclf.data;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Samples from JSON Lines: one object per line, read with jackson-core's streaming parser. The text is the named
+ * text fields joined with a space (or the first of {@link SourceOptions#TEXT_CANDIDATES} present); the label is the
+ * named field (or the first of {@link SourceOptions#LABEL_CANDIDATES} present, else none), a string or a number as
+ * written. Other fields, nested or not, are skipped. Blank lines are skipped.
+ */
+final class JsonLinesReader extends RecordReader {
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    private final LineInput lines;
+    private final List<String> textFields;
+    private final String labelField;
+    private final String[] texts;
+    private final String[] candidateTexts = new String[SourceOptions.TEXT_CANDIDATES.size()];
+    private final String[] candidateLabels = new String[SourceOptions.LABEL_CANDIDATES.size()];
+    private final List<String> seen = new ArrayList<>();
+
+    JsonLinesReader(LineInput lines, SourceOptions options, int classCount) {
+        super(lines.file(), options.onBadRecord(), classCount);
+        this.lines = lines;
+        this.textFields = options.textColumns();
+        this.labelField = options.labelColumn();
+        this.texts = new String[textFields.size()];
+    }
+
+    @Override
+    Sample readRecord() throws IOException {
+        String line;
+        do {
+            line = lines.readLine();
+            if (line == null) {
+                return null;
+            }
+        } while (line.isBlank());
+        java.util.Arrays.fill(texts, null);
+        java.util.Arrays.fill(candidateTexts, null);
+        java.util.Arrays.fill(candidateLabels, null);
+        seen.clear();
+        String label = null;
+        try (JsonParser p = JSON.createParser(line)) {
+            JsonToken first = p.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw bad("not a JSON object; expected a line starting with {, found " + describe(first, p));
+            }
+            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (value.isStructStart()) {
+                    p.skipChildren();
+                    continue;
+                }
+                seen.add(name);
+                String scalar = value == JsonToken.VALUE_NULL ? null : p.getText();
+                int ti = textFields.indexOf(name);
+                if (ti >= 0) {
+                    texts[ti] = scalar;
+                }
+                if (name.equals(labelField)) {
+                    label = scalar;
+                }
+                remember(SourceOptions.TEXT_CANDIDATES, candidateTexts, name, scalar);
+                remember(SourceOptions.LABEL_CANDIDATES, candidateLabels, name, scalar);
+            }
+            if (p.nextToken() != null) {
+                throw bad("text after the JSON object; expected one object per line");
+            }
+        } catch (JsonProcessingException e) {
+            throw bad("invalid JSON: " + e.getOriginalMessage());
+        }
+        return new Sample(labelField != null ? requireLabel(label) : firstOf(candidateLabels), text(), lines.line());
+    }
+
+    private String text() throws BadRecordException {
+        if (textFields.isEmpty()) {
+            String t = firstOf(candidateTexts);
+            if (t == null) {
+                throw bad("missing text field; expected a string field named one of " + SourceOptions.TEXT_CANDIDATES
+                        + ", found fields " + seen);
+            }
+            return t;
+        }
+        for (int i = 0; i < texts.length; i++) {
+            if (texts[i] == null) {
+                throw bad("missing field '" + textFields.get(i) + "'; expected it in every object, found fields "
+                        + seen);
+            }
+        }
+        return texts.length == 1 ? texts[0] : String.join(" ", texts);
+    }
+
+    private String requireLabel(String label) throws BadRecordException {
+        if (label == null) {
+            throw bad("missing field '" + labelField + "'; expected it in every object, found fields " + seen);
+        }
+        return label;
+    }
+
+    private static void remember(List<String> candidates, String[] values, String name, String value) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null && candidates.get(i).equalsIgnoreCase(name)) {
+                values[i] = value;
+            }
+        }
+    }
+
+    private static String firstOf(String[] values) {
+        for (String v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(JsonToken token, JsonParser p) throws IOException {
+        return token == null ? "nothing" : token == JsonToken.START_ARRAY ? "[" : p.getText();
+    }
+
+    private BadRecordException bad(String problem) {
+        return new BadRecordException(lines.file(), lines.line(), problem);
+    }
+
+    @Override
+    public void close() throws IOException {
+        lines.close();
+    }
+}

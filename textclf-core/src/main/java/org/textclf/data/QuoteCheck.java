@@ -1,0 +1,102 @@
+package org.textclf.data;
+
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.Reader;
+
+/**
+ * Watches the characters FastCSV reads for the two malformations FastCSV accepts silently (with
+ * {@code acceptCharsAfterQuotes(true)}, the only setting under which it can go on after one): text after a closing
+ * quote, and a quote still open at the end of the file. The first is reported by physical line to
+ * {@link LineProblems}; the second is a flag the reader checks after the last record. Lines end as in
+ * {@link Utf8Input}, so both count the same lines as FastCSV.
+ */
+final class QuoteCheck extends FilterReader {
+    static final String TEXT_AFTER_QUOTE =
+            "unexpected text after a closing quote; expected a separator or a line end (write \"\" for a quote "
+                    + "inside a quoted field)";
+
+    private static final int FIELD_START = 0;
+    private static final int UNQUOTED = 1;
+    private static final int QUOTED = 2;
+    private static final int QUOTE_IN_QUOTED = 3;
+
+    private final char separator;
+    private final LineProblems problems;
+    private int state = FIELD_START;
+    private long line = 1;
+    private boolean lastWasCr;
+    private boolean unclosedAtEnd;
+
+    QuoteCheck(Reader in, char separator, LineProblems problems) {
+        super(in);
+        this.separator = separator;
+        this.problems = problems;
+    }
+
+    /** True once the end of the file was reached inside a quoted field. */
+    boolean unclosedAtEnd() {
+        return unclosedAtEnd;
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) throws IOException {
+        int n = in.read(cbuf, off, len);
+        if (n < 0) {
+            unclosedAtEnd = state == QUOTED;
+            return n;
+        }
+        scan(cbuf, off, off + n);
+        return n;
+    }
+
+    @Override
+    public int read() throws IOException {
+        char[] one = new char[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0];
+    }
+
+    private void scan(char[] cbuf, int from, int to) {
+        int s = state;
+        long l = line;
+        boolean cr = lastWasCr;
+        char sep = separator;
+        for (int i = from; i < to; i++) {
+            char c = cbuf[i];
+            boolean newline = false;
+            if (c == '\n') {
+                newline = !cr;
+                cr = false;
+                if (!newline) {
+                    continue;
+                }
+            } else if (c == '\r') {
+                newline = true;
+                cr = true;
+            } else {
+                cr = false;
+            }
+            switch (s) {
+                case QUOTED -> s = c == '"' ? QUOTE_IN_QUOTED : QUOTED;
+                case QUOTE_IN_QUOTED -> {
+                    if (c == '"') {
+                        s = QUOTED;
+                    } else if (c == sep || newline) {
+                        s = FIELD_START;
+                    } else {
+                        problems.add(l, TEXT_AFTER_QUOTE);
+                        s = UNQUOTED;
+                    }
+                }
+                case FIELD_START -> s = c == '"' ? QUOTED : (c == sep || newline) ? FIELD_START : UNQUOTED;
+                default -> s = (c == sep || newline) ? FIELD_START : UNQUOTED;
+            }
+            if (newline) {
+                l++;
+            }
+        }
+        state = s;
+        line = l;
+        lastWasCr = cr;
+    }
+}

@@ -1,0 +1,27 @@
+package org.textclf.data;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/** The records of a delimited file as fields, one record at a time (CSV through FastCSV, or TSV lines). */
+interface Rows extends Closeable {
+
+    /**
+     * Moves to the next record; false at the end of the file.
+     *
+     * @throws BadRecordException for a malformed record, after consuming it, so the caller may go on
+     */
+    boolean next() throws IOException;
+
+    int fieldCount();
+
+    String field(int index);
+
+    /** The physical line where the current record starts. */
+    long line();
+
+    /** Opens the rows of a CSV (quoted, RFC 4180) or TSV (one record per line, no quoting) file. */
+    static Rows open(java.nio.file.Path path, DataFormat format) throws IOException {
+        return format == DataFormat.TSV ? new TsvRows(path) : new CsvRecords(path, ',');
+    }
+}

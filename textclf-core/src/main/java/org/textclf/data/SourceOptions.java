@@ -1,0 +1,91 @@
+package org.textclf.data;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How to read a corpus file: its format (null = detect), the text columns (joined with a space; empty = pick the
+ * first of {@link #TEXT_CANDIDATES} in the header), the label column (null = pick the first of
+ * {@link #LABEL_CANDIDATES}, or read the data as unlabeled when there is none), and what to do with bad records.
+ *
+ * <p>A label column that is named here must exist; one that is not named may be absent, and then every sample's
+ * label is null (prediction input). The names apply to CSV/TSV headers and JSONL fields; other formats ignore them.
+ */
+public record SourceOptions(DataFormat format, List<String> textColumns, String labelColumn,
+        BadRecordPolicy onBadRecord) {
+
+    /** Header names tried, in order, for the text when no text column is named. */
+    public static final List<String> TEXT_CANDIDATES =
+            List.of("text", "sentence", "review", "content", "document", "body");
+    /** Header names tried, in order, for the label when no label column is named. */
+    public static final List<String> LABEL_CANDIDATES =
+            List.of("label", "class", "category", "sentiment", "target", "y");
+
+    /** Detect the format, pick columns from the candidates, fail on the first bad record. */
+    public static final SourceOptions DEFAULTS = new SourceOptions(null, List.of(), null, BadRecordPolicy.FAIL);
+
+    public SourceOptions {
+        textColumns = textColumns == null ? List.of() : List.copyOf(textColumns);
+        for (String c : textColumns) {
+            if (c.isBlank()) {
+                throw new IllegalArgumentException("text column names must not be blank; found " + textColumns);
+            }
+        }
+        if (labelColumn != null && labelColumn.isBlank()) {
+            throw new IllegalArgumentException("label column name must not be blank; use null to pick one");
+        }
+        onBadRecord = onBadRecord == null ? BadRecordPolicy.FAIL : onBadRecord;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().format(format).textColumns(textColumns).labelColumn(labelColumn)
+                .onBadRecord(onBadRecord);
+    }
+
+    /** Builds {@link SourceOptions}; unset values are those of {@link #DEFAULTS}. */
+    public static final class Builder {
+        private DataFormat format;
+        private final List<String> textColumns = new ArrayList<>();
+        private String labelColumn;
+        private BadRecordPolicy onBadRecord = BadRecordPolicy.FAIL;
+
+        private Builder() {
+        }
+
+        public Builder format(DataFormat format) {
+            this.format = format;
+            return this;
+        }
+
+        /** Replaces the text columns. */
+        public Builder textColumns(List<String> columns) {
+            textColumns.clear();
+            textColumns.addAll(columns);
+            return this;
+        }
+
+        /** Adds one text column after those already named. */
+        public Builder textColumn(String column) {
+            textColumns.add(column);
+            return this;
+        }
+
+        public Builder labelColumn(String labelColumn) {
+            this.labelColumn = labelColumn;
+            return this;
+        }
+
+        public Builder onBadRecord(BadRecordPolicy policy) {
+            this.onBadRecord = policy;
+            return this;
+        }
+
+        public SourceOptions build() {
+            return new SourceOptions(format, textColumns, labelColumn, onBadRecord);
+        }
+    }
+}

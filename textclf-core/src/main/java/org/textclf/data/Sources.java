@@ -1,0 +1,151 @@
+package org.textclf.data;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/** Opens corpus files and folders as {@link SampleSource}s, detecting their format. */
+public final class Sources {
+    /** How much of the first non-empty line detection looks at. */
+    static final int DETECTION_PREFIX_CHARS = 1 << 16;
+
+    private Sources() {
+    }
+
+    /**
+     * A re-openable source for a file or folder. The format is {@code options.format()}, or detected: a directory is
+     * {@link DataFormat#FOLDER}; a name (minus {@code .gz}) ending {@code .tsv} is TSV, {@code .jsonl}/{@code .ndjson}
+     * JSONL, {@code .ft}/{@code .fasttext} fastText; otherwise the first non-empty line decides: {@code __label__}
+     * starts fastText, <code>{</code> JSONL, a tab and no comma TSV; then CSV with a header when the options name
+     * columns or a field of that line is one of {@link SourceOptions#TEXT_CANDIDATES}, else Zhang's CSV.
+     *
+     * <p>Validates eagerly: the path exists and is readable, a folder has class subfolders, a CSV/TSV header has
+     * the wanted columns. A {@code classes.txt} beside a file makes numeric labels outside 1..k bad records.
+     *
+     * @throws IOException with a message naming the file and what is wrong
+     */
+    public static SampleSource open(Path path, SourceOptions options) throws IOException {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(options, "options");
+        if (!Files.exists(path)) {
+            throw new IOException(path + ": no such file or folder; expected a corpus file or a folder of class "
+                    + "folders");
+        }
+        if (!Files.isReadable(path)) {
+            throw new IOException(path + ": not readable; check its permissions");
+        }
+        boolean folder = Files.isDirectory(path);
+        DataFormat format = options.format() != null ? options.format() : detect(path, options);
+        if (folder != (format == DataFormat.FOLDER)) {
+            throw new IOException(path + ": " + (folder ? "is a folder; expected a file for format " + format
+                    : "is a file; expected a folder of class folders for format folder"));
+        }
+        switch (format) {
+            case FOLDER -> {
+                if (FolderReader.classFolders(path).isEmpty()) {
+                    throw new IOException(path + ": no class folders; expected subfolders of .txt files, one per "
+                            + "class (e.g. " + path.resolve("pos") + "/*.txt), found none");
+                }
+                return new FileSource(path, format, options, 0);
+            }
+            case CSV, TSV -> {
+                try (Rows rows = Rows.open(path, format)) {
+                    TableReader.readHeader(path.toString(), rows, options);
+                }
+            }
+            default -> {
+                // Other formats are checked record by record.
+            }
+        }
+        return new FileSource(path, format, options, classCountBeside(path));
+    }
+
+    /** Detects the format of {@code path} as {@link #open} describes. */
+    static DataFormat detect(Path path, SourceOptions options) throws IOException {
+        if (Files.isDirectory(path)) {
+            return DataFormat.FOLDER;
+        }
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".gz")) {
+            name = name.substring(0, name.length() - 3);
+        }
+        if (name.endsWith(".tsv")) {
+            return DataFormat.TSV;
+        }
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+            return DataFormat.JSONL;
+        }
+        if (name.endsWith(".ft") || name.endsWith(".fasttext")) {
+            return DataFormat.FASTTEXT;
+        }
+        String first = firstNonEmptyLine(path).stripLeading();
+        if (first.startsWith(FastTextReader.PREFIX)) {
+            return DataFormat.FASTTEXT;
+        }
+        if (first.startsWith("{")) {
+            return DataFormat.JSONL;
+        }
+        if (first.indexOf('\t') >= 0 && first.indexOf(',') < 0) {
+            return DataFormat.TSV;
+        }
+        boolean namesColumns = !options.textColumns().isEmpty() || options.labelColumn() != null;
+        return namesColumns || looksLikeHeader(first) ? DataFormat.CSV : DataFormat.ZHANG_CSV;
+    }
+
+    private static boolean looksLikeHeader(String line) {
+        for (String field : line.split(",", -1)) {
+            String name = field.strip();
+            if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+                name = name.substring(1, name.length() - 1);
+            }
+            for (String candidate : SourceOptions.TEXT_CANDIDATES) {
+                if (candidate.equalsIgnoreCase(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The start (up to {@link #DETECTION_PREFIX_CHARS}) of the first line that is not blank; "" if none. */
+    private static String firstNonEmptyLine(Path path) throws IOException {
+        StringBuilder line = new StringBuilder();
+        try (Reader in = Utf8Input.open(path, new LineProblems())) {
+            for (int c = in.read(); c >= 0; c = in.read()) {
+                if (c == '\n' || c == '\r') {
+                    if (!line.toString().isBlank()) {
+                        break;
+                    }
+                    line.setLength(0);
+                } else if (line.length() < DETECTION_PREFIX_CHARS) {
+                    line.append((char) c);
+                } else {
+                    break;
+                }
+            }
+        }
+        return line.toString();
+    }
+
+    /** The number of names in a {@code classes.txt} beside {@code file}, or 0 when there is none. */
+    static int classCountBeside(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Path classes = parent == null ? null : parent.resolve("classes.txt");
+        if (classes == null || !Files.isRegularFile(classes) || classes.equals(file.toAbsolutePath())) {
+            return 0;
+        }
+        List<String> lines = Files.readAllLines(classes, StandardCharsets.UTF_8);
+        int count = 0;
+        for (String line : lines) {
+            if (!line.isBlank()) {
+                count++;
+            }
+        }
+        return count;
+    }
+}
