@@ -1,14 +1,57 @@
 package org.textclf.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code textclf} command: explore, train, evaluate and predict with text classifiers. */
 @Command(name = "textclf", mixinStandardHelpOptions = true, version = "textclf 0.1.0",
-        description = "Train, evaluate and serve text classifiers on corpora larger than memory.")
+        description = "Train, evaluate and serve text classifiers on corpora larger than memory.",
+        subcommands = {ExploreCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
+    /** Exit code of a run that failed (bad data, missing file); picocli's usage errors exit 2, success 0. */
+    public static final int EXIT_FAILURE = 1;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Print stack traces of errors instead of one line.")
+    boolean debug;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        // Plots are drawn off-screen; without this AWT would look for a display.
+        System.setProperty("java.awt.headless", "true");
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line: error handlers and parsing rules shared by the jar and the tests. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(new OneLineErrors());
+        cli.setParameterExceptionHandler(Main::usageError);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setUsageHelpAutoWidth(true);
+        return cli;
+    }
+
+    /** Runs with the given output streams, as {@link #main} would; for tests and embedding. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** A usage error: one line saying what is wrong, one pointing at the help; exit 2. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("textclf: " + e.getMessage());
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 }

@@ -1,0 +1,70 @@
+package org.textclf.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.textclf.explore.CorpusExplorer;
+import org.textclf.explore.CorpusStats;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code textclf explore DATA}: the guide's key metrics of a corpus and the model it recommends, in one pass. */
+@Command(name = "explore", mixinStandardHelpOptions = true,
+        description = {"Counts samples, classes, words per sample and the most frequent n-grams in one pass, and"
+                + " recommends a model by the guide's samples/words-per-sample ratio (S/W < 1,500: mlp, else"
+                + " sepcnn)."})
+public final class ExploreCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DATA",
+            description = "A corpus file or folder, or a dataset name in $TEXTCLF_DATA (imdb, sst2, ag_news,"
+                    + " imdb:test).")
+    String data;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the report.")
+    boolean json;
+
+    @Option(names = "--plots", paramLabel = "DIR",
+            description = "Also write class_distribution.png, sample_length_distribution.png and"
+                    + " ngram_frequency.png into DIR (created if missing).")
+    Path plots;
+
+    @Option(names = "--top-ngrams", paramLabel = "N", defaultValue = "" + CorpusExplorer.DEFAULT_TOP_NGRAMS,
+            description = "How many of the most frequent uni- and bigrams to list (default: ${DEFAULT-VALUE}).")
+    int topNgrams;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (topNgrams < 0) {
+            throw new ParameterException(spec.commandLine(),
+                    "--top-ngrams must not be negative, found " + topNgrams);
+        }
+        Path path = dataOptions.resolve(data);
+        CorpusStats stats = CorpusExplorer.builder().topNgrams(topNgrams).build()
+                .explore(dataOptions.open(path));
+        stats = stats.withLabels(stats.labels().withNamesBeside(path));
+        if (plots != null) {
+            ExplorePlots.write(stats, plots);
+        }
+        if (json) {
+            spec.commandLine().getOut().println(ExploreJson.toJson(path.toString(), stats));
+        } else {
+            spec.commandLine().getOut().print(ExploreReport.format(path.toString(), stats));
+        }
+        spec.commandLine().getOut().flush();
+        if (plots != null) {
+            spec.commandLine().getErr().println("wrote " + ExplorePlots.FILES + " to " + plots);
+        }
+        dataOptions.printReads(spec.commandLine().getErr());
+        return 0;
+    }
+}
