@@ -1,7 +1,7 @@
 package org.textclf;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -108,7 +108,7 @@ public final class TextClassifier {
      * @param log where progress goes (verbose output and the vectorizer's report)
      */
     public static FitResult fit(SampleSource train, SampleSource validation, Labels labels, TrainOptions options,
-            List<Callback> callbacks, PrintStream log) throws IOException {
+            List<Callback> callbacks, PrintWriter log) throws IOException {
         long start = System.nanoTime();
         Labels classes = labels != null ? labels : Labels.scan(train);
         SampleSource trainPart = train;
@@ -119,7 +119,10 @@ public final class TextClassifier {
             validationPart = split.validation(train);
         }
         NgramVectorizer vectorizer = NgramVectorizer.fit(trainPart, classes, options.ngram(),
-                options.verbose() > 0 ? log::println : line -> { });
+                options.verbose() > 0 ? line -> {
+                    log.println(line);
+                    log.flush();
+                } : line -> { });
         Mlp network = Mlp.create(options.mlp(), vectorizer.features(), classes.size(), options.seed());
         try (BatchGenerator<SparseBatch> trainBatches = generator(trainPart, vectorizer, classes, options, true)
                 .build();
@@ -153,8 +156,8 @@ public final class TextClassifier {
     public Evaluation evaluate(SampleSource source) throws IOException {
         Evaluator evaluator = new Evaluator(labels.size());
         try (BatchGenerator<SparseBatch> batches = BatchGenerator.builder(source, vectorizer).labels(labels)
-                .shuffle(false).build()) {
-            for (int i = 0; i < batches.stepsPerEpoch(); i++) {
+                .singlePass().build()) {
+            while (batches.hasNext()) {
                 SparseBatch batch = batches.next();
                 evaluator.add(batch.labels(), network.predictBatch(batch));
             }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ class TextClassifierTest {
 
     private TextClassifier.FitResult fit(Path train) throws IOException {
         SampleSource source = Sources.open(train, SourceOptions.DEFAULTS);
-        return TextClassifier.fit(source, null, null, quiet(), List.of(), new PrintStream(PrintStream.nullOutputStream()));
+        return TextClassifier.fit(source, null, null, quiet(), List.of(), new PrintWriter(Writer.nullWriter()));
     }
 
     @Test

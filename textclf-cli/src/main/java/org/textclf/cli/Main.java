@@ -9,7 +9,8 @@ import picocli.CommandLine.ScopeType;
 /** The {@code textclf} command: explore, train, evaluate and predict with text classifiers. */
 @Command(name = "textclf", mixinStandardHelpOptions = true, version = "textclf 0.1.0",
         description = "Train, evaluate and serve text classifiers on corpora larger than memory.",
-        subcommands = {ExploreCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ExploreCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code of a run that failed (bad data, missing file); picocli's usage errors exit 2, success 0. */
     public static final int EXIT_FAILURE = 1;

@@ -42,6 +42,8 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
     public static final int DEFAULT_PREFETCH_BATCHES = 8;
     public static final long DEFAULT_SHUFFLE_BUFFER_BYTES = 64L << 20;
     private static final AtomicInteger GENERATORS = new AtomicInteger();
+    /** Queued after the last batch of a single-pass generator. */
+    private static final Future<Object> END = CompletableFuture.completedFuture(null);
 
     private final SampleSource source;
     private final Labels labels;
@@ -55,7 +57,9 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
     /** Splits batches into examples for the cache; null when every epoch re-reads the source. */
     private final BatchRows<B> rows;
     private ExampleCache cache;
-    private final BlockingQueue<Future<B>> queue;
+    private final BlockingQueue<Future<?>> queue;
+    private final boolean singlePass;
+    private Future<?> peeked;
     private final ExecutorService workers;
     private final Thread producer;
     private volatile boolean closed;
@@ -74,12 +78,13 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
         this.shuffler = new ExternalShuffle(b.shuffleBufferBytes, b.tempDir);
         this.queue = new ArrayBlockingQueue<>(b.prefetchBatches);
         this.rows = b.rows;
+        this.singlePass = b.singlePass;
         int id = GENERATORS.incrementAndGet();
         this.workers = Executors.newFixedThreadPool(b.vectorizerThreads, daemon("textclf-vectorize-" + id + "-"));
         try {
             this.cache = rows == null ? null : ExampleCache.build(source, labels, vectorizer, rows, batchSize, workers,
                     b.prefetchBatches, b.tempDir);
-            this.samples = cache != null ? cache.examples() : b.samples >= 0 ? b.samples : count(source);
+            this.samples = cache != null ? cache.examples() : b.samples >= 0 || singlePass ? b.samples : count(source);
             if (samples == 0) {
                 throw new IOException(source.name() + ": no samples to make batches of");
             }
@@ -91,7 +96,7 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
             throw e;
         }
         this.lastEpochStats = cache == null ? null : cache.stats();
-        this.stepsPerEpoch = (int) ((samples + batchSize - 1) / batchSize);
+        this.stepsPerEpoch = samples < 0 ? -1 : (int) ((samples + batchSize - 1) / batchSize);
         this.producer = daemon("textclf-read-" + id).newThread(this::produce);
         producer.start();
     }
@@ -105,8 +110,16 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
         return samples;
     }
 
-    /** ceil(samples / batchSize): the batches in one epoch, the last one partial when batchSize does not divide n. */
+    /**
+     * ceil(samples / batchSize): the batches in one epoch, the last one partial when batchSize does not divide n.
+     *
+     * @throws IllegalStateException for a single pass over uncounted samples: iterate while {@link #hasNext()}
+     */
     public int stepsPerEpoch() {
+        if (stepsPerEpoch < 0) {
+            throw new IllegalStateException("a single pass over " + source.name() + " is not counted in advance;"
+                    + " iterate while hasNext()");
+        }
         return stepsPerEpoch;
     }
 
@@ -124,10 +137,31 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
         return lastEpochStats;
     }
 
-    /** Always true until closed: epochs cycle forever, as Keras expects of a generator. */
+    /**
+     * Always true until closed, since epochs cycle forever as Keras expects of a generator; for a single pass, true
+     * until its last batch has been taken (waiting for the prefetch threads to know).
+     */
     @Override
     public boolean hasNext() {
-        return !closed;
+        if (closed) {
+            return false;
+        }
+        if (!singlePass) {
+            return true;
+        }
+        return peek() != END;
+    }
+
+    private Future<?> peek() {
+        if (peeked == null) {
+            try {
+                peeked = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a batch", e);
+            }
+        }
+        return peeked;
     }
 
     /**
@@ -143,9 +177,16 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
         if (failure != null) {
             throw failure;
         }
+        Future<?> next = peek();
+        if (next == END) {
+            throw new java.util.NoSuchElementException("the single pass over " + source.name() + " is done");
+        }
+        peeked = null;
         B batch;
         try {
-            batch = queue.take().get();
+            @SuppressWarnings("unchecked")
+            B b = (B) next.get();
+            batch = b;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a batch", e);
@@ -181,6 +222,10 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
         try {
             for (long e = 0; !closed; e++) {
                 long epochSeed = Hashing.mix(seed ^ Hashing.mix(e));
+                if (singlePass && e > 0) {
+                    queue.put(END);
+                    return;
+                }
                 if (cache != null) {
                     try (RecordFile.Input<Example> cached = shuffle
                             ? shuffler.open(cache.open(), RecordCodec.EXAMPLES, epochSeed) : cache.open()) {
@@ -217,7 +262,7 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
         long count = 0;
         List<T> chunk = new ArrayList<>(batchSize);
         for (T r = records.next(); r != null && !closed; r = records.next()) {
-            if (++count > samples) {
+            if (++count > samples && samples >= 0) {
                 throw new IllegalStateException(changed(epochIndex, "more than " + samples));
             }
             chunk.add(r);
@@ -228,6 +273,9 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
         }
         if (closed) {
             return;
+        }
+        if (samples < 0 && count == 0) {
+            throw new IOException(source.name() + ": no samples to make batches of");
         }
         if (count < samples) {
             throw new IllegalStateException(changed(epochIndex, String.valueOf(count)));
@@ -311,6 +359,7 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
         private long shuffleBufferBytes = DEFAULT_SHUFFLE_BUFFER_BYTES;
         private Path tempDir;
         private BatchRows<B> rows;
+        private boolean singlePass;
 
         private Builder(SampleSource source, Vectorizer<B> vectorizer) {
             if (source == null || vectorizer == null) {
@@ -391,6 +440,16 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
          */
         public Builder<B> cache(BatchRows<B> rows) {
             this.rows = rows;
+            return this;
+        }
+
+        /**
+         * Read the source once, in order, then end: for evaluation and prediction. Nothing is counted in advance, so
+         * {@link #stepsPerEpoch()} is unknown unless {@link #samples} was given; iterate while {@link #hasNext()}.
+         */
+        public Builder<B> singlePass() {
+            this.singlePass = true;
+            this.shuffle = false;
             return this;
         }
 

@@ -1,7 +1,7 @@
 package org.textclf.train;
 
-import java.io.PrintStream;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import java.io.PrintWriter;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -12,7 +12,9 @@ import org.textclf.nn.BatchMetrics;
  * the epoch's line; 2 prints only one line per epoch; 0 prints nothing (the loop does not add this callback).
  */
 final class ProgressLogger implements Callback {
-    private final PrintStream out;
+    /** Characters of the rendered bar line; the terminal's width is not known when output is a pipe. */
+    private static final int BAR_WIDTH = 120;
+    private final PrintWriter out;
     private final int verbose;
     private final int epochs;
     private final int stepsPerEpoch;
@@ -20,7 +22,7 @@ final class ProgressLogger implements Callback {
     private BatchMetrics running = BatchMetrics.EMPTY;
     private long epochStartNanos;
 
-    ProgressLogger(PrintStream out, int verbose, int epochs, int stepsPerEpoch) {
+    ProgressLogger(PrintWriter out, int verbose, int epochs, int stepsPerEpoch) {
         this.out = out;
         this.verbose = verbose;
         this.epochs = epochs;
@@ -34,7 +36,10 @@ final class ProgressLogger implements Callback {
         if (verbose == 1) {
             bar = new ProgressBarBuilder().setTaskName("Epoch " + epoch + "/" + epochs).setInitialMax(stepsPerEpoch)
                     .setUnit(" batches", 1).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
-                    .setConsumer(new ConsoleProgressBarConsumer(out)).build();
+                    .setConsumer(new DelegatingProgressBarConsumer(line -> {
+                        out.print('\r' + line);
+                        out.flush();
+                    }, BAR_WIDTH)).build();
         }
     }
 
@@ -51,8 +56,10 @@ final class ProgressLogger implements Callback {
 
     @Override
     public void onEpochEnd(TrainingState state, EpochLogs logs) {
+        boolean hadBar = bar != null;
         closeBar();
-        out.println("Epoch " + logs.epoch() + "/" + epochs + " - " + logs.summary());
+        out.println((hadBar ? "\n" : "") + "Epoch " + logs.epoch() + "/" + epochs + " - " + logs.summary());
+        out.flush();
     }
 
     @Override
@@ -61,6 +68,7 @@ final class ProgressLogger implements Callback {
         if (state.stopReason() != null) {
             out.println(state.stopReason());
         }
+        out.flush();
     }
 
     private void closeBar() {

@@ -1,7 +1,7 @@
 package org.textclf.train;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,7 +26,7 @@ public final class Trainer<B> {
 
     private final Network<B> network;
     private final TrainingState state;
-    private PrintStream log = System.err;
+    private PrintWriter log = new PrintWriter(System.err, true);
 
     public Trainer(Network<B> network, AdamConfig adam, long seed) {
         this.network = network;
@@ -34,7 +34,7 @@ public final class Trainer<B> {
     }
 
     /** Where verbose output goes; standard error by default, so standard output stays for results. */
-    public Trainer<B> logTo(PrintStream log) {
+    public Trainer<B> logTo(PrintWriter log) {
         this.log = log;
         return this;
     }

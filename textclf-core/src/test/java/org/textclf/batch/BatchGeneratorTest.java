@@ -168,6 +168,31 @@ class BatchGeneratorTest {
     }
 
     @Test
+    void singlePass_readsEachSampleOnceInOrderThenEnds() throws IOException {
+        ListSource source = ListSource.of(25, i -> "a");
+        List<String> texts = new ArrayList<>();
+        try (BatchGenerator<TextBatch> g = builder(source).singlePass().batchSize(10).build()) {
+            assertThatThrownBy(g::stepsPerEpoch).isInstanceOf(IllegalStateException.class);
+            while (g.hasNext()) {
+                g.next().samples().forEach(s -> texts.add(s.text()));
+            }
+            assertThat(g.hasNext()).isFalse();
+            assertThatThrownBy(g::next).isInstanceOf(java.util.NoSuchElementException.class);
+        }
+        assertThat(texts).hasSize(25).startsWith("0", "1", "2").endsWith("24");
+        assertThat(source.opened).as("no counting pass").isEqualTo(1);
+    }
+
+    @Test
+    void singlePass_emptySource_saysThereAreNoSamples() throws IOException {
+        try (BatchGenerator<TextBatch> g = builder(ListSource.of(0, i -> "a")).singlePass().build()) {
+            assertThat(g.hasNext()).as("the failure is the next element").isTrue();
+            assertThatThrownBy(g::next).isInstanceOf(UncheckedIOException.class)
+                    .hasMessage("list.csv: no samples to make batches of");
+        }
+    }
+
+    @Test
     void build_emptySource_refusesWithTheSourceName() {
         assertThatThrownBy(() -> builder(ListSource.of(0, i -> "a")).build()).isInstanceOf(IOException.class)
                 .hasMessage("list.csv: no samples to make batches of");

@@ -35,7 +35,7 @@ class TrainerTest {
         List<SparseBatch> val = SyntheticBatches.make(3, 32, 2, false);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Path csv = temp.resolve("log.csv");
-        History history = new Trainer<>(mlp(), FAST, 3).logTo(new PrintStream(out, true, StandardCharsets.UTF_8))
+        History history = new Trainer<>(mlp(), FAST, 3).logTo(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8))
                 .fit(SyntheticBatches.cycle(train), 10, SyntheticBatches.cycle(val), 3, List.of(new CsvLogger(csv)),
                         5, 2);
         assertThat(history.size()).isEqualTo(5);

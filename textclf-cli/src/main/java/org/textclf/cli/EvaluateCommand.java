@@ -1,0 +1,52 @@
+package org.textclf.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.textclf.TextClassifier;
+import org.textclf.eval.Evaluation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code textclf evaluate MODEL DATA}: accuracy, loss, per-class scores and the confusion matrix. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Evaluates a model on labelled data: accuracy, loss, per-class precision, recall and F1, and"
+                + " the confusion matrix.")
+public final class EvaluateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by textclf train.")
+    Path model;
+
+    @Parameters(index = "1", paramLabel = "DATA",
+            description = "Labelled data: a file or folder, or a dataset name in $TEXTCLF_DATA (imdb:test).")
+    String data;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the report.")
+    boolean json;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        TextClassifier classifier = TextClassifier.load(model);
+        Path path = dataOptions.resolve(data);
+        Evaluation evaluation = classifier.evaluate(dataOptions.open(path));
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.println(evaluation.toJson(classifier.labels().names()));
+        } else {
+            out.println("evaluation of " + model + " on " + path + ":");
+            out.print(evaluation.report(classifier.labels().names()));
+        }
+        out.flush();
+        dataOptions.printReads(spec.commandLine().getErr());
+        return 0;
+    }
+}

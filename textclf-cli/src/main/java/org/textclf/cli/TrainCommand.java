@@ -1,0 +1,221 @@
+package org.textclf.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.textclf.ModelInfo;
+import org.textclf.TextClassifier;
+import org.textclf.TrainOptions;
+import org.textclf.data.Datasets;
+import org.textclf.data.Labels;
+import org.textclf.data.SampleSource;
+import org.textclf.eval.Evaluation;
+import org.textclf.nn.AdamConfig;
+import org.textclf.nn.MlpConfig;
+import org.textclf.text.NgramConfig;
+import org.textclf.train.Callback;
+import org.textclf.train.CsvLogger;
+import org.textclf.train.Metric;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code textclf train TRAIN}: fits the vectorizer, trains with early stopping, saves the best model, tests it. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains the guide's n-gram model (tf-idf of word uni+bigrams, top features by ANOVA F, an MLP"
+                + " trained with Adam and early stopping) from data streamed in mini-batches, saves the best epoch's"
+                + " model, and evaluates it on --test (by default a named dataset's test split).",
+                "Progress goes to standard error; standard output gets the test report (or --json)."})
+public final class TrainCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "TRAIN",
+            description = "Training data: a file or folder, or a dataset name in $TEXTCLF_DATA (imdb, ag_news, sst2).")
+    String train;
+
+    @Option(names = "--val", paramLabel = "DATA",
+            description = "Validation data (default: 20% of TRAIN, chosen by a seeded hash of each text).")
+    String validation;
+
+    @Option(names = "--test", paramLabel = "DATA",
+            description = "Test data evaluated after training (default: the evaluation split of a named dataset).")
+    String test;
+
+    @Option(names = "--no-test", description = "Do not evaluate after training.")
+    boolean noTest;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "MODEL", defaultValue = "model.textclf",
+            description = "Where to save the model (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    @Option(names = "--model", paramLabel = "mlp", defaultValue = "mlp",
+            description = "The model: mlp, the guide's n-gram MLP (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--epochs", defaultValue = "" + org.textclf.train.Trainer.DEFAULT_EPOCHS,
+            description = "The most epochs; early stopping usually ends sooner (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch-size", defaultValue = "" + org.textclf.batch.BatchGenerator.DEFAULT_BATCH_SIZE,
+            description = "Examples per step (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--layers", defaultValue = "" + MlpConfig.DEFAULT_LAYERS,
+            description = "Dense layers including the output (default: ${DEFAULT-VALUE}).")
+    int layers;
+
+    @Option(names = "--units", defaultValue = "" + MlpConfig.DEFAULT_UNITS,
+            description = "Units of each hidden layer (default: ${DEFAULT-VALUE}).")
+    int units;
+
+    @Option(names = "--dropout", defaultValue = "" + MlpConfig.DEFAULT_DROPOUT_RATE,
+            description = "Dropout rate (default: ${DEFAULT-VALUE}).")
+    float dropout;
+
+    @Option(names = "--learning-rate", defaultValue = "" + AdamConfig.DEFAULT_LEARNING_RATE,
+            description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
+    float learningRate;
+
+    @Option(names = "--top-features", defaultValue = "" + NgramConfig.DEFAULT_TOP_K,
+            description = "N-grams kept by ANOVA F (default: ${DEFAULT-VALUE}).")
+    int topFeatures;
+
+    @Option(names = "--min-df", defaultValue = "" + NgramConfig.DEFAULT_MIN_DOCUMENT_FREQUENCY,
+            description = "Least documents an n-gram must appear in (default: ${DEFAULT-VALUE}).")
+    int minDf;
+
+    @Option(names = "--patience", defaultValue = "" + org.textclf.train.EarlyStopping.DEFAULT_PATIENCE,
+            description = "Epochs without improvement before stopping (default: ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--monitor", paramLabel = "METRIC", defaultValue = "val_loss",
+            description = "What early stopping watches: val_loss or val_accuracy (default: ${DEFAULT-VALUE}).")
+    String monitor;
+
+    @Option(names = "--seed", defaultValue = "" + TrainOptions.DEFAULT_SEED,
+            description = "Seeds the split, weights, dropout and shuffles (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--no-shuffle", description = "Read the training data in file order every epoch.")
+    boolean noShuffle;
+
+    @Option(names = "--verbose", paramLabel = "0|1|2", defaultValue = "" + TrainOptions.DEFAULT_VERBOSE,
+            description = "0 silent, 1 progress bars, 2 one line per epoch (default: ${DEFAULT-VALUE}).")
+    int verbose;
+
+    @Option(names = "--csv-log", paramLabel = "FILE", description = "Also log each epoch's metrics to a CSV file.")
+    Path csvLog;
+
+    @Option(names = "--json", description = "Print one JSON object with the results instead of the report.")
+    boolean json;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        long start = System.nanoTime();
+        if (!"mlp".equals(model)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --model '" + model
+                    + "'; expected mlp");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        TrainOptions options = options();
+        Path trainPath = dataOptions.resolve(train);
+        SampleSource trainSource = dataOptions.open(trainPath);
+        Path validationPath = validation == null ? null : dataOptions.resolve(validation);
+        Optional<Path> testPath = noTest ? Optional.empty()
+                : test != null ? Optional.of(dataOptions.resolve(test)) : Datasets.evaluationSplit(train);
+        Labels labels = Labels.scan(trainSource).withNamesBeside(trainPath);
+        if (verbose > 0) {
+            err.println("training on " + trainPath + " (" + labels.size() + " classes: "
+                    + String.join(", ", labels.names()) + ")");
+        }
+        List<Callback> callbacks = new ArrayList<>();
+        if (csvLog != null) {
+            callbacks.add(new CsvLogger(csvLog));
+        }
+        TextClassifier.FitResult result = TextClassifier.fit(trainSource,
+                validationPath == null ? null : dataOptions.open(validationPath), labels, options, callbacks, err);
+        TextClassifier classifier = result.classifier();
+        List<ModelInfo.InputFile> inputs = new ArrayList<>();
+        inputs.add(ModelInfo.InputFile.of("train", trainPath));
+        if (validationPath != null) {
+            inputs.add(ModelInfo.InputFile.of("validation", validationPath));
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>(result.metrics());
+        classifier.save(output, classifier.describe(options, inputs, metrics));
+        Evaluation evaluation = null;
+        if (testPath.isPresent()) {
+            evaluation = classifier.evaluate(dataOptions.open(testPath.get()));
+            inputs.add(ModelInfo.InputFile.of("test", testPath.get()));
+            metrics.put("test_accuracy", evaluation.accuracy());
+            metrics.put("test_loss", evaluation.loss());
+            classifier.save(output, classifier.describe(options, inputs, metrics));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (json) {
+            out.println(json(result, evaluation, testPath.orElse(null), seconds, classifier));
+        } else {
+            out.printf("saved %s: best epoch %d of %d, val_loss %.4f, val_accuracy %.4f, %.1f s%n", output,
+                    result.bestEpoch(), result.history().size(), metrics.get("val_loss"),
+                    metrics.get("val_accuracy"), seconds);
+            if (evaluation != null) {
+                out.println("test on " + testPath.get() + ":");
+                out.print(evaluation.report(classifier.labels().names()));
+            }
+        }
+        out.flush();
+        dataOptions.printReads(err);
+        return 0;
+    }
+
+    private String json(TextClassifier.FitResult result, Evaluation evaluation, Path testPath, double seconds,
+            TextClassifier classifier) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode node = mapper.createObjectNode();
+        node.put("model", output.toString());
+        node.put("best_epoch", result.bestEpoch());
+        node.put("epochs", result.history().size());
+        result.metrics().forEach((k, v) -> {
+            if (k.startsWith("val_") || k.equals("loss") || k.equals("accuracy")) {
+                node.put(k, v);
+            }
+        });
+        if (evaluation != null) {
+            node.put("test_data", testPath.toString());
+            node.put("test_accuracy", evaluation.accuracy());
+            node.put("test_loss", evaluation.loss());
+            node.set("test", mapper.readTree(evaluation.toJson(classifier.labels().names())));
+        }
+        node.put("seconds", seconds);
+        return mapper.writeValueAsString(node);
+    }
+
+    private TrainOptions options() {
+        Metric monitorMetric = Metric.parse(monitor);
+        if (!monitorMetric.isValidation()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--monitor must be val_loss or"
+                    + " val_accuracy, found " + monitor);
+        }
+        return TrainOptions.builder()
+                .ngram(NgramConfig.builder().topK(topFeatures).minDocumentFrequency(minDf).build())
+                .mlp(MlpConfig.builder().layers(layers).units(units).dropoutRate(dropout).build())
+                .adam(AdamConfig.builder().learningRate(learningRate).build())
+                .batchSize(batchSize).epochs(epochs).patience(patience).monitor(monitorMetric).seed(seed)
+                .shuffle(!noShuffle).verbose(verbose).build();
+    }
+}
