@@ -151,6 +151,13 @@ class ExploreCommandTest {
     }
 
     @Test
+    void wrap_longReason_linesWithinWidthAndIndented() {
+        String wrapped = ExploreReport.wrap("aaa bbb ccc ddd", "  ", 9);
+
+        assertThat(wrapped).isEqualTo("  aaa bbb\n  ccc ddd\n");
+    }
+
+    @Test
     void explore_help_showsDefaultsFromConstants() {
         Run run = Run.of("explore", "--help");
 
