@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -42,9 +43,9 @@ final class JsonLinesReader extends RecordReader {
                 return null;
             }
         } while (line.isBlank());
-        java.util.Arrays.fill(texts, null);
-        java.util.Arrays.fill(candidateTexts, null);
-        java.util.Arrays.fill(candidateLabels, null);
+        Arrays.fill(texts, null);
+        Arrays.fill(candidateTexts, null);
+        Arrays.fill(candidateLabels, null);
         seen.clear();
         String label = null;
         try (JsonParser p = JSON.createParser(line)) {

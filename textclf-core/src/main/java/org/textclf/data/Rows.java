@@ -2,6 +2,7 @@ package org.textclf.data;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Path;
 
 /** The records of a delimited file as fields, one record at a time (CSV through FastCSV, or TSV lines). */
 interface Rows extends Closeable {
@@ -21,7 +22,7 @@ interface Rows extends Closeable {
     long line();
 
     /** Opens the rows of a CSV (quoted, RFC 4180) or TSV (one record per line, no quoting) file. */
-    static Rows open(java.nio.file.Path path, DataFormat format) throws IOException {
+    static Rows open(Path path, DataFormat format) throws IOException {
         return format == DataFormat.TSV ? new TsvRows(path) : new CsvRecords(path, ',');
     }
 }

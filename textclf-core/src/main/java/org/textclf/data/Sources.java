@@ -22,7 +22,7 @@ public final class Sources {
      * {@link DataFormat#FOLDER}; a name (minus {@code .gz}) ending {@code .tsv} is TSV, {@code .jsonl}/{@code .ndjson}
      * JSONL, {@code .ft}/{@code .fasttext} fastText; otherwise the first non-empty line decides: {@code __label__}
      * starts fastText, <code>{</code> JSONL, a tab and no comma TSV; then CSV with a header when the options name
-     * columns or a field of that line is one of {@link SourceOptions#TEXT_CANDIDATES}, else Zhang's CSV.
+     * columns or that line names both a text and a label candidate (e.g. {@code text,label}), else Zhang's CSV.
      *
      * <p>Validates eagerly: the path exists and is readable, a folder has class subfolders, a CSV/TSV header has
      * the wanted columns. A {@code classes.txt} beside a file makes numeric labels outside 1..k bad records.
@@ -97,16 +97,25 @@ public final class Sources {
         return namesColumns || looksLikeHeader(first) ? DataFormat.CSV : DataFormat.ZHANG_CSV;
     }
 
+    /** A first line with both a text and a label candidate name (e.g. {@code text,label}) is a header. */
     private static boolean looksLikeHeader(String line) {
+        boolean text = false;
+        boolean label = false;
         for (String field : line.split(",", -1)) {
             String name = field.strip();
             if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
                 name = name.substring(1, name.length() - 1);
             }
-            for (String candidate : SourceOptions.TEXT_CANDIDATES) {
-                if (candidate.equalsIgnoreCase(name)) {
-                    return true;
-                }
+            text |= containsIgnoringCase(SourceOptions.TEXT_CANDIDATES, name);
+            label |= containsIgnoringCase(SourceOptions.LABEL_CANDIDATES, name);
+        }
+        return text && label;
+    }
+
+    private static boolean containsIgnoringCase(List<String> names, String name) {
+        for (String n : names) {
+            if (n.equalsIgnoreCase(name)) {
+                return true;
             }
         }
         return false;

@@ -51,6 +51,19 @@ class SourcesTest {
     }
 
     @Test
+    void open_lineFormatsGzippedWithBomAndCrlf_readLikePlainFiles() throws IOException {
+        Path ft = gzip(dir, "a.ft.gz", "\uFEFF__label__1 one\r\n\r\n__label__2 two\r\n");
+        Path jsonl = gzip(dir, "a.jsonl.gz", "\uFEFF{\"text\": \"one\", \"label\": 1}\r\n{\"text\": \"two\"}\r\n");
+        Path tsv = gzip(dir, "a.tsv.gz", "\uFEFFtext\tlabel\r\none\t1\r\n");
+
+        assertThat(readAll(Sources.open(ft, SourceOptions.DEFAULTS)))
+                .containsExactly(new Sample("1", "one", 1), new Sample("2", "two", 3));
+        assertThat(readAll(Sources.open(jsonl, SourceOptions.DEFAULTS)))
+                .containsExactly(new Sample("1", "one", 1), new Sample(null, "two", 2));
+        assertThat(readAll(Sources.open(tsv, SourceOptions.DEFAULTS))).containsExactly(new Sample("1", "one", 2));
+    }
+
+    @Test
     void open_quotedNewlines_giveThePhysicalStartLine() throws IOException {
         Path file = write(dir, "a.csv", "text,label\n\"two\nlines\",pos\n\n\"one\",neg\n");
 
@@ -226,6 +239,7 @@ class SourcesTest {
         assertThat(Sources.detect(write(dir, "d.txt", "a\tb,c\n"), none)).isEqualTo(DataFormat.ZHANG_CSV);
         assertThat(Sources.detect(write(dir, "e.csv", "stars,words\n"), named)).isEqualTo(DataFormat.CSV);
         assertThat(Sources.detect(write(dir, "f.csv", "\"label\",\"text\"\n"), none)).isEqualTo(DataFormat.CSV);
+        assertThat(Sources.detect(write(dir, "h.csv", "1,text\n"), none)).isEqualTo(DataFormat.ZHANG_CSV);
         assertThat(Sources.detect(write(dir, "g.csv", "\"1\",\"text here\"\n"), none))
                 .isEqualTo(DataFormat.ZHANG_CSV);
     }
