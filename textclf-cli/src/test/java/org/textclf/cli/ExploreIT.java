@@ -57,8 +57,12 @@ class ExploreIT {
             fail("textclf " + String.join(" ", args) + " did not finish in 10 minutes");
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        return new Child(process.exitValue(), Files.readString(dir.resolve("out")),
+        Child child = new Child(process.exitValue(), Files.readString(dir.resolve("out")),
                 Files.readString(dir.resolve("err")), wall);
+        Files.delete(dir.resolve("out"));
+        Files.delete(dir.resolve("err"));
+        Files.delete(dir);
+        return child;
     }
 
     private static JsonNode json(Child child) throws IOException {
