@@ -23,6 +23,12 @@ import picocli.CommandLine.Option;
  * nothing is dropped silently.
  */
 public final class DataOptions {
+    static {
+        // Help texts name the column candidates through picocli's ${sys:...} variables, so that the lists are
+        // written once, in SourceOptions.
+        System.setProperty("textclf.textCandidates", String.join(", ", SourceOptions.TEXT_CANDIDATES));
+        System.setProperty("textclf.labelCandidates", String.join(", ", SourceOptions.LABEL_CANDIDATES));
+    }
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
             description = "zhang-csv, csv, tsv, fasttext, jsonl or folder (default: detected from the name and the"
@@ -31,12 +37,12 @@ public final class DataOptions {
 
     @Option(names = "--text-column", paramLabel = "NAME",
             description = "A column holding text; repeat to join several with a space (default: the first of "
-                    + "text, sentence, review, content, document, body).")
+                    + "${sys:textclf.textCandidates}).")
     List<String> textColumns = new ArrayList<>();
 
     @Option(names = "--label-column", paramLabel = "NAME",
-            description = "The column holding the label (default: the first of label, class, category, sentiment,"
-                    + " target, y; none means unlabeled).")
+            description = "The column holding the label (default: the first of ${sys:textclf.labelCandidates};"
+                    + " none means unlabeled).")
     String labelColumn;
 
     // Held as typed (validated by the converter) so that --help shows the default as it is typed: "fail".

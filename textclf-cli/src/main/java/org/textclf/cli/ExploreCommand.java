@@ -62,7 +62,8 @@ public final class ExploreCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         if (plots != null) {
-            spec.commandLine().getErr().println("wrote " + ExplorePlots.FILES + " to " + plots);
+            spec.commandLine().getErr().println("wrote " + String.join(", ", ExplorePlots.FILES) + " in "
+                    + plots);
         }
         dataOptions.printReads(spec.commandLine().getErr());
         return 0;

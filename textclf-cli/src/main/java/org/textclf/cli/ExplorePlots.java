@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,13 @@ final class ExplorePlots {
         }
         CategoryChart chart = chart("Class distribution", "Class", "Number of samples");
         chart.getStyler().setXAxisLabelRotation(names.size() > 8 ? 90 : 0);
+        // XChart puts only two ticks on the y axis of a balanced corpus unless it is given headroom.
+        long most = 1;
+        for (long n : counts) {
+            most = Math.max(most, n);
+        }
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(most * 1.1);
         chart.addSeries("samples", names, counts).setFillColor(BAR);
         return chart;
     }
@@ -114,6 +123,10 @@ final class ExplorePlots {
         try {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+            }
+            // Temporary files are private (rw-------); a plot is meant to be shared like any other output.
+            if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {

@@ -21,7 +21,7 @@ final class ExploreReport {
         out.append(String.format("Recommended model: %s%s%n", choice.model(), choice.model().equals(ModelChoice.MLP)
                 ? " (n-gram tf-idf + MLP)" : choice.useEmbeddings() ? " (sepCNN, pretrained embeddings)"
                 : " (sepCNN, embeddings learned)"));
-        out.append("  ").append(choice.reason()).append('\n').append('\n');
+        out.append(wrap(choice.reason(), "  ", 100)).append('\n');
 
         out.append(String.format(ROW, "Samples", String.format("%,d", stats.samples())));
         out.append(String.format(ROW, "Median words per sample", number(stats.medianWordsPerSample())));
@@ -86,6 +86,21 @@ final class ExploreReport {
             }
             out.append(line.toString().stripTrailing()).append('\n');
         }
+    }
+
+    /** Words of {@code text} on lines of at most {@code width} characters, each starting with {@code indent}. */
+    static String wrap(String text, String indent, int width) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder(indent);
+        for (String word : text.split(" ")) {
+            if (line.length() > indent.length() && line.length() + 1 + word.length() > width) {
+                out.append(line).append('\n');
+                line.setLength(0);
+                line.append(indent);
+            }
+            line.append(line.length() > indent.length() ? " " : "").append(word);
+        }
+        return out.append(line).append('\n').toString();
     }
 
     /** Whole numbers without decimals (most lengths), others with one, all with thousands separators. */

@@ -151,11 +151,19 @@ class ExploreCommandTest {
     }
 
     @Test
+    void wrap_longReason_linesWithinWidthAndIndented() {
+        String wrapped = ExploreReport.wrap("aaa bbb ccc ddd", "  ", 9);
+
+        assertThat(wrapped).isEqualTo("  aaa bbb\n  ccc ddd\n");
+    }
+
+    @Test
     void explore_help_showsDefaultsFromConstants() {
         Run run = Run.of("explore", "--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("(default: 50)").contains("(default: fail)").contains("--text-column");
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("(default: 50)", "(default: fail)",
+                "(default: the first of text, sentence, review,", "(default: the first of label, class,");
     }
 
     @Test

@@ -46,9 +46,9 @@ public record ModelChoice(String model, boolean useEmbeddings, String reason) {
         }
         if (swRatio < EMBEDDINGS_MAX_RATIO) {
             return new ModelChoice(SEPCNN, true, String.format(
-                    "%s >= %,.0f: many short samples, so a sepCNN on word sequences; %s < %,.0f, so start from"
+                    "%s >= %,.0f: many short samples, so a sepCNN on word sequences; below %,.0f, so start from"
                             + " pretrained word embeddings and fine-tune them",
-                    ratio, MLP_MAX_RATIO, ratio, EMBEDDINGS_MAX_RATIO));
+                    ratio, MLP_MAX_RATIO, EMBEDDINGS_MAX_RATIO));
         }
         return new ModelChoice(SEPCNN, false, String.format(
                 "%s >= %,.0f: many short samples, so a sepCNN on word sequences, with embeddings learned from"

@@ -136,7 +136,8 @@ public final class TopNgrams {
 
     /**
      * Whether {@link #top(int)} is exactly what counting every n-gram would give: every listed count has no error,
-     * and no n-gram left out (counted or not) can reach the last listed count.
+     * no n-gram out of the table can reach the last listed count, and every n-gram in the table that reaches it
+     * has an exact count (so ties are broken by n-gram as in an exact count).
      */
     public boolean isTopExact(int n) {
         if (!evicted) {
@@ -144,18 +145,20 @@ public final class TopNgrams {
         }
         Integer[] order = sortedPlaces();
         int listed = Math.min(n, order.length);
-        for (int i = 0; i < listed; i++) {
+        if (listed == 0) {
+            return true;
+        }
+        long last = count(order[listed - 1]);
+        // An n-gram out of the table occurred at most min-count times, and may sort before a tied listed one.
+        if (bucketCount[minBucket] >= last) {
+            return false;
+        }
+        for (int i = 0; i < order.length && (i < listed || count(order[i]) >= last); i++) {
             if (errors[order[i]] != 0) {
                 return false;
             }
         }
-        // An n-gram not in the table occurred at most min-count times; one in the table but not listed, at most
-        // its count. Both must stay below the last listed count, or a tie could have been broken differently.
-        long bound = bucketCount[minBucket];
-        if (listed < order.length) {
-            bound = Math.max(bound, count(order[listed]));
-        }
-        return listed == 0 || count(order[listed - 1]) > bound;
+        return true;
     }
 
     private long count(int place) {

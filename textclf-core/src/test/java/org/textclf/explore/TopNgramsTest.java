@@ -104,6 +104,31 @@ class TopNgramsTest {
     }
 
     @Test
+    void isTopExact_exactTieAtCutOffAfterEviction_true() {
+        TopNgrams ngrams = new TopNgrams(3);
+        for (String t : "a a a b b b c d".split(" ")) {
+            ngrams.add(t); // d takes c's place (count 2, error 1); a and b tie at 3, both exact
+        }
+
+        assertThat(ngrams.top(1)).containsExactly(new NgramCount("a", 3));
+        assertThat(ngrams.isTopExact(1)).isTrue();
+        assertThat(ngrams.top(3)).containsExactly(new NgramCount("a", 3), new NgramCount("b", 3),
+                new NgramCount("d", 2));
+        assertThat(ngrams.isTopExact(3)).isFalse();
+    }
+
+    @Test
+    void isTopExact_tieWithOverestimatedCount_false() {
+        TopNgrams ngrams = new TopNgrams(2);
+        for (String t : "a a b c".split(" ")) {
+            ngrams.add(t); // c takes b's place with count 2, error 1: it ties with a but may really be 1
+        }
+
+        assertThat(ngrams.top(2)).containsExactly(new NgramCount("a", 2), new NgramCount("c", 2));
+        assertThat(ngrams.isTopExact(1)).isFalse();
+    }
+
+    @Test
     void add_constantEviction_tableStaysConsistent() {
         // Many evictions exercise the backward-shift deletion: each key in the heap must still be found.
         TopNgrams ngrams = new TopNgrams(64);

@@ -1,0 +1,6 @@
+/**
+ * The {@code textclf} command line: {@link org.textclf.cli.Main} and one picocli command per file, the shared
+ * {@link org.textclf.cli.DataOptions} mixin, one-line error reporting. Uses every core package; nothing in core uses
+ * it.
+ */
+package org.textclf.cli;
