@@ -1,0 +1,110 @@
+package org.textclf.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainEvaluatePredictTest {
+    private static final String[] SPORTS = {"match", "goal", "team", "coach", "season", "league", "score"};
+    private static final String[] MONEY = {"market", "stock", "bank", "profit", "shares", "investor", "rates"};
+    private static final String[] COMMON = {"the", "a", "today", "new", "report", "said", "after"};
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private Path corpus(String name, int rows, long seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            int label = random.nextInt(2);
+            String[] topic = label == 0 ? SPORTS : MONEY;
+            StringBuilder text = new StringBuilder();
+            for (int w = 0; w < 10; w++) {
+                String[] from = random.nextInt(3) == 0 ? topic : COMMON;
+                text.append(from[random.nextInt(from.length)]).append(' ');
+            }
+            lines.add("\"" + (label + 1) + "\",\"" + text.toString().strip() + "\"");
+        }
+        Path file = dir.resolve(name);
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        Files.write(dir.resolve("classes.txt"), List.of("sports", "money"));
+        return file;
+    }
+
+    @Test
+    void trainThenEvaluateThenPredict_endToEnd() throws IOException {
+        Path train = corpus("train.csv", 1500, 1);
+        Path test = corpus("test.csv", 300, 2);
+        Path model = dir.resolve("m.textclf");
+        Path log = dir.resolve("log.csv");
+
+        Run trained = Run.of("train", train.toString(), "--test", test.toString(), "-o", model.toString(),
+                "--json", "--verbose", "0", "--csv-log", log.toString());
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        JsonNode result = JSON.readTree(trained.out());
+        assertThat(result.get("test_accuracy").asDouble()).isGreaterThan(0.9);
+        assertThat(result.get("best_epoch").asInt()).isPositive();
+        assertThat(result.get("test").get("per_class").has("sports")).isTrue();
+        assertThat(Files.readAllLines(log)).hasSize(result.get("epochs").asInt() + 1);
+        assertThat(trained.err()).contains("train.csv: read 1,500 records, skipped 0",
+                "test.csv: read 300 records, skipped 0");
+
+        Run evaluated = Run.of("evaluate", model.toString(), test.toString(), "--json");
+        assertThat(evaluated.exitCode()).as(evaluated.err()).isZero();
+        JsonNode evaluation = JSON.readTree(evaluated.out());
+        assertThat(evaluation.get("accuracy").asDouble()).isEqualTo(result.get("test_accuracy").asDouble());
+        assertThat(evaluation.get("samples").asInt()).isEqualTo(300);
+        assertThat(evaluation.get("confusion_matrix").size()).isEqualTo(2);
+
+        Path texts = dir.resolve("texts.txt");
+        Files.write(texts, List.of("the coach and the team", "bank shares and stock", ""));
+        Run predicted = Run.of("predict", model.toString(), texts.toString(), "--top-k", "2");
+        assertThat(predicted.exitCode()).as(predicted.err()).isZero();
+        List<String> lines = predicted.out().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).matches("sports\t0\\.\\d{4}\tmoney\t0\\.\\d{4}");
+        assertThat(lines.get(1)).startsWith("money\t");
+
+        Run fromCsv = Run.of("predict", model.toString(), test.toString());
+        assertThat(fromCsv.out().lines()).hasSize(300);
+    }
+
+    @Test
+    void evaluate_notAModel_oneLineExitOne() throws IOException {
+        Path csv = corpus("test.csv", 10, 3);
+        Run run = Run.of("evaluate", csv.toString(), csv.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines()).hasSize(1).allMatch(l -> l.startsWith("textclf: ") && l.contains("not a"
+                + " textclf model"));
+    }
+
+    @Test
+    void train_unknownModel_usageErrorExitTwo() throws IOException {
+        Path train = corpus("train.csv", 10, 4);
+        Run run = Run.of("train", train.toString(), "--model", "bert");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("textclf: unknown --model 'bert'; expected mlp");
+    }
+
+    @Test
+    void train_badRecord_namesFileAndLineExitOne() throws IOException {
+        Path train = corpus("train.csv", 50, 5);
+        Files.writeString(train, "\"1\",\"unclosed\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        Run run = Run.of("train", train.toString(), "--no-test", "-o", dir.resolve("m").toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("train.csv:51: ");
+        assertThat(dir.resolve("m")).doesNotExist();
+    }
+}
