@@ -34,11 +34,23 @@ public final class Adam {
 
     private final AdamConfig config;
     private final Map<String, Slot> slots = new LinkedHashMap<>();
+    private final float oneMinusBeta1;
+    private final float oneMinusBeta2;
     private long iterations;
     private float alpha;
 
     public Adam(AdamConfig config) {
         this.config = config;
+        this.oneMinusBeta1 = oneMinus(config.beta1());
+        this.oneMinusBeta2 = oneMinus(config.beta2());
+    }
+
+    /**
+     * {@code 1 - beta} as Keras gets it: from the decimal the user wrote (0.999), not from its float (0.99900001),
+     * whose complement is 1.3e-5 off in relative terms.
+     */
+    private static float oneMinus(float beta) {
+        return (float) (1 - Double.parseDouble(Float.toString(beta)));
     }
 
     /** An optimizer whose moments for every parameter of {@code network} exist already (all zero). */
@@ -103,8 +115,8 @@ public final class Adam {
 
     private void update(float[] w, float[] g, float[] m, float[] v, int from, int to) {
         float a = alpha;
-        float oneMinusBeta1 = 1f - config.beta1();
-        float oneMinusBeta2 = 1f - config.beta2();
+        float oneMinusBeta1 = this.oneMinusBeta1;
+        float oneMinusBeta2 = this.oneMinusBeta2;
         float epsilon = config.epsilon();
         for (int j = from; j < to; j++) {
             float gj = g[j];
