@@ -59,7 +59,7 @@ public class MlpStepBenchmark {
         firstKernel = mlp.parameters().get(0);
         firstKernelGradient = new float[firstKernel.size()];
         Arrays.fill(firstKernelGradient, 1e-3f);
-        touchedRows = Arrays.stream(batches[0].indices()).distinct().toArray();
+        touchedRows = Arrays.stream(batches[0].indices()).distinct().sorted().toArray();
         System.out.printf("%nbatch 0: %d nonzeros, %d distinct features%n", batches[0].nonzeros(), touchedRows.length);
     }
 

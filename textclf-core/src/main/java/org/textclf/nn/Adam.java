@@ -91,8 +91,8 @@ public final class Adam {
     }
 
     /**
-     * Lazily updates the rows {@code rows[0..rowCount)} of a two-dimensional {@code p} (distinct row indices); the
-     * other rows, and their moments, are left as they are. {@code gradient} has the layout of the values; only the
+     * Lazily updates the rows {@code rows[0..rowCount)} of a two-dimensional {@code p} (distinct row indices, fastest
+     * in ascending order); the other rows, and their moments, are left as they are. {@code gradient} has the layout of the values; only the
      * listed rows are read.
      */
     public void updateRows(Parameter p, float[] gradient, int[] rows, int rowCount) {
@@ -107,9 +107,15 @@ public final class Adam {
         float[] w = p.values();
         float[] m = slot.m;
         float[] v = slot.v;
-        for (int i = 0; i < rowCount; i++) {
-            int start = rows[i] * width;
-            update(w, gradient, m, v, start, start + width);
+        int i = 0;
+        while (i < rowCount) {
+            // Runs of consecutive rows go in one call: a long loop that the JIT unrolls, instead of many short ones.
+            int first = rows[i++];
+            int last = first;
+            while (i < rowCount && rows[i] == last + 1) {
+                last = rows[i++];
+            }
+            update(w, gradient, m, v, first * width, (last + 1) * width);
         }
     }
 

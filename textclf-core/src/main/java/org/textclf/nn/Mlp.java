@@ -172,8 +172,8 @@ public final class Mlp implements Network<SparseBatch> {
             ws.swapDeltas();
         }
         float[] values = dropout ? ws.inputValues : batch.values();
-        t.touchedCount = SparseDense.backwardKernel(batch.rowStart(), batch.indices(), values, ws.delta, widths[1],
-                rows, t.kernelGradients[0], t.seen, t.touched, t.touchedCount);
+        t.firstKernel.reset(false);
+        t.firstKernel.compute(batch.rowStart(), batch.indices(), values, ws.delta, rows);
         SparseDense.backwardBias(ws.delta, widths[1], rows, t.biasGradients[0]);
     }
 
@@ -181,28 +181,30 @@ public final class Mlp implements Network<SparseBatch> {
     void applyGradients(Adam optimizer) {
         Training t = training;
         optimizer.beginStep();
-        optimizer.updateRows(kernels[0], t.kernelGradients[0], t.touched, t.touchedCount);
+        optimizer.updateRows(kernels[0], t.firstKernel.values, t.firstKernel.touched(),
+                t.firstKernel.touchedCount());
         optimizer.updateDense(biases[0], t.biasGradients[0]);
         for (int l = 1; l < kernels.length; l++) {
             optimizer.updateDense(kernels[l], t.kernelGradients[l]);
             optimizer.updateDense(biases[l], t.biasGradients[l]);
         }
-        clearGradients();
+        t.firstKernel.reset(false); // rows not touched next time are never read: no need to zero them
     }
 
     /** Forgets the gradients of the last {@link #computeGradients}. */
     void clearGradients() {
-        Training t = training;
-        SparseDense.clearTouched(t.kernelGradients[0], widths[1], t.seen, t.touched, t.touchedCount);
-        t.touchedCount = 0;
+        training.firstKernel.reset(true);
     }
 
     /**
-     * The gradient buffer of {@code parameters().get(index)}; for {@code dense_1/kernel} it is zero outside the
-     * rows the last batch touched.
+     * The gradient buffer of {@code parameters().get(index)}; for {@code dense_1/kernel} only the rows the last batch
+     * touched are meaningful (zero elsewhere until a step or {@link #clearGradients} leaves other rows behind).
      */
     float[] gradient(int index) {
         Training t = training();
+        if (index == 0) {
+            return t.firstKernel.values;
+        }
         return index % 2 == 0 ? t.kernelGradients[index / 2] : t.biasGradients[index / 2];
     }
 
@@ -263,20 +265,18 @@ public final class Mlp implements Network<SparseBatch> {
     /** The training thread's buffers, made on the first step so that an inference-only network never pays them. */
     private final class Training {
         final MlpWorkspace workspace = new MlpWorkspace(widths);
+        final SparseKernelGradient firstKernel = new SparseKernelGradient(features, widths[1]);
+        /** Gradients of the dense kernels, index 0 unused (the first kernel's is {@link #firstKernel}). */
         final float[][] kernelGradients = new float[kernels.length][];
         final float[][] biasGradients = new float[kernels.length][];
-        /** Which rows of the first kernel's gradient are nonzero, as a flag per feature and as a list. */
-        final boolean[] seen = new boolean[features];
-        final int[] touched = new int[features];
-        int touchedCount;
         final float[] transposed;
 
         Training() {
             int largest = 0;
             for (int l = 0; l < kernels.length; l++) {
-                kernelGradients[l] = new float[kernels[l].size()];
                 biasGradients[l] = new float[biases[l].size()];
                 if (l >= 1) {
+                    kernelGradients[l] = new float[kernels[l].size()];
                     largest = Math.max(largest, kernels[l].size());
                 }
             }

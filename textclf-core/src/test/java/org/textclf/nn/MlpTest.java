@@ -227,4 +227,25 @@ class MlpTest {
         assertThatThrownBy(() -> snapshot.restoreInto(Mlp.create(MlpConfig.DEFAULTS, FEATURES + 1, 2, 32)))
                 .hasMessage("parameter 0 differs; expected dense_1/kernel[100, 64], found dense_1/kernel[101, 64]");
     }
+
+    @Test
+    void computeGradients_afterEarlierSteps_equalsAFreshNetworkWithTheSameWeights() {
+        List<SparseBatch> data = separable(4, 3, 16, 41);
+        Mlp trained = Mlp.create(MlpConfig.DEFAULTS, FEATURES, 4, 42);
+        Adam adam = new Adam(AdamConfig.DEFAULTS);
+        trained.fitBatch(data.get(0), adam, new SplittableRandom(1));
+        trained.fitBatch(data.get(1), adam, new SplittableRandom(2));
+        Mlp fresh = Mlp.create(MlpConfig.DEFAULTS, FEATURES, 4, 0);
+        Weights.copyOf(trained).restoreInto(fresh);
+
+        trained.computeGradients(data.get(2), new SplittableRandom(3));
+        fresh.computeGradients(data.get(2), new SplittableRandom(3));
+        for (int feature : data.get(2).indices()) {
+            assertThat(Arrays.copyOfRange(trained.gradient(0), feature * 64, feature * 64 + 64))
+                    .containsExactly(Arrays.copyOfRange(fresh.gradient(0), feature * 64, feature * 64 + 64));
+        }
+        for (int i = 1; i < 4; i++) {
+            assertThat(trained.gradient(i)).containsExactly(fresh.gradient(i));
+        }
+    }
 }
