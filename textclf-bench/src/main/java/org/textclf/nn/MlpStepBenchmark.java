@@ -101,6 +101,15 @@ public class MlpStepBenchmark {
         return new SparseBatch(FEATURES, rowStart, Arrays.copyOf(indices, k), Arrays.copyOf(values, k), labels);
     }
 
+    SparseBatch firstBatch() {
+        return batches[0];
+    }
+
+    /** Splits {@link #step} across a pool; the caller closes it. */
+    void useThreads(StepThreads threads) {
+        mlp.useThreads(threads);
+    }
+
     private SparseBatch nextBatch() {
         SparseBatch b = batches[next];
         next = (next + 1) % batches.length;

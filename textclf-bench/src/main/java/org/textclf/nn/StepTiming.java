@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * mvn -o -q -B -pl textclf-bench -am package -DskipTests &amp;&amp; java -cp textclf-bench/target/benchmarks.jar org.textclf.nn.StepTiming
  *
  * <p>The parts of {@link MlpStepBenchmark} timed by the thread's CPU time instead of the wall clock, minimum and
- * median over 15 rounds of 200 calls: on a machine shared with other builds the wall clock measures the neighbours,
+ * median over 15 rounds of 200 calls (then the whole step by the wall clock with one and two threads): on a machine shared with other builds the wall clock measures the neighbours,
  * CPU time measures the code.
  */
 public final class StepTiming {
@@ -27,6 +27,29 @@ public final class StepTiming {
         time("adamLazyFirstLayer", b::adamLazyFirstLayer, bean);
         time("adamDenseFirstLayer", b::adamDenseFirstLayer, bean);
         time("step", b::step, bean);
+        wall("step, 1 thread", b::step);
+        try (StepThreads two = StepThreads.create(2)) {
+            b.useThreads(two);
+            wall("step, 2 threads", b::step);
+            b.useThreads(null);
+        }
+        wall("step, 1 thread", b::step);
+    }
+
+    private static void wall(String name, Supplier<?> op) {
+        for (int i = 0; i < 2000; i++) {
+            op.get();
+        }
+        double[] micros = new double[15];
+        for (int r = 0; r < micros.length; r++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < 200; i++) {
+                op.get();
+            }
+            micros[r] = (System.nanoTime() - start) / 1e3 / 200;
+        }
+        Arrays.sort(micros);
+        System.out.printf("%-22s wall us/op: min %8.1f  median %8.1f%n", name, micros[0], micros[7]);
     }
 
     private static void time(String name, Supplier<?> op, ThreadMXBean bean) {

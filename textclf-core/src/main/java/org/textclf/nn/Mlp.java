@@ -34,6 +34,7 @@ public final class Mlp implements Network<SparseBatch> {
     private final Parameter[] biases;
     private final List<Parameter> parameters;
     private Training training;
+    private StepThreads threads;
 
     private Mlp(MlpConfig config, int features, int classes, long seed) {
         this.config = config;
@@ -85,6 +86,15 @@ public final class Mlp implements Network<SparseBatch> {
         for (int j = 0; j < kernel.length; j++) {
             kernel[j] = (float) ((2 * random.nextDouble() - 1) * limit);
         }
+    }
+
+    /**
+     * Splits the rest of this network's training steps across {@code threads} (null: the calling thread alone): the
+     * sparse forward by batch rows, the first kernel's gradient by feature ranges. The caller keeps owning and
+     * closing the pool. Results are bit for bit those of one thread.
+     */
+    public void useThreads(StepThreads threads) {
+        this.threads = threads;
     }
 
     public MlpConfig config() {
@@ -173,7 +183,7 @@ public final class Mlp implements Network<SparseBatch> {
         }
         float[] values = dropout ? ws.inputValues : batch.values();
         t.firstKernel.reset(false);
-        t.firstKernel.compute(batch.rowStart(), batch.indices(), values, ws.delta, rows);
+        t.firstKernel.compute(batch.rowStart(), batch.indices(), values, ws.delta, rows, threads);
         SparseDense.backwardBias(ws.delta, widths[1], rows, t.biasGradients[0]);
     }
 
@@ -220,8 +230,16 @@ public final class Mlp implements Network<SparseBatch> {
             Dropout.apply(values, ws.inputMask, ws.inputValues, batch.nonzeros());
             values = ws.inputValues;
         }
-        SparseDense.forward(batch.rowStart(), batch.indices(), values, kernels[0].values(), biases[0].values(),
-                widths[1], ws.preActivations[0], 0, rows);
+        float[] firstOut = ws.preActivations[0];
+        if (random == null || threads == null || threads.threads() == 1) {
+            SparseDense.forward(batch.rowStart(), batch.indices(), values, kernels[0].values(), biases[0].values(),
+                    widths[1], firstOut, 0, rows);
+        } else {
+            float[] input = values;
+            int parts = threads.threads();
+            threads.run(part -> SparseDense.forward(batch.rowStart(), batch.indices(), input, kernels[0].values(),
+                    biases[0].values(), widths[1], firstOut, rows * part / parts, rows * (part + 1) / parts));
+        }
         for (int l = 1; l < kernels.length; l++) {
             int n = rows * widths[l];
             Relu.forward(ws.preActivations[l - 1], ws.hidden[l], n);

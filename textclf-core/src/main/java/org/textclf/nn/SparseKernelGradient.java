@@ -45,9 +45,9 @@ final class SparseKernelGradient {
     /**
      * Writes {@code sum_r x[r][f] * delta[r]} into row {@code f} of {@link #values} for every feature {@code f}
      * with a nonzero (kept) value in rows {@code [0, rows)}, and lists those features. Call {@link #reset} before
-     * the next batch.
+     * the next batch. With {@code threads} (may be null) the rows are written by all its threads.
      */
-    void compute(int[] rowStart, int[] indices, float[] x, float[] delta, int rows) {
+    void compute(int[] rowStart, int[] indices, float[] x, float[] delta, int rows, StepThreads threads) {
         int nonzeros = rowStart[rows];
         if (entryRow.length < nonzeros) {
             entryRow = new int[nonzeros];
@@ -76,7 +76,18 @@ final class SparseKernelGradient {
                 }
             }
         }
-        for (int i = 0; i < n; i++) {
+        if (threads == null || threads.threads() == 1) {
+            accumulateRows(0, n, delta);
+        } else {
+            int parts = threads.threads();
+            int rowsToWrite = n;
+            threads.run(part -> accumulateRows(rowsToWrite * part / parts, rowsToWrite * (part + 1) / parts, delta));
+        }
+    }
+
+    /** Rows of the touched features {@code [from, to)}: disjoint ranges may run on different threads. */
+    private void accumulateRows(int from, int to, float[] delta) {
+        for (int i = from; i < to; i++) {
             int feature = touched[i];
             accumulateRow(feature * width, end[feature] - count[feature], end[feature], delta);
         }

@@ -254,4 +254,27 @@ class MlpTest {
             assertThat(trained.gradient(i)).containsExactly(fresh.gradient(i));
         }
     }
+
+    @Test
+    void useThreads_twoThreads_giveBitIdenticalWeightsAndStopOnClose() {
+        List<SparseBatch> data = separable(4, 4, 32, 51);
+        Mlp single = train(4, data, 2, 52);
+        Mlp parallel = Mlp.create(MlpConfig.DEFAULTS, FEATURES, 4, 52);
+        try (StepThreads threads = StepThreads.create(2)) {
+            parallel.useThreads(threads);
+            Adam adam = new Adam(AdamConfig.DEFAULTS);
+            SplittableRandom dropout = new SplittableRandom(53);
+            for (int e = 0; e < 2; e++) {
+                for (SparseBatch batch : data) {
+                    parallel.fitBatch(batch, adam, dropout);
+                }
+            }
+            assertThat(Thread.getAllStackTraces().keySet()).anyMatch(t -> t.getName().startsWith("textclf-step-"));
+        }
+        for (int i = 0; i < single.parameters().size(); i++) {
+            assertThat(parallel.parameters().get(i).values()).containsExactly(single.parameters().get(i).values());
+        }
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("textclf-step-")
+                && t.isAlive());
+    }
 }

@@ -54,7 +54,7 @@ class SparseDenseTest {
     void sparseKernelGradient_anyBatch_matchesNaiveTransposeProductAndListsPresentRowsAscending() {
         float[] delta = TestBatches.randomFloats(ROWS * WIDTH, 1, 14);
         SparseKernelGradient gradient = new SparseKernelGradient(FEATURES, WIDTH);
-        gradient.compute(batch.rowStart(), batch.indices(), batch.values(), delta, ROWS);
+        gradient.compute(batch.rowStart(), batch.indices(), batch.values(), delta, ROWS, null);
 
         double[][] x = TestBatches.densify(batch);
         Set<Integer> present = new HashSet<>();
@@ -86,13 +86,13 @@ class SparseDenseTest {
         dropped[0] = 0f;
         SparseKernelGradient gradient = new SparseKernelGradient(FEATURES, WIDTH);
         SparseBatch other = TestBatches.random(ROWS, FEATURES, 8, 3, 17);
-        gradient.compute(other.rowStart(), other.indices(), other.values(), delta, ROWS);
+        gradient.compute(other.rowStart(), other.indices(), other.values(), delta, ROWS, null);
         gradient.reset(false);
-        gradient.compute(batch.rowStart(), batch.indices(), dropped, delta, ROWS);
+        gradient.compute(batch.rowStart(), batch.indices(), dropped, delta, ROWS, null);
 
         float[] fresh = new float[FEATURES * WIDTH];
         SparseKernelGradient reference = new SparseKernelGradient(FEATURES, WIDTH);
-        reference.compute(batch.rowStart(), batch.indices(), dropped, delta, ROWS);
+        reference.compute(batch.rowStart(), batch.indices(), dropped, delta, ROWS, null);
         System.arraycopy(reference.values, 0, fresh, 0, fresh.length);
         assertThat(gradient.touchedCount()).isEqualTo(reference.touchedCount());
         for (int i = 0; i < gradient.touchedCount(); i++) {
@@ -106,7 +106,7 @@ class SparseDenseTest {
     void backward_kernelAndBias_matchFiniteDifferences() {
         float[] weights = TestBatches.randomFloats(ROWS * WIDTH, 1, 15);
         SparseKernelGradient sparseGradient = new SparseKernelGradient(FEATURES, WIDTH);
-        sparseGradient.compute(batch.rowStart(), batch.indices(), batch.values(), weights, ROWS);
+        sparseGradient.compute(batch.rowStart(), batch.indices(), batch.values(), weights, ROWS, null);
         float[] kernelGradient = sparseGradient.values;
         float[] biasGradient = new float[WIDTH];
         SparseDense.backwardBias(weights, WIDTH, ROWS, biasGradient);
