@@ -52,16 +52,28 @@ class SparseDenseTest {
 
     @Test
     void sparseKernelGradient_anyBatch_matchesNaiveTransposeProductAndListsPresentRowsAscending() {
-        float[] delta = TestBatches.randomFloats(ROWS * WIDTH, 1, 14);
-        SparseKernelGradient gradient = new SparseKernelGradient(FEATURES, WIDTH);
-        gradient.compute(batch.rowStart(), batch.indices(), batch.values(), delta, ROWS, null);
+        assertMatchesNaiveTransposeProduct(batch);
+    }
+
+    @Test
+    void sparseKernelGradient_featuresRepeatedAcrossManyRows_matchesNaiveTransposeProduct() {
+        // 60 rows over 12 features: every feature occurs ~20 times, through the four-at-a-time path and its tail
+        assertMatchesNaiveTransposeProduct(TestBatches.random(60, 12, 8, 3, 18));
+    }
+
+    private static void assertMatchesNaiveTransposeProduct(SparseBatch batch) {
+        int rows = batch.rows();
+        int features = batch.features();
+        float[] delta = TestBatches.randomFloats(rows * WIDTH, 1, 14);
+        SparseKernelGradient gradient = new SparseKernelGradient(features, WIDTH);
+        gradient.compute(batch.rowStart(), batch.indices(), batch.values(), delta, rows, null);
 
         double[][] x = TestBatches.densify(batch);
         Set<Integer> present = new HashSet<>();
-        for (int i = 0; i < FEATURES; i++) {
+        for (int i = 0; i < features; i++) {
             for (int o = 0; o < WIDTH; o++) {
                 double expected = 0;
-                for (int r = 0; r < ROWS; r++) {
+                for (int r = 0; r < rows; r++) {
                     expected += x[r][i] * delta[r * WIDTH + o];
                     if (x[r][i] != 0) {
                         present.add(i);
