@@ -17,7 +17,13 @@ import org.textclf.batch.SparseBatch;
  *
  * <p>A step costs the batch's nonzeros times {@code units} for the first layer (forward and backward) plus a lazy
  * Adam update of the rows those nonzeros touched ({@link Adam}). Measured at IMDB shape (batch 128, 20,000
- * features, ~150 nonzeros per row, 64 units, 2 classes) with {@code MlpStepBenchmark}: MEASUREMENTS.
+ * features, ~150 Zipf-drawn nonzeros per row = 19,061 nonzeros on 6,788 distinct features, 64 units, 2 classes)
+ * with {@code StepTiming} (thread CPU time, min of 15 x 200 steps, JDK 17, 2 shared cores at load average 5-8, so
+ * expect +-30%): step 2,000-2,900 us, of which forward 580-860, backward 1,100-1,300, optimizer 300-500. Not the
+ * sub-millisecond target: JDK 17's C2 keeps the 64-wide axpys scalar (two slices of one array at unrelated
+ * offsets may alias, so SuperWord gives up), and fusing four nonzeros per pass only bought 1.4x on the forward.
+ * With {@link #useThreads} and two threads the same step took 2,800 us wall against 5,300 for one thread on the
+ * same busy machine (min of 15 x 200); it stays opt-in because on a shared machine it mostly takes a bigger share.
  *
  * <p>{@link #fitBatch} is for one training thread; {@link #evaluateBatch} and {@link #predictBatch} may run on any
  * number of threads at once, as long as no step runs at the same time.
@@ -34,6 +40,7 @@ public final class Mlp implements Network<SparseBatch> {
     private final Parameter[] biases;
     private final List<Parameter> parameters;
     private Training training;
+    private StepThreads threads;
 
     private Mlp(MlpConfig config, int features, int classes, long seed) {
         this.config = config;
@@ -85,6 +92,15 @@ public final class Mlp implements Network<SparseBatch> {
         for (int j = 0; j < kernel.length; j++) {
             kernel[j] = (float) ((2 * random.nextDouble() - 1) * limit);
         }
+    }
+
+    /**
+     * Splits the rest of this network's training steps across {@code threads} (null: the calling thread alone): the
+     * sparse forward by batch rows, the first kernel's gradient by feature ranges. The caller keeps owning and
+     * closing the pool. Results are bit for bit those of one thread.
+     */
+    public void useThreads(StepThreads threads) {
+        this.threads = threads;
     }
 
     public MlpConfig config() {
@@ -172,8 +188,8 @@ public final class Mlp implements Network<SparseBatch> {
             ws.swapDeltas();
         }
         float[] values = dropout ? ws.inputValues : batch.values();
-        t.touchedCount = SparseDense.backwardKernel(batch.rowStart(), batch.indices(), values, ws.delta, widths[1],
-                rows, t.kernelGradients[0], t.seen, t.touched, t.touchedCount);
+        t.firstKernel.reset(false);
+        t.firstKernel.compute(batch.rowStart(), batch.indices(), values, ws.delta, rows, threads);
         SparseDense.backwardBias(ws.delta, widths[1], rows, t.biasGradients[0]);
     }
 
@@ -181,28 +197,30 @@ public final class Mlp implements Network<SparseBatch> {
     void applyGradients(Adam optimizer) {
         Training t = training;
         optimizer.beginStep();
-        optimizer.updateRows(kernels[0], t.kernelGradients[0], t.touched, t.touchedCount);
+        optimizer.updateRows(kernels[0], t.firstKernel.values, t.firstKernel.touched(),
+                t.firstKernel.touchedCount());
         optimizer.updateDense(biases[0], t.biasGradients[0]);
         for (int l = 1; l < kernels.length; l++) {
             optimizer.updateDense(kernels[l], t.kernelGradients[l]);
             optimizer.updateDense(biases[l], t.biasGradients[l]);
         }
-        clearGradients();
+        t.firstKernel.reset(false); // rows not touched next time are never read: no need to zero them
     }
 
     /** Forgets the gradients of the last {@link #computeGradients}. */
     void clearGradients() {
-        Training t = training;
-        SparseDense.clearTouched(t.kernelGradients[0], widths[1], t.seen, t.touched, t.touchedCount);
-        t.touchedCount = 0;
+        training.firstKernel.reset(true);
     }
 
     /**
-     * The gradient buffer of {@code parameters().get(index)}; for {@code dense_1/kernel} it is zero outside the
-     * rows the last batch touched.
+     * The gradient buffer of {@code parameters().get(index)}; for {@code dense_1/kernel} only the rows the last batch
+     * touched are meaningful (zero elsewhere until a step or {@link #clearGradients} leaves other rows behind).
      */
     float[] gradient(int index) {
         Training t = training();
+        if (index == 0) {
+            return t.firstKernel.values;
+        }
         return index % 2 == 0 ? t.kernelGradients[index / 2] : t.biasGradients[index / 2];
     }
 
@@ -218,8 +236,16 @@ public final class Mlp implements Network<SparseBatch> {
             Dropout.apply(values, ws.inputMask, ws.inputValues, batch.nonzeros());
             values = ws.inputValues;
         }
-        SparseDense.forward(batch.rowStart(), batch.indices(), values, kernels[0].values(), biases[0].values(),
-                widths[1], ws.preActivations[0], 0, rows);
+        float[] firstOut = ws.preActivations[0];
+        if (random == null || threads == null || threads.threads() == 1) {
+            SparseDense.forward(batch.rowStart(), batch.indices(), values, kernels[0].values(), biases[0].values(),
+                    widths[1], firstOut, 0, rows);
+        } else {
+            float[] input = values;
+            int parts = threads.threads();
+            threads.run(part -> SparseDense.forward(batch.rowStart(), batch.indices(), input, kernels[0].values(),
+                    biases[0].values(), widths[1], firstOut, rows * part / parts, rows * (part + 1) / parts));
+        }
         for (int l = 1; l < kernels.length; l++) {
             int n = rows * widths[l];
             Relu.forward(ws.preActivations[l - 1], ws.hidden[l], n);
@@ -263,20 +289,18 @@ public final class Mlp implements Network<SparseBatch> {
     /** The training thread's buffers, made on the first step so that an inference-only network never pays them. */
     private final class Training {
         final MlpWorkspace workspace = new MlpWorkspace(widths);
+        final SparseKernelGradient firstKernel = new SparseKernelGradient(features, widths[1]);
+        /** Gradients of the dense kernels, index 0 unused (the first kernel's is {@link #firstKernel}). */
         final float[][] kernelGradients = new float[kernels.length][];
         final float[][] biasGradients = new float[kernels.length][];
-        /** Which rows of the first kernel's gradient are nonzero, as a flag per feature and as a list. */
-        final boolean[] seen = new boolean[features];
-        final int[] touched = new int[features];
-        int touchedCount;
         final float[] transposed;
 
         Training() {
             int largest = 0;
             for (int l = 0; l < kernels.length; l++) {
-                kernelGradients[l] = new float[kernels[l].size()];
                 biasGradients[l] = new float[biases[l].size()];
                 if (l >= 1) {
+                    kernelGradients[l] = new float[kernels[l].size()];
                     largest = Math.max(largest, kernels[l].size());
                 }
             }

@@ -51,47 +51,76 @@ class SparseDenseTest {
     }
 
     @Test
-    void backwardKernel_anyBatch_matchesNaiveTransposeProductAndListsPresentRows() {
-        float[] delta = TestBatches.randomFloats(ROWS * WIDTH, 1, 14);
-        float[] gradient = new float[FEATURES * WIDTH];
-        boolean[] seen = new boolean[FEATURES];
-        int[] touched = new int[FEATURES];
-        int count = SparseDense.backwardKernel(batch.rowStart(), batch.indices(), batch.values(), delta, WIDTH, ROWS,
-                gradient, seen, touched, 0);
+    void sparseKernelGradient_anyBatch_matchesNaiveTransposeProductAndListsPresentRowsAscending() {
+        assertMatchesNaiveTransposeProduct(batch);
+    }
+
+    @Test
+    void sparseKernelGradient_featuresRepeatedAcrossManyRows_matchesNaiveTransposeProduct() {
+        // 60 rows over 12 features: every feature occurs ~20 times, through the four-at-a-time path and its tail
+        assertMatchesNaiveTransposeProduct(TestBatches.random(60, 12, 8, 3, 18));
+    }
+
+    private static void assertMatchesNaiveTransposeProduct(SparseBatch batch) {
+        int rows = batch.rows();
+        int features = batch.features();
+        float[] delta = TestBatches.randomFloats(rows * WIDTH, 1, 14);
+        SparseKernelGradient gradient = new SparseKernelGradient(features, WIDTH);
+        gradient.compute(batch.rowStart(), batch.indices(), batch.values(), delta, rows, null);
 
         double[][] x = TestBatches.densify(batch);
         Set<Integer> present = new HashSet<>();
-        for (int i = 0; i < FEATURES; i++) {
+        for (int i = 0; i < features; i++) {
             for (int o = 0; o < WIDTH; o++) {
                 double expected = 0;
-                for (int r = 0; r < ROWS; r++) {
+                for (int r = 0; r < rows; r++) {
                     expected += x[r][i] * delta[r * WIDTH + o];
                     if (x[r][i] != 0) {
                         present.add(i);
                     }
                 }
-                assertThat((double) gradient[i * WIDTH + o]).isCloseTo(expected, within(1e-5));
+                assertThat((double) gradient.values[i * WIDTH + o]).isCloseTo(expected, within(1e-5));
             }
         }
-        Set<Integer> listed = new HashSet<>();
-        for (int j = 0; j < count; j++) {
-            listed.add(touched[j]);
-        }
-        assertThat(count).isEqualTo(present.size());
-        assertThat(listed).isEqualTo(present);
+        int[] listed = Arrays.copyOf(gradient.touched(), gradient.touchedCount());
+        assertThat(listed).isSorted().hasSize(present.size());
+        assertThat(Arrays.stream(listed).boxed()).containsExactlyInAnyOrderElementsOf(present);
 
-        SparseDense.clearTouched(gradient, WIDTH, seen, touched, count);
-        assertThat(gradient).containsOnly(0f);
-        assertThat(seen).containsOnly(false);
+        gradient.reset(true);
+        assertThat(gradient.values).containsOnly(0f);
+        assertThat(gradient.touchedCount()).isZero();
+    }
+
+    @Test
+    void sparseKernelGradient_droppedValuesAndSecondBatch_skipsDroppedAndForgetsTheFirst() {
+        float[] delta = TestBatches.randomFloats(ROWS * WIDTH, 1, 16);
+        float[] dropped = batch.values().clone();
+        dropped[0] = 0f;
+        SparseKernelGradient gradient = new SparseKernelGradient(FEATURES, WIDTH);
+        SparseBatch other = TestBatches.random(ROWS, FEATURES, 8, 3, 17);
+        gradient.compute(other.rowStart(), other.indices(), other.values(), delta, ROWS, null);
+        gradient.reset(false);
+        gradient.compute(batch.rowStart(), batch.indices(), dropped, delta, ROWS, null);
+
+        float[] fresh = new float[FEATURES * WIDTH];
+        SparseKernelGradient reference = new SparseKernelGradient(FEATURES, WIDTH);
+        reference.compute(batch.rowStart(), batch.indices(), dropped, delta, ROWS, null);
+        System.arraycopy(reference.values, 0, fresh, 0, fresh.length);
+        assertThat(gradient.touchedCount()).isEqualTo(reference.touchedCount());
+        for (int i = 0; i < gradient.touchedCount(); i++) {
+            int row = gradient.touched()[i];
+            assertThat(Arrays.copyOfRange(gradient.values, row * WIDTH, (row + 1) * WIDTH))
+                    .containsExactly(Arrays.copyOfRange(fresh, row * WIDTH, (row + 1) * WIDTH));
+        }
     }
 
     @Test
     void backward_kernelAndBias_matchFiniteDifferences() {
         float[] weights = TestBatches.randomFloats(ROWS * WIDTH, 1, 15);
-        float[] kernelGradient = new float[FEATURES * WIDTH];
+        SparseKernelGradient sparseGradient = new SparseKernelGradient(FEATURES, WIDTH);
+        sparseGradient.compute(batch.rowStart(), batch.indices(), batch.values(), weights, ROWS, null);
+        float[] kernelGradient = sparseGradient.values;
         float[] biasGradient = new float[WIDTH];
-        SparseDense.backwardKernel(batch.rowStart(), batch.indices(), batch.values(), weights, WIDTH, ROWS,
-                kernelGradient, new boolean[FEATURES], new int[FEATURES], 0);
         SparseDense.backwardBias(weights, WIDTH, ROWS, biasGradient);
 
         GradientCheck.check("kernel", kernel, kernelGradient, GradientCheck.all(kernel.length), 1e-2f, 1e-4, 1e-3,
