@@ -16,6 +16,7 @@ import org.textclf.data.SampleSource;
 import org.textclf.eval.Evaluation;
 import org.textclf.eval.Evaluator;
 import org.textclf.nn.Mlp;
+import org.textclf.nn.StepThreads;
 import org.textclf.text.NgramVectorizer;
 import org.textclf.train.Callback;
 import org.textclf.train.EarlyStopping;
@@ -124,16 +125,19 @@ public final class TextClassifier {
                     log.flush();
                 } : line -> { });
         Mlp network = Mlp.create(options.mlp(), vectorizer.features(), classes.size(), options.seed());
-        try (BatchGenerator<SparseBatch> trainBatches = generator(trainPart, vectorizer, classes, options, true)
+        try (StepThreads threads = StepThreads.create(options.threads());
+                BatchGenerator<SparseBatch> trainBatches = generator(trainPart, vectorizer, classes, options, true)
                 .build();
                 BatchGenerator<SparseBatch> validationBatches = generator(validationPart, vectorizer, classes,
                         options, false).build()) {
+            network.useThreads(threads);
             EarlyStopping stopping = new EarlyStopping(options.monitor(), options.patience(), 0, true);
             List<Callback> all = new ArrayList<>(List.of(new TerminateOnNaN(), stopping));
             all.addAll(callbacks);
             Trainer<SparseBatch> trainer = new Trainer<>(network, options.adam(), options.seed() + 1).logTo(log);
             History history = trainer.fit(trainBatches, trainBatches.stepsPerEpoch(), validationBatches,
                     validationBatches.stepsPerEpoch(), all, options.epochs(), options.verbose());
+            network.useThreads(null);
             return new FitResult(new TextClassifier(classes, vectorizer, network, null), history, stopping.bestEpoch(),
                     trainer.state().stopReason(), (System.nanoTime() - start) / 1e9);
         }

@@ -27,11 +27,13 @@ import org.textclf.train.Trainer;
  * @param shuffleBufferBytes memory for shuffling before it spills to temp files
  * @param tempDir where temp files go, null for the system's
  * @param verbose 0 silent, 1 progress bars, 2 one line per epoch
+ * @param threads threads sharing each training step (results are identical for any count)
  */
 public record TrainOptions(NgramConfig ngram, MlpConfig mlp, AdamConfig adam, int batchSize, int epochs, int patience,
         Metric monitor, double validationFraction, long seed, boolean shuffle, long shuffleBufferBytes, Path tempDir,
-        int verbose) {
+        int verbose, int threads) {
     public static final long DEFAULT_SEED = 42;
+    public static final int DEFAULT_THREADS = Runtime.getRuntime().availableProcessors();
     public static final int DEFAULT_VERBOSE = 2;
 
     public static final TrainOptions DEFAULTS = builder().build();
@@ -44,6 +46,9 @@ public record TrainOptions(NgramConfig ngram, MlpConfig mlp, AdamConfig adam, in
         if (verbose < 0 || verbose > 2) {
             throw new IllegalArgumentException("verbose must be 0, 1 or 2, found " + verbose);
         }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, found " + threads);
+        }
         new Split(seed, validationFraction); // validates the fraction with its own message
     }
 
@@ -54,7 +59,7 @@ public record TrainOptions(NgramConfig ngram, MlpConfig mlp, AdamConfig adam, in
     public Builder toBuilder() {
         return new Builder().ngram(ngram).mlp(mlp).adam(adam).batchSize(batchSize).epochs(epochs).patience(patience)
                 .monitor(monitor).validationFraction(validationFraction).seed(seed).shuffle(shuffle)
-                .shuffleBufferBytes(shuffleBufferBytes).tempDir(tempDir).verbose(verbose);
+                .shuffleBufferBytes(shuffleBufferBytes).tempDir(tempDir).verbose(verbose).threads(threads);
     }
 
     public static final class Builder {
@@ -71,6 +76,7 @@ public record TrainOptions(NgramConfig ngram, MlpConfig mlp, AdamConfig adam, in
         private long shuffleBufferBytes = BatchGenerator.DEFAULT_SHUFFLE_BUFFER_BYTES;
         private Path tempDir;
         private int verbose = DEFAULT_VERBOSE;
+        private int threads = DEFAULT_THREADS;
 
         public Builder ngram(NgramConfig ngram) {
             this.ngram = ngram;
@@ -137,9 +143,14 @@ public record TrainOptions(NgramConfig ngram, MlpConfig mlp, AdamConfig adam, in
             return this;
         }
 
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
         public TrainOptions build() {
             return new TrainOptions(ngram, mlp, adam, batchSize, epochs, patience, monitor, validationFraction, seed,
-                    shuffle, shuffleBufferBytes, tempDir, verbose);
+                    shuffle, shuffleBufferBytes, tempDir, verbose, threads);
         }
     }
 }

@@ -105,6 +105,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Seeds the split, weights, dropout and shuffles (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--threads",
+            description = "Threads sharing each training step; results do not depend on it (default: the number of"
+                    + " cores).")
+    Integer threads;
+
     @Option(names = "--no-shuffle", description = "Read the training data in file order every epoch.")
     boolean noShuffle;
 
@@ -216,6 +221,6 @@ public final class TrainCommand implements Callable<Integer> {
                 .mlp(MlpConfig.builder().layers(layers).units(units).dropoutRate(dropout).build())
                 .adam(AdamConfig.builder().learningRate(learningRate).build())
                 .batchSize(batchSize).epochs(epochs).patience(patience).monitor(monitorMetric).seed(seed)
-                .shuffle(!noShuffle).verbose(verbose).build();
+                .shuffle(!noShuffle).verbose(verbose).threads(threads == null ? TrainOptions.DEFAULT_THREADS : threads).build();
     }
 }
