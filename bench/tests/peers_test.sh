@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# Tests bench/peers and its helpers on small synthetic corpora in a temp dir (about a minute: fastText allocates
+# its 2M-bucket bigram table even for tiny data). The textclf under test is a fake launcher (TEXTCLF_BIN) that
+# follows the CLI's contract, because the point here is the harness: timing, parsing, ratios, failures, --save.
+# Needs fasttext, jq and python3-sklearn, as bench/peers does. Ends with the line 'N passed, N failed'.
+#
+#   bash bench/tests/peers_test.sh
+set -uo pipefail
+
+bench="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+peers="$bench/peers"
+work="$(mktemp -d -t peers-test.XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+check() {  # check NAME CONDITION-COMMAND...: one assertion
+  local name="$1"; shift
+  if "$@" > /dev/null; then passed=$((passed + 1)); echo "ok   $name"
+  else failed=$((failed + 1)); echo "FAIL $name"; fi
+}
+contains() { grep -qF -- "$2" "$1"; }
+row() { grep -F "| $1 | $2 |" "$3"; }                   # the table row of DATASET TOOL in FILE
+cell() { row "$1" "$2" "$3" | awk -F'|' -v c="$4" '{ gsub(/ /, "", $(c + 1)); print $(c + 1) }'; }
+
+# Synthetic corpora in the shared data's layout: class 1 reviews use negative words, class 2 positive ones,
+# both mixed with common filler, so a bag-of-words model separates them and a broken pipeline does not.
+data="$work/data"
+/usr/bin/python3 - "$data" <<'EOF'
+import csv, gzip, os, random, sys
+root = sys.argv[1]
+rng = random.Random(7)
+neg = "awful boring dull terrible waste bad worst mess".split()
+pos = "great superb moving brilliant fine best lovely gem".split()
+filler = "the a film movie plot actor it was and of to scene story".split()
+def rows(n, fields):
+    out = []
+    for i in range(n):
+        label = 1 + i % 2
+        words = rng.sample(filler, 6) + rng.sample(neg if label == 1 else pos, 2)
+        rng.shuffle(words)
+        text = " ".join(words)
+        out.append([str(label), "Title\nline two", text] if fields == 3 else [str(label), text])
+    return out
+def write(path, records):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    f = gzip.open(path, "wt", encoding="utf-8", newline="") if path.endswith(".gz") else \
+        open(path, "w", encoding="utf-8", newline="")
+    with f:
+        csv.writer(f, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(records)
+write(f"{root}/imdb/train.csv.gz", rows(400, 2))
+write(f"{root}/imdb/test.csv.gz", rows(200, 2))
+write(f"{root}/ag_news/train_sample_12000.csv", rows(400, 3))
+write(f"{root}/ag_news/test.csv", rows(200, 3))
+EOF
+
+# A launcher that keeps the CLI's contract: logs on stderr, one JSON object last on stdout, the model at -o.
+fake="$work/textclf"
+cat > "$fake" <<'EOF'
+#!/usr/bin/env bash
+if [ "$1 ${2:-}" = "train --help" ]; then echo "Usage: textclf train [OPTIONS] DATASET"; exit 0; fi
+[ -d "$TEXTCLF_DATA/$2" ] || { echo "no dataset $2 under $TEXTCLF_DATA" >&2; exit 1; }
+echo "epoch 1/3 ..." >&2
+sleep 2
+[ "$4" = "-o" ] && echo model > "$5"
+echo "progress line that is not JSON"
+echo '{"test_accuracy": 0.5, "test_loss": 0.69, "best_epoch": 2, "seconds": 2.0}'
+EOF
+no_train="$work/textclf-no-train"
+printf '#!/usr/bin/env bash\necho "Usage: textclf [-hV]"\n' > "$no_train"
+no_json="$work/textclf-no-json"
+sed 's/^echo .{"test_accuracy.*$/echo "done"/' "$fake" > "$no_json"
+chmod +x "$fake" "$no_train" "$no_json"
+
+echo "# peers_main_allToolsWithFakeTextclf_tableWithRatios"
+out="$work/all.md"
+TEXTCLF_DATA="$data" TEXTCLF_BIN="$fake" PEERS_RESULTS_DIR="$work/results" "$peers" imdb > "$out" 2> "$work/all.err"
+status=$?
+check "exit status 0 when every run succeeds" test "$status" -eq 0
+for tool in textclf fasttext sklearn-logreg sklearn-mlp; do
+  check "row for $tool" row imdb "$tool" "$out"
+done
+check "textclf accuracy is the JSON's test_accuracy" test "$(cell imdb textclf "$out" 5)" = "0.5000"
+check "textclf wall time covers its 2 s sleep" awk -v w="$(cell imdb textclf "$out" 3)" 'BEGIN { exit !(w >= 2) }'
+check "textclf peak RSS is a positive number" awk -v r="$(cell imdb textclf "$out" 4)" 'BEGIN { exit !(r > 0) }'
+for tool in sklearn-logreg sklearn-mlp; do
+  check "$tool learns the separable corpus (accuracy >= 0.9)" \
+    awk -v a="$(cell imdb "$tool" "$out" 5)" 'BEGIN { exit !(a >= 0.9) }'
+done
+check "fasttext accuracy is in [0, 1]" awk -v a="$(cell imdb fasttext "$out" 5)" 'BEGIN { exit !(a >= 0 && a <= 1) }'
+for tool in fasttext sklearn-logreg sklearn-mlp; do
+  check "$tool ratio is textclf wall / $tool wall" awk -v t="$(cell imdb textclf "$out" 3)" \
+    -v p="$(cell imdb "$tool" "$out" 3)" -v r="$(cell imdb "$tool" "$out" 6)" \
+    'BEGIN { exit !(p > 0 && r == sprintf("%.2f", t / p)) }'
+done
+check "no --save, no results file" test ! -e "$work/results"
+
+echo "# peers_save_agNewsThreeFields_writesSameTable"
+out="$work/save.md"
+TEXTCLF_DATA="$data" TEXTCLF_BIN="$fake" PEERS_RESULTS_DIR="$work/results" \
+  "$peers" --save --tools textclf,sklearn-logreg ag_news > "$out" 2> "$work/save.err"
+status=$?
+check "exit status 0" test "$status" -eq 0
+saved="$work/results/peers-$(date +%F).md"
+check "--save writes results/peers-DATE.md" test -f "$saved"
+check "saved file equals the printed table" cmp -s "$out" "$saved"
+check "only the selected tools run" test "$(grep -c '^| ag_news |' "$out")" -eq 2
+
+echo "# peers_textclf_noTrainCommand_failsClearlyAndRunsPeers"
+out="$work/no-train.md"
+TEXTCLF_DATA="$data" TEXTCLF_BIN="$no_train" "$peers" --tools textclf,sklearn-logreg imdb > "$out" 2> "$work/no-train.err"
+status=$?
+check "exit status 1" test "$status" -eq 1
+check "message names the missing train command" contains "$out" "the CLI has no 'train' command yet"
+check "textclf row marked failed" test "$(cell imdb textclf "$out" 5)" = "failed"
+check "peer still measured, its ratio n/a" test "$(cell imdb sklearn-logreg "$out" 6)" = "n/a"
+
+echo "# peers_textclf_noJson_fails"
+out="$work/no-json.md"
+TEXTCLF_DATA="$data" TEXTCLF_BIN="$no_json" "$peers" --tools textclf imdb > "$out" 2> /dev/null
+status=$?
+check "exit status 1" test "$status" -eq 1
+check "message says no JSON object" contains "$out" "printed no JSON object with test_accuracy"
+
+echo "# peers_data_missing_failsWithHint"
+out="$work/missing.md"
+TEXTCLF_DATA="$work/nowhere" TEXTCLF_BIN="$fake" "$peers" --tools textclf imdb > "$out" 2> /dev/null
+status=$?
+check "exit status 1" test "$status" -eq 1
+check "message says to set TEXTCLF_DATA" contains "$out" "set TEXTCLF_DATA"
+
+echo "# peers_arguments_unknown_usageError"
+"$peers" nosuchset > /dev/null 2> "$work/usage.err"; status=$?
+check "unknown dataset exits 2" test "$status" -eq 2
+check "unknown dataset message lists the datasets" contains "$work/usage.err" "expected one of: imdb ag_news sst2"
+"$peers" --tools fasttext,nosuchtool imdb > /dev/null 2>&1; status=$?
+check "unknown tool exits 2" test "$status" -eq 2
+
+echo "# csvToFasttext_multiFieldMultiLine_oneLabelledLine"
+/usr/bin/python3 "$bench/fasttext/csv_to_fasttext.py" "$data/ag_news/test.csv" "$work/ag.txt" 2> /dev/null
+check "one line per record" test "$(wc -l < "$work/ag.txt")" -eq 200
+check "label prefix, fields joined, newline removed" \
+  test "$(head -n 1 "$work/ag.txt" | cut -d' ' -f1-4)" = "__label__1 Title line two"
+printf '"x","no label"\n' > "$work/bad.csv"
+/usr/bin/python3 "$bench/fasttext/csv_to_fasttext.py" "$work/bad.csv" "$work/bad.txt" 2> "$work/bad.err"; status=$?
+check "bad class id exits non-zero" test "$status" -ne 0
+check "bad class id message has FILE:LINE" contains "$work/bad.err" "$work/bad.csv:1: bad record"
+
+echo "# guidePipeline_badClassId_fileLineMessage"
+/usr/bin/python3 "$bench/sklearn/guide_pipeline.py" --model logreg "$work/bad.csv" "$work/bad.csv" 2> "$work/gp.err"
+status=$?
+check "exits non-zero" test "$status" -ne 0
+check "message has FILE:LINE and the bad value" contains "$work/gp.err" "$work/bad.csv:1: class id is not an integer"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
