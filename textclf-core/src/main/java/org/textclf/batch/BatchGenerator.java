@@ -355,7 +355,7 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
         private long seed;
         private long samples = -1;
         private int prefetchBatches = DEFAULT_PREFETCH_BATCHES;
-        private int vectorizerThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        private int vectorizerThreads = Runtime.getRuntime().availableProcessors();
         private long shuffleBufferBytes = DEFAULT_SHUFFLE_BUFFER_BYTES;
         private Path tempDir;
         private BatchRows<B> rows;
