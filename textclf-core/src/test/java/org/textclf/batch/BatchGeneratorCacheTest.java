@@ -1,5 +1,6 @@
 package org.textclf.batch;
 
+import org.textclf.data.MemorySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,13 +36,13 @@ class BatchGeneratorCacheTest {
     @TempDir
     Path temp;
 
-    private BatchGenerator.Builder<SparseBatch> cached(ListSource source) {
+    private BatchGenerator.Builder<SparseBatch> cached(MemorySource source) {
         return BatchGenerator.builder(source, ONE_HOT).labels(AB).tempDir(temp).cache(SparseBatch.rows(50));
     }
 
     @Test
     void next_cached_readsTheSourceOnceAndKeepsEpochsWhole() throws IOException {
-        ListSource source = ListSource.of(1001, i -> i % 3 == 0 ? "a" : "b");
+        MemorySource source = MemorySource.numbered(1001, i -> i % 3 == 0 ? "a" : "b");
         try (BatchGenerator<SparseBatch> g = cached(source).batchSize(100).seed(5).build()) {
             assertThat(g.samples()).isEqualTo(1001);
             assertThat(g.stepsPerEpoch()).isEqualTo(11);
@@ -62,14 +63,14 @@ class BatchGeneratorCacheTest {
                 epochs.add(seen);
             }
             assertThat(epochs.get(1)).isNotEqualTo(epochs.get(0));
-            assertThat(source.opened).isEqualTo(1);
+            assertThat(source.opened()).isEqualTo(1);
         }
         assertThat(temp).isEmptyDirectory();
     }
 
     @Test
     void next_cachedClassSortedSource_everyBatchMixesClasses() throws IOException {
-        ListSource sorted = ListSource.of(6000, i -> i < 3000 ? "a" : "b");
+        MemorySource sorted = MemorySource.numbered(6000, i -> i < 3000 ? "a" : "b");
         try (BatchGenerator<SparseBatch> g = cached(sorted).batchSize(100).shuffleBufferBytes(20_000).seed(1)
                 .build()) {
             double worst = 0;
@@ -84,7 +85,7 @@ class BatchGeneratorCacheTest {
 
     @Test
     void next_cachedNoShuffle_matchesUncachedOrder() throws IOException {
-        ListSource source = ListSource.of(250, i -> "a");
+        MemorySource source = MemorySource.numbered(250, i -> "a");
         try (BatchGenerator<SparseBatch> c = cached(source).shuffle(false).batchSize(64).build();
                 BatchGenerator<SparseBatch> u = BatchGenerator.builder(source, ONE_HOT).labels(AB).shuffle(false)
                         .batchSize(64).build()) {
@@ -101,7 +102,7 @@ class BatchGeneratorCacheTest {
             samples.add(new Sample("a", Integer.toString(i), i + 1));
         }
         Set<Thread> before = Thread.getAllStackTraces().keySet();
-        assertThatThrownBy(() -> cached(new ListSource(samples, 321)).batchSize(10).build())
+        assertThatThrownBy(() -> cached(MemorySource.of(samples).failingAt(321)).batchSize(10).build())
                 .hasMessage("list.csv:322: unclosed quote");
         assertThat(temp).isEmptyDirectory();
         assertThat(Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t))

@@ -1,5 +1,6 @@
 package org.textclf.batch;
 
+import org.textclf.data.MemorySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +26,7 @@ class BatchGeneratorTest {
     @TempDir
     Path temp;
 
-    private BatchGenerator.Builder<TextBatch> builder(ListSource source) {
+    private BatchGenerator.Builder<TextBatch> builder(MemorySource source) {
         return BatchGenerator.builder(source, TextBatch.VECTORIZER).labels(AB).tempDir(temp);
     }
 
@@ -33,7 +34,7 @@ class BatchGeneratorTest {
     @CsvSource({"1, 4, 1, '1'", "4, 4, 1, '4'", "5, 4, 2, '4,1'", "9, 4, 3, '4,4,1'"})
     void next_nAndBatchSize_givesCeilStepsWithOnlyTheLastPartial(int n, int batchSize, int steps, String sizes)
             throws IOException {
-        ListSource source = ListSource.of(n, i -> "a");
+        MemorySource source = MemorySource.numbered(n, i -> "a");
         try (BatchGenerator<TextBatch> g = builder(source).batchSize(batchSize).build()) {
             assertThat(g.stepsPerEpoch()).isEqualTo(steps);
             assertThat(g.samples()).isEqualTo(n);
@@ -57,7 +58,7 @@ class BatchGeneratorTest {
     @Test
     void next_classSortedSource_everyBatchMixesClassesLikeTheWhole() throws IOException {
         // 6,000 samples sorted by class, a buffer far smaller than the data: the external path.
-        ListSource sorted = ListSource.of(6000, i -> i < 3000 ? "a" : "b");
+        MemorySource sorted = MemorySource.numbered(6000, i -> i < 3000 ? "a" : "b");
         try (BatchGenerator<TextBatch> g = builder(sorted).batchSize(100).shuffleBufferBytes(20_000).seed(7)
                 .build()) {
             for (int epoch = 0; epoch < 2; epoch++) {
@@ -75,7 +76,7 @@ class BatchGeneratorTest {
 
     @Test
     void next_sameSeed_sameOrder_andEpochsDiffer() throws IOException {
-        ListSource source = ListSource.of(500, i -> i % 2 == 0 ? "a" : "b");
+        MemorySource source = MemorySource.numbered(500, i -> i % 2 == 0 ? "a" : "b");
         List<String> first = texts(builder(source).seed(3).batchSize(50).shuffleBufferBytes(4000), 20);
         List<String> again = texts(builder(source).seed(3).batchSize(50).shuffleBufferBytes(4000), 20);
         List<String> other = texts(builder(source).seed(4).batchSize(50).shuffleBufferBytes(4000), 20);
@@ -87,7 +88,7 @@ class BatchGeneratorTest {
 
     @Test
     void next_noShuffle_keepsSourceOrder() throws IOException {
-        ListSource source = ListSource.of(10, i -> "a");
+        MemorySource source = MemorySource.numbered(10, i -> "a");
         List<String> texts = texts(builder(source).shuffle(false).batchSize(3), 8);
         assertThat(texts).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "1", "2", "3",
                 "4", "5", "6", "7", "8", "9");
@@ -106,7 +107,7 @@ class BatchGeneratorTest {
     @Test
     void close_whileThreadsAreBusy_leavesNoThreadBehind() throws IOException {
         Set<Thread> before = textclfThreads();
-        ListSource source = ListSource.of(20_000, i -> "a");
+        MemorySource source = MemorySource.numbered(20_000, i -> "a");
         BatchGenerator<TextBatch> g = builder(source).batchSize(10).prefetchBatches(2).vectorizerThreads(2)
                 .shuffleBufferBytes(50_000).build();
         g.next();
@@ -130,7 +131,7 @@ class BatchGeneratorTest {
         for (int i = 0; i < 100; i++) {
             samples.add(new Sample("a", "t" + i, i + 1));
         }
-        ListSource failing = new ListSource(samples, 25);
+        MemorySource failing = MemorySource.of(samples).failingAt(25);
         try (BatchGenerator<TextBatch> g = builder(failing).shuffle(false).batchSize(10).samples(100).build()) {
             g.next();
             g.next();
@@ -142,7 +143,7 @@ class BatchGeneratorTest {
 
     @Test
     void next_unknownLabel_namesFileLineAndTheKnownLabels() throws IOException {
-        ListSource source = new ListSource(List.of(new Sample("a", "x", 1), new Sample("c", "y", 2)));
+        MemorySource source = MemorySource.of(List.of(new Sample("a", "x", 1), new Sample("c", "y", 2)));
         try (BatchGenerator<TextBatch> g = builder(source).shuffle(false).build()) {
             assertThatThrownBy(g::next).hasMessage("list.csv:2: unknown label 'c'; expected one of a, b");
         }
@@ -150,7 +151,7 @@ class BatchGeneratorTest {
 
     @Test
     void next_withoutLabels_givesMinusOne() throws IOException {
-        ListSource source = ListSource.of(3, i -> null);
+        MemorySource source = MemorySource.numbered(3, i -> null);
         try (BatchGenerator<TextBatch> g = BatchGenerator.builder(source, TextBatch.VECTORIZER).build()) {
             assertThat(g.next().labels()).containsExactly(-1, -1, -1);
         }
@@ -158,7 +159,7 @@ class BatchGeneratorTest {
 
     @Test
     void next_sourceShrinksBetweenEpochs_saysTheFileChanged() throws IOException {
-        ListSource source = ListSource.of(10, i -> "a");
+        MemorySource source = MemorySource.numbered(10, i -> "a");
         try (BatchGenerator<TextBatch> g = builder(source).shuffle(false).samples(12).batchSize(4).build()) {
             g.next();
             g.next();
@@ -169,7 +170,7 @@ class BatchGeneratorTest {
 
     @Test
     void singlePass_readsEachSampleOnceInOrderThenEnds() throws IOException {
-        ListSource source = ListSource.of(25, i -> "a");
+        MemorySource source = MemorySource.numbered(25, i -> "a");
         List<String> texts = new ArrayList<>();
         try (BatchGenerator<TextBatch> g = builder(source).singlePass().batchSize(10).build()) {
             assertThatThrownBy(g::stepsPerEpoch).isInstanceOf(IllegalStateException.class);
@@ -180,12 +181,12 @@ class BatchGeneratorTest {
             assertThatThrownBy(g::next).isInstanceOf(java.util.NoSuchElementException.class);
         }
         assertThat(texts).hasSize(25).startsWith("0", "1", "2").endsWith("24");
-        assertThat(source.opened).as("no counting pass").isEqualTo(1);
+        assertThat(source.opened()).as("no counting pass").isEqualTo(1);
     }
 
     @Test
     void singlePass_emptySource_saysThereAreNoSamples() throws IOException {
-        try (BatchGenerator<TextBatch> g = builder(ListSource.of(0, i -> "a")).singlePass().build()) {
+        try (BatchGenerator<TextBatch> g = builder(MemorySource.numbered(0, i -> "a")).singlePass().build()) {
             assertThat(g.hasNext()).as("the failure is the next element").isTrue();
             assertThatThrownBy(g::next).isInstanceOf(UncheckedIOException.class)
                     .hasMessage("list.csv: no samples to make batches of");
@@ -194,13 +195,13 @@ class BatchGeneratorTest {
 
     @Test
     void build_emptySource_refusesWithTheSourceName() {
-        assertThatThrownBy(() -> builder(ListSource.of(0, i -> "a")).build()).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> builder(MemorySource.numbered(0, i -> "a")).build()).isInstanceOf(IOException.class)
                 .hasMessage("list.csv: no samples to make batches of");
     }
 
     @Test
     void builder_badSizes_stateTheRule() {
-        ListSource source = ListSource.of(1, i -> "a");
+        MemorySource source = MemorySource.numbered(1, i -> "a");
         assertThatThrownBy(() -> builder(source).batchSize(0)).hasMessage("batchSize must be at least 1, found 0");
         assertThatThrownBy(() -> builder(source).prefetchBatches(0))
                 .hasMessage("prefetchBatches must be at least 1, found 0");
@@ -208,7 +209,7 @@ class BatchGeneratorTest {
 
     @Test
     void next_external_tempFilesGoneAfterEachEpoch() throws IOException {
-        ListSource source = ListSource.of(3000, i -> "a");
+        MemorySource source = MemorySource.numbered(3000, i -> "a");
         try (BatchGenerator<TextBatch> g = builder(source).batchSize(3000).prefetchBatches(1)
                 .shuffleBufferBytes(10_000).build()) {
             g.next();

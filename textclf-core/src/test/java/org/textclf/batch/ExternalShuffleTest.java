@@ -1,5 +1,6 @@
 package org.textclf.batch;
 
+import org.textclf.data.MemorySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -17,7 +18,7 @@ class ExternalShuffleTest {
     @TempDir
     Path temp;
 
-    private List<String> read(ExternalShuffle shuffle, ListSource source, long seed) throws IOException {
+    private List<String> read(ExternalShuffle shuffle, MemorySource source, long seed) throws IOException {
         List<String> out = new ArrayList<>();
         try (SampleReader r = shuffle.open(source, seed)) {
             for (Sample s = r.next(); s != null; s = r.next()) {
@@ -29,7 +30,7 @@ class ExternalShuffleTest {
 
     @Test
     void open_bufferFarSmallerThanData_yieldsEverySampleOnceAndCleansUp() throws IOException {
-        ListSource source = ListSource.of(50_000, i -> "a");
+        MemorySource source = MemorySource.numbered(50_000, i -> "a");
         // ~100 bytes charged per sample: 8 buckets of ~6,000 samples overflow 4 KB and are scattered again, twice.
         List<String> out = read(new ExternalShuffle(4_000, temp, 8), source, 1);
         assertThat(out).hasSize(50_000).doesNotHaveDuplicates();
@@ -39,7 +40,7 @@ class ExternalShuffleTest {
     @Test
     void open_allPermutationsOfFour_equallyLikelyOnBothPaths() throws IOException {
         // 250 bytes hold two samples: the external path, with buckets scattered again when three land together.
-        ListSource source = ListSource.of(4, i -> "a");
+        MemorySource source = MemorySource.numbered(4, i -> "a");
         for (long buffer : new long[] {250, 1 << 20}) {
             ExternalShuffle shuffle = new ExternalShuffle(buffer, temp, 2);
             Map<String, Integer> counts = new HashMap<>();
@@ -62,13 +63,13 @@ class ExternalShuffleTest {
     void open_sampleLargerThanBuffer_isStillEmitted() throws IOException {
         List<Sample> samples = List.of(new Sample("a", "x".repeat(100_000), 1), new Sample("a", "y".repeat(100_000),
                 2), new Sample("a", "z", 3));
-        List<String> out = read(new ExternalShuffle(1_000, temp), new ListSource(samples), 5);
+        List<String> out = read(new ExternalShuffle(1_000, temp), MemorySource.of(samples), 5);
         assertThat(out).hasSize(3).contains("z");
     }
 
     @Test
     void open_closedEarly_deletesScratchFiles() throws IOException {
-        ListSource source = ListSource.of(10_000, i -> "a");
+        MemorySource source = MemorySource.numbered(10_000, i -> "a");
         try (SampleReader r = new ExternalShuffle(10_000, temp).open(source, 2)) {
             r.next();
         }

@@ -1,5 +1,6 @@
 package org.textclf.batch;
 
+import org.textclf.data.MemorySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +27,7 @@ class SplitTest {
 
     @Test
     void trainAndValidation_partitionTheSourceAboutEightyTwenty() throws IOException {
-        ListSource source = ListSource.of(10_000, i -> "a");
+        MemorySource source = MemorySource.numbered(10_000, i -> "a");
         Split split = Split.of(42);
         List<String> train = texts(split.train(source));
         List<String> validation = texts(split.validation(source));
@@ -39,7 +40,7 @@ class SplitTest {
 
     @Test
     void validation_sameSeed_sameSamples_otherSeed_others() throws IOException {
-        ListSource source = ListSource.of(2_000, i -> "a");
+        MemorySource source = MemorySource.numbered(2_000, i -> "a");
         assertThat(texts(Split.of(1).validation(source))).isEqualTo(texts(Split.of(1).validation(source)));
         assertThat(texts(Split.of(2).validation(source))).isNotEqualTo(texts(Split.of(1).validation(source)));
     }

@@ -1,5 +1,6 @@
 package org.textclf.explore;
 
+import org.textclf.data.MemorySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,7 @@ class CorpusExplorerTest {
     @Test
     void explore_handCorpus_everyFigure() throws IOException {
         // Words per sample: 3, 2, 5, 4 -> sorted 2 3 4 5, median 3.5 (even count), S/W = 4 / 3.5.
-        CorpusStats stats = CorpusExplorer.withDefaults().explore(ListSource.of(
+        CorpusStats stats = CorpusExplorer.withDefaults().explore(MemorySource.of(
                 "pos", "The film was",
                 "neg", "bad film",
                 "pos", "a  good film, a film",
@@ -45,7 +46,7 @@ class CorpusExplorerTest {
 
     @Test
     void explore_bigrams_neverSpanTwoSamples() throws IOException {
-        CorpusStats stats = CorpusExplorer.withDefaults().explore(ListSource.of("1", "good", "1", "film"));
+        CorpusStats stats = CorpusExplorer.withDefaults().explore(MemorySource.of("1", "good", "1", "film"));
 
         assertThat(stats.topNgrams()).extracting(NgramCount::ngram).containsExactly("film", "good");
     }
@@ -60,7 +61,7 @@ class CorpusExplorerTest {
                 samples.add(new Sample(label, "one two three four five six seven eight nine ten", line++));
             }
         }
-        CorpusStats stats = CorpusExplorer.withDefaults().explore(ListSource.of(samples));
+        CorpusStats stats = CorpusExplorer.withDefaults().explore(MemorySource.of(samples));
 
         assertThat(stats.labels().rawLabels()).containsExactly("1", "2", "10");
         assertThat(stats.samplesPerClass()).containsExactly(1L, 2L, 3L);
@@ -70,7 +71,7 @@ class CorpusExplorerTest {
 
     @Test
     void explore_unlabeledSamples_countedApartFromClasses() throws IOException {
-        CorpusStats stats = CorpusExplorer.withDefaults().explore(ListSource.of(List.of(
+        CorpusStats stats = CorpusExplorer.withDefaults().explore(MemorySource.of(List.of(
                 new Sample(null, "one two", 1), new Sample(null, "one two three", 2),
                 new Sample("x", "one", 3))));
 
@@ -83,7 +84,7 @@ class CorpusExplorerTest {
 
     @Test
     void explore_allUnlabeled_noClasses() throws IOException {
-        CorpusStats stats = CorpusExplorer.withDefaults().explore(ListSource.of(List.of(
+        CorpusStats stats = CorpusExplorer.withDefaults().explore(MemorySource.of(List.of(
                 new Sample(null, "one two", 1))));
 
         assertThat(stats.classes()).isZero();
@@ -93,30 +94,30 @@ class CorpusExplorerTest {
 
     @Test
     void explore_emptyCorpus_clearMessage() {
-        assertThatThrownBy(() -> CorpusExplorer.withDefaults().explore(ListSource.of()))
+        assertThatThrownBy(() -> CorpusExplorer.withDefaults().explore(MemorySource.of()))
                 .isInstanceOf(IOException.class)
-                .hasMessage("test.csv: no samples to explore; expected at least one record, found none."
+                .hasMessage("list.csv: no samples to explore; expected at least one record, found none."
                         + " Check the file and --format");
     }
 
     @Test
     void explore_onlySkippedRecords_messageCountsThem() {
-        assertThatThrownBy(() -> CorpusExplorer.withDefaults().explore(ListSource.of().withSkipped(3)))
-                .hasMessage("test.csv: no samples to explore; expected at least one record, found only 3"
+        assertThatThrownBy(() -> CorpusExplorer.withDefaults().explore(MemorySource.of().withSkipped(3)))
+                .hasMessage("list.csv: no samples to explore; expected at least one record, found only 3"
                         + " malformed ones (skipped). Check the file and --format");
     }
 
     @Test
     void explore_mostlyEmptyTexts_clearMessageNotInfinity() {
-        assertThatThrownBy(() -> CorpusExplorer.withDefaults().explore(ListSource.of("1", "", "1", " ", "2", "x")))
+        assertThatThrownBy(() -> CorpusExplorer.withDefaults().explore(MemorySource.of("1", "", "1", " ", "2", "x")))
                 .isInstanceOf(IOException.class)
-                .hasMessage("test.csv: the median sample has no words, so the S/W ratio is undefined; expected"
+                .hasMessage("list.csv: the median sample has no words, so the S/W ratio is undefined; expected"
                         + " text in most samples, found 3 samples, at least half of them empty. Check --text-column");
     }
 
     @Test
     void explore_skippedRecords_reported() throws IOException {
-        CorpusStats stats = CorpusExplorer.withDefaults().explore(ListSource.of("1", "a b").withSkipped(2));
+        CorpusStats stats = CorpusExplorer.withDefaults().explore(MemorySource.of("1", "a b").withSkipped(2));
 
         assertThat(stats.recordsRead()).isEqualTo(1);
         assertThat(stats.recordsSkipped()).isEqualTo(2);
@@ -125,14 +126,14 @@ class CorpusExplorerTest {
     @Test
     void explore_topNgramsOption_limitsList() throws IOException {
         CorpusStats stats = CorpusExplorer.builder().topNgrams(2).build()
-                .explore(ListSource.of("1", "aa bb cc dd", "2", "aa bb"));
+                .explore(MemorySource.of("1", "aa bb cc dd", "2", "aa bb"));
 
         assertThat(stats.topNgrams()).containsExactly(new NgramCount("aa", 2), new NgramCount("aa bb", 2));
     }
 
     @Test
     void withLabels_namesBeside_renamesClasses() throws IOException {
-        CorpusStats stats = CorpusExplorer.withDefaults().explore(ListSource.of("1", "a b", "2", "c d", "2", "e"));
+        CorpusStats stats = CorpusExplorer.withDefaults().explore(MemorySource.of("1", "a b", "2", "c d", "2", "e"));
         CorpusStats named = stats.withLabels(stats.labels().withNames(List.of("negative", "positive")));
 
         assertThat(named.samplesPerClassByName()).containsExactly(entry("negative", 1L), entry("positive", 2L));
