@@ -28,6 +28,8 @@ final class NgramFit {
     private final NgramConfig config;
     private final Consumer<String> log;
     private final NgramScanner scanner;
+    /** Keeps {@link FeatureTable#prefetch}'s loads alive. */
+    private long touched;
 
     private NgramFit(SampleSource source, Labels labels, NgramConfig config, Consumer<String> log) {
         this.source = source;
@@ -52,7 +54,8 @@ final class NgramFit {
             for (Sample s = reader.next(); s != null; s = reader.next()) {
                 labels.idOf(s, source.name());
                 scanner.scan(s.text());
-                frequencies.addDocument(scanner.sortedHashes(), scanner.ngrams());
+                TermCounts terms = scanner.countTerms();
+                frequencies.addDistinct(terms.keys(), terms.size());
                 documents++;
             }
         }
@@ -76,18 +79,18 @@ final class NgramFit {
         log.accept(String.format("pass 1: %,d documents, %,d distinct n-grams counted, %,d in at least %d documents",
                 documents, candidates, vocabulary, config.minDocumentFrequency()));
 
-        FeatureTable table = new FeatureTable(keys);
         float[] idf = new float[vocabulary];
         for (int i = 0; i < vocabulary; i++) {
             idf[i] = (float) (Math.log((1.0 + documents) / (1.0 + df[i])) + 1.0);
         }
         df = null;
+        FeatureTable table = new FeatureTable(keys, idf);
 
         // Pass 2: what f_classif needs.
         double[][] classSums = new double[labels.size()][vocabulary];
         double[] sumSquares = new double[vocabulary];
         long[] classCounts = new long[labels.size()];
-        TfidfRow row = new TfidfRow(scanner, table, idf);
+        TfidfRow row = new TfidfRow(scanner, table);
         long seen = 0;
         try (SampleReader reader = source.open()) {
             for (Sample s = reader.next(); s != null; s = reader.next()) {
@@ -112,6 +115,8 @@ final class NgramFit {
             classes += c > 0 ? 1 : 0;
         }
         KBest best = KBest.select(scores, Math.min(config.topK(), vocabulary));
+        log.accept(String.format("pass 2: ANOVA F of %,d features over %,d classes; %,d sure winners, %,d tied at"
+                + " the cut", vocabulary, classes, best.winners().length, best.tied().length));
 
         // Pass 3: the selected features' names.
         Named selected = names(best, table);
@@ -125,7 +130,7 @@ final class NgramFit {
         FitReport report = new FitReport(documents, classes, candidates, prunings, pruned, largestThreshold,
                 undercount, vocabulary, selected.ids().length, lowest, (System.nanoTime() - start) / 1_000_000);
         log.accept(report.summary());
-        return new NgramVectorizer(config, report, table, idf, column, selected.names());
+        return new NgramVectorizer(config, report, table, column, selected.names());
     }
 
     /** Feature ids and their names, in column order. */
@@ -155,6 +160,7 @@ final class NgramFit {
         try (SampleReader reader = source.open()) {
             for (Sample s = reader.next(); s != null && remaining > 0; s = reader.next()) {
                 scanner.scan(s.text());
+                touched += table.prefetch(scanner.hashes(), scanner.ngrams());
                 for (int k = 0, n = scanner.ngrams(); k < n; k++) {
                     int id = table.id(scanner.hash(k));
                     if (id < 0 || wanted[id] == 0) {

@@ -31,19 +31,16 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
     private final NgramConfig config;
     private final FitReport report;
     private final FeatureTable table;
-    private final float[] idf;
     /** The output column of each vocabulary feature, -1 when not selected. */
     private final int[] column;
     private final String[] names;
     /** The vocabulary feature id of each output column. */
     private final int[] idOfColumn;
 
-    NgramVectorizer(NgramConfig config, FitReport report, FeatureTable table, float[] idf, int[] column,
-            String[] names) {
+    NgramVectorizer(NgramConfig config, FitReport report, FeatureTable table, int[] column, String[] names) {
         this.config = config;
         this.report = report;
         this.table = table;
-        this.idf = idf;
         this.column = column;
         this.names = names;
         this.idOfColumn = new int[names.length];
@@ -76,7 +73,7 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
             throw new IllegalArgumentException("expected one label per sample, " + samples.size() + ", found "
                     + labels.length);
         }
-        TfidfRow row = new TfidfRow(new NgramScanner(config), table, idf);
+        TfidfRow row = new TfidfRow(new NgramScanner(config), table);
         int[] rowStart = new int[samples.size() + 1];
         int[] indices = new int[Math.max(16, samples.size() * 64)];
         float[] values = new float[indices.length];
@@ -122,7 +119,7 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
 
     /** The idf of the n-gram in output column {@code column}. */
     public float idf(int column) {
-        return idf[idOfColumn[column]];
+        return table.idf(idOfColumn[column]);
     }
 
     public NgramConfig config() {
@@ -170,7 +167,7 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
         out.writeInt(table.size());
         for (int id = 0; id < table.size(); id++) {
             out.writeLong(table.key(id));
-            out.writeFloat(idf[id]);
+            out.writeFloat(table.idf(id));
         }
         out.writeInt(names.length);
         for (int c = 0; c < names.length; c++) {
@@ -206,7 +203,7 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
         }
         FeatureTable table;
         try {
-            table = new FeatureTable(keys);
+            table = new FeatureTable(keys, idf);
         } catch (IllegalArgumentException e) {
             throw new IOException("n-gram vectorizer: bad vocabulary: " + e.getMessage(), e);
         }
@@ -229,7 +226,7 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
             in.readFully(utf8);
             names[c] = new String(utf8, StandardCharsets.UTF_8);
         }
-        return new NgramVectorizer(config, report, table, idf, column, names);
+        return new NgramVectorizer(config, report, table, column, names);
     }
 
     private static void checkCount(String what, int found, int min, int max) throws IOException {
