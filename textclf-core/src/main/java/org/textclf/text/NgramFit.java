@@ -17,10 +17,11 @@ import org.textclf.data.SampleSource;
  *   <li>with idf known, per-class sums and the overall sum of squares of each vocabulary feature's tf-idf values,
  *       from which {@link AnovaF} scores and {@link KBest} selects;</li>
  *   <li>the names of the selected features only (and of the features tied at the cut, to split the tie by name as
- *       scikit-learn does); the pass stops as soon as all are found.</li>
+ *       scikit-learn does), scanning only the documents where one of them first occurs (noted in pass 2); the pass
+ *       stops as soon as all are found.</li>
  * </ol>
  * Memory: the candidate table (at most {@code candidateBudgetBytes}), then per vocabulary n-gram a 64-bit hash, a
- * float idf and {@code 8 * (classes + 1)} bytes of sums, then the selected names.
+ * float idf, {@code 8 * (classes + 1)} bytes of sums and an int (its first document), then the selected names.
  */
 final class NgramFit {
     private final SampleSource source;
@@ -90,12 +91,16 @@ final class NgramFit {
         double[][] classSums = new double[labels.size()][vocabulary];
         double[] sumSquares = new double[vocabulary];
         long[] classCounts = new long[labels.size()];
+        // The first document holding each feature, so that pass 3 scans only the documents it needs.
+        int[] firstDocument = new int[vocabulary];
+        Arrays.fill(firstDocument, -1);
         TfidfRow row = new TfidfRow(scanner, table);
         long seen = 0;
         try (SampleReader reader = source.open()) {
             for (Sample s = reader.next(); s != null; s = reader.next()) {
                 int label = labels.idOf(s, source.name());
                 classCounts[label]++;
+                int document = (int) Math.min(seen, Integer.MAX_VALUE); // beyond: pass 3 scans every document
                 seen++;
                 row.compute(s.text());
                 double[] sums = classSums[label];
@@ -104,6 +109,9 @@ final class NgramFit {
                     double v = row.value(j);
                     sums[id] += v;
                     sumSquares[id] += v * v;
+                    if (firstDocument[id] < 0) {
+                        firstDocument[id] = document;
+                    }
                 }
             }
         }
@@ -119,7 +127,7 @@ final class NgramFit {
                 + " the cut", vocabulary, classes, best.winners().length, best.tied().length));
 
         // Pass 3: the selected features' names.
-        Named selected = names(best, table);
+        Named selected = names(best, table, firstDocument);
         int[] column = new int[vocabulary];
         Arrays.fill(column, -1);
         double lowest = Double.POSITIVE_INFINITY;
@@ -142,7 +150,7 @@ final class NgramFit {
      * largest names, and returns the selected ids ordered by name (code point order, as Python sorts), which is
      * scikit-learn's column order.
      */
-    private Named names(KBest best, FeatureTable table) throws IOException {
+    private Named names(KBest best, FeatureTable table, int[] firstDocument) throws IOException {
         int vocabulary = table.size();
         // wanted[id]: 1 for a winner, 2 for a tied candidate, 0 otherwise or once found
         byte[] wanted = new byte[vocabulary];
@@ -155,10 +163,28 @@ final class NgramFit {
             }
         }
         int remaining = best.winners().length + (best.tiedWanted() > 0 ? best.tied().length : 0);
+        // The documents to scan, ascending: where a wanted feature first occurs. The rest cannot name anything new.
+        int[] documents = new int[remaining];
+        int d = 0;
+        for (int id = 0; id < vocabulary; id++) {
+            if (wanted[id] != 0) {
+                documents[d++] = firstDocument[id];
+            }
+        }
+        Arrays.sort(documents);
+        int next = 0;
+        long document = -1;
         TreeMap<String, Integer> chosen = new TreeMap<>(NgramFit::compareCodePoints);
         TreeMap<String, Integer> tied = new TreeMap<>(NgramFit::compareCodePoints);
         try (SampleReader reader = source.open()) {
             for (Sample s = reader.next(); s != null && remaining > 0; s = reader.next()) {
+                document++;
+                if (next < documents.length && document < documents[next]) {
+                    continue;
+                }
+                while (next < documents.length && documents[next] <= document && documents[next] < Integer.MAX_VALUE) {
+                    next++;
+                }
                 scanner.scan(s.text());
                 touched += table.prefetch(scanner.hashes(), scanner.ngrams());
                 for (int k = 0, n = scanner.ngrams(); k < n; k++) {
