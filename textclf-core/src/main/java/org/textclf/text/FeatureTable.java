@@ -10,7 +10,10 @@ package org.textclf.text;
 final class FeatureTable {
     private final long[] keysById;
     private final float[] idf;
-    /** Slot s: {@code slots[2s]} the key (0 when empty), {@code slots[2s + 1]} the idf's bits << 32 | the id. */
+    /**
+     * Slot s: {@code slots[2s]} the key (0 when empty), {@code slots[2s + 1]} the idf's bits << 32 | the id (or, in
+     * a table from {@link #withColumns}, the output column).
+     */
     private final long[] slots;
     private final int mask;
 
@@ -19,6 +22,10 @@ final class FeatureTable {
      * @param idf the idf of each id
      */
     FeatureTable(long[] keysById, float[] idf) {
+        this(keysById, idf, null);
+    }
+
+    private FeatureTable(long[] keysById, float[] idf, int[] columns) {
         if (idf.length != keysById.length) {
             throw new IllegalArgumentException("expected one idf per key, " + keysById.length + ", found "
                     + idf.length);
@@ -42,8 +49,14 @@ final class FeatureTable {
                 slot = (slot + 1) & mask;
             }
             slots[2 * slot] = key;
-            slots[2 * slot + 1] = (long) Float.floatToRawIntBits(idf[id]) << 32 | id;
+            int low = columns == null ? id : columns[id];
+            slots[2 * slot + 1] = (long) Float.floatToRawIntBits(idf[id]) << 32 | (low & 0xFFFFFFFFL);
         }
+    }
+
+    /** The same features, whose entries hold {@code columns[id]} (an output column, or -1) instead of the id. */
+    FeatureTable withColumns(int[] columns) {
+        return new FeatureTable(keysById, idf, columns);
     }
 
     /** The id of {@code key}, or -1 when it is not a feature. */
@@ -53,8 +66,8 @@ final class FeatureTable {
     }
 
     /**
-     * The idf's bits << 32 | the id of {@code key}, or -1 when it is not a feature; {@link #idOf} and
-     * {@link #idfOf} take it apart.
+     * The idf's bits << 32 | the id (or column) of {@code key}, or -1 when it is not a feature (idf > 0, so an
+     * entry is never negative); {@link #idOf} and {@link #idfOf} take it apart.
      */
     long entry(long key) {
         int m = mask;

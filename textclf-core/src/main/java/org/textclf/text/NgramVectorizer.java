@@ -30,9 +30,11 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
 
     private final NgramConfig config;
     private final FitReport report;
+    /**
+     * The vocabulary (hash, idf) with each feature's output column (-1 when not selected) in its entries, so that
+     * the transform needs no further lookup per feature (a random access into an array as large as the vocabulary).
+     */
     private final FeatureTable table;
-    /** The output column of each vocabulary feature, -1 when not selected. */
-    private final int[] column;
     private final String[] names;
     /** The vocabulary feature id of each output column. */
     private final int[] idOfColumn;
@@ -40,8 +42,7 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
     NgramVectorizer(NgramConfig config, FitReport report, FeatureTable table, int[] column, String[] names) {
         this.config = config;
         this.report = report;
-        this.table = table;
-        this.column = column;
+        this.table = table.withColumns(column);
         this.names = names;
         this.idOfColumn = new int[names.length];
         for (int id = 0; id < column.length; id++) {
@@ -77,29 +78,40 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
         int[] rowStart = new int[samples.size() + 1];
         int[] indices = new int[Math.max(16, samples.size() * 64)];
         float[] values = new float[indices.length];
-        long[] selected = new long[256]; // column << 32 | position in the row, sorted to order the columns
+        // The row's selected columns as bits and their values by column: reading the bits back in order costs
+        // less than sorting the row by column (a tenth of the transform's time in TextPasses transform before).
+        long[] present = new long[(names.length + 63) >>> 6];
+        float[] valueOfColumn = new float[names.length];
         int nonzeros = 0;
         for (int r = 0; r < samples.size(); r++) {
             row.compute(samples.get(r).text());
             int m = 0;
             for (int j = 0, n = row.size(); j < n; j++) {
-                int c = column[row.id(j)];
+                int c = row.id(j);
                 if (c >= 0) {
-                    if (m == selected.length) {
-                        selected = Arrays.copyOf(selected, m * 2);
-                    }
-                    selected[m++] = (long) c << 32 | j;
+                    present[c >>> 6] |= 1L << c;
+                    valueOfColumn[c] = row.value(j);
+                    m++;
                 }
             }
-            Arrays.sort(selected, 0, m);
             if (nonzeros + m > indices.length) {
                 int grown = Math.max(indices.length * 2, nonzeros + m);
                 indices = Arrays.copyOf(indices, grown);
                 values = Arrays.copyOf(values, grown);
             }
-            for (int k = 0; k < m; k++) {
-                indices[nonzeros] = (int) (selected[k] >>> 32);
-                values[nonzeros++] = row.value((int) selected[k]);
+            for (int w = 0; m > 0; w++) {
+                long bits = present[w];
+                if (bits == 0) {
+                    continue;
+                }
+                present[w] = 0;
+                m -= Long.bitCount(bits);
+                do {
+                    int c = w << 6 | Long.numberOfTrailingZeros(bits);
+                    indices[nonzeros] = c;
+                    values[nonzeros++] = valueOfColumn[c];
+                    bits &= bits - 1;
+                } while (bits != 0);
             }
             rowStart[r + 1] = nonzeros;
         }

@@ -61,7 +61,7 @@ final class TfidfRow {
         return size;
     }
 
-    /** The feature id of the j-th nonzero. */
+    /** The feature id of the j-th nonzero (its output column, -1 if none, with a table from withColumns). */
     int id(int j) {
         return ids[j];
     }
