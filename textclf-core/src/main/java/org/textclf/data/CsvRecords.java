@@ -38,6 +38,7 @@ final class CsvRecords implements Rows {
         this.file = path.toString();
         Utf8Input input = Utf8Input.open(path, problems);
         this.quotes = new QuoteCheck(input, separator, problems);
+        input.countLinesWith(quotes);
         this.csv = CsvReader.builder().fieldSeparator(separator).quoteCharacter('"').skipEmptyLines(true)
                 .ignoreDifferentFieldCount(true).acceptCharsAfterQuotes(true).detectBomHeader(false)
                 .ofCsvRecord(quotes);

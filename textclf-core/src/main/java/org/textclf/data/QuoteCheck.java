@@ -22,6 +22,8 @@ final class QuoteCheck extends FilterReader {
     private static final int QUOTE_IN_QUOTED = 3;
 
     private final char separator;
+    /** Bit c set for the chars below 64 that may change the state: quote, CR, LF, and the separator if below 64. */
+    private final long special;
     private final LineProblems problems;
     private int state = FIELD_START;
     private long line = 1;
@@ -31,7 +33,18 @@ final class QuoteCheck extends FilterReader {
     QuoteCheck(Reader in, char separator, LineProblems problems) {
         super(in);
         this.separator = separator;
+        this.special = 1L << '"' | 1L << '\n' | 1L << '\r' | (separator < 64 ? 1L << separator : 0);
         this.problems = problems;
+    }
+
+    /** The physical line of the next char to be read, counted as {@link Utf8Input} does. */
+    long line() {
+        return line;
+    }
+
+    /** Whether the last char read was a CR (so that a LF next ends no new line). */
+    boolean lastWasCr() {
+        return lastWasCr;
     }
 
     /** True once the end of the file was reached inside a quoted field. */
@@ -61,8 +74,21 @@ final class QuoteCheck extends FilterReader {
         long l = line;
         boolean cr = lastWasCr;
         char sep = separator;
+        long specials = special;
         for (int i = from; i < to; i++) {
             char c = cbuf[i];
+            if (c < 64 ? (specials & 1L << c) == 0 : c != sep) {
+                // Most chars: neither quote, separator nor line end. Inside a field they change nothing, so a run of
+                // them costs one test each (QuoteCheck was the reader's top frame in TextPasses read before this).
+                cr = false;
+                if (s == QUOTE_IN_QUOTED) {
+                    problems.add(l, TEXT_AFTER_QUOTE);
+                    s = UNQUOTED;
+                } else if (s == FIELD_START) {
+                    s = UNQUOTED;
+                }
+                continue;
+            }
             boolean newline = false;
             if (c == '\n') {
                 newline = !cr;

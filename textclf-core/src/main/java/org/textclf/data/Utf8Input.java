@@ -34,6 +34,8 @@ final class Utf8Input extends Reader {
     private boolean flushed;
     private long line = 1;
     private boolean lastWasCr;
+    /** Counts the lines of what this returns, when a reader on top does anyway; null when this counts them. */
+    private QuoteCheck lineCounter;
 
     private Utf8Input(InputStream in, LineProblems problems) {
         this.in = in;
@@ -69,6 +71,15 @@ final class Utf8Input extends Reader {
         return in;
     }
 
+    /**
+     * Lets {@code counter}, which reads every char this returns and counts lines the same way, keep the line count:
+     * this then counts lines only up to an undecodable byte, in the rare buffer that holds one, rather than twice
+     * over the whole file.
+     */
+    void countLinesWith(QuoteCheck counter) {
+        lineCounter = counter;
+    }
+
     @Override
     public int read(char[] cbuf, int off, int len) throws IOException {
         if (len == 0) {
@@ -76,6 +87,10 @@ final class Utf8Input extends Reader {
         }
         if (flushed) {
             return -1;
+        }
+        if (lineCounter != null) {
+            line = lineCounter.line();
+            lastWasCr = lineCounter.lastWasCr();
         }
         CharBuffer out = CharBuffer.wrap(cbuf, off, len);
         int counted = off;
@@ -101,7 +116,9 @@ final class Utf8Input extends Reader {
             }
         }
         int n = out.position() - off;
-        countLines(cbuf, counted, out.position());
+        if (lineCounter == null) {
+            countLines(cbuf, counted, out.position());
+        }
         return n == 0 && endOfInput ? -1 : n;
     }
 

@@ -23,6 +23,8 @@ final class DocumentFrequencies {
     private int[] counts;
     private int size;
     private int maxSize;
+    /** Keeps the prefetching loads of {@link #addDistinct} alive. */
+    private long touched;
 
     private int prunings;
     private long pruned;
@@ -49,6 +51,23 @@ final class DocumentFrequencies {
                 continue;
             }
             increment(hashes[i]);
+        }
+    }
+
+    /** Counts one document given by its distinct hashes {@code keys[0..n)}. */
+    void addDistinct(long[] keys, int n) {
+        // Touch every home slot first, in a loop without branches, so that the CPU overlaps the cache misses that
+        // the probing loop below, branching on what it finds, would take one at a time.
+        long[] k = this.keys;
+        int[] c = counts;
+        long t = 0;
+        for (int i = 0; i < n; i++) {
+            int h = home(keys[i], k.length);
+            t += k[h] + c[h];
+        }
+        touched += t;
+        for (int i = 0; i < n; i++) {
+            increment(keys[i]);
         }
     }
 

@@ -17,10 +17,11 @@ import org.textclf.data.SampleSource;
  *   <li>with idf known, per-class sums and the overall sum of squares of each vocabulary feature's tf-idf values,
  *       from which {@link AnovaF} scores and {@link KBest} selects;</li>
  *   <li>the names of the selected features only (and of the features tied at the cut, to split the tie by name as
- *       scikit-learn does); the pass stops as soon as all are found.</li>
+ *       scikit-learn does), scanning only the documents where one of them first occurs (noted in pass 2); the pass
+ *       stops as soon as all are found.</li>
  * </ol>
  * Memory: the candidate table (at most {@code candidateBudgetBytes}), then per vocabulary n-gram a 64-bit hash, a
- * float idf and {@code 8 * (classes + 1)} bytes of sums, then the selected names.
+ * float idf, {@code 8 * (classes + 1)} bytes of sums and an int (its first document), then the selected names.
  */
 final class NgramFit {
     private final SampleSource source;
@@ -28,6 +29,8 @@ final class NgramFit {
     private final NgramConfig config;
     private final Consumer<String> log;
     private final NgramScanner scanner;
+    /** Keeps {@link FeatureTable#prefetch}'s loads alive. */
+    private long touched;
 
     private NgramFit(SampleSource source, Labels labels, NgramConfig config, Consumer<String> log) {
         this.source = source;
@@ -52,7 +55,8 @@ final class NgramFit {
             for (Sample s = reader.next(); s != null; s = reader.next()) {
                 labels.idOf(s, source.name());
                 scanner.scan(s.text());
-                frequencies.addDocument(scanner.sortedHashes(), scanner.ngrams());
+                TermCounts terms = scanner.countTerms();
+                frequencies.addDistinct(terms.keys(), terms.size());
                 documents++;
             }
         }
@@ -76,23 +80,27 @@ final class NgramFit {
         log.accept(String.format("pass 1: %,d documents, %,d distinct n-grams counted, %,d in at least %d documents",
                 documents, candidates, vocabulary, config.minDocumentFrequency()));
 
-        FeatureTable table = new FeatureTable(keys);
         float[] idf = new float[vocabulary];
         for (int i = 0; i < vocabulary; i++) {
             idf[i] = (float) (Math.log((1.0 + documents) / (1.0 + df[i])) + 1.0);
         }
         df = null;
+        FeatureTable table = new FeatureTable(keys, idf);
 
         // Pass 2: what f_classif needs.
         double[][] classSums = new double[labels.size()][vocabulary];
         double[] sumSquares = new double[vocabulary];
         long[] classCounts = new long[labels.size()];
-        TfidfRow row = new TfidfRow(scanner, table, idf);
+        // The first document holding each feature, so that pass 3 scans only the documents it needs.
+        int[] firstDocument = new int[vocabulary];
+        Arrays.fill(firstDocument, -1);
+        TfidfRow row = new TfidfRow(scanner, table);
         long seen = 0;
         try (SampleReader reader = source.open()) {
             for (Sample s = reader.next(); s != null; s = reader.next()) {
                 int label = labels.idOf(s, source.name());
                 classCounts[label]++;
+                int document = (int) Math.min(seen, Integer.MAX_VALUE); // beyond: pass 3 scans every document
                 seen++;
                 row.compute(s.text());
                 double[] sums = classSums[label];
@@ -101,6 +109,9 @@ final class NgramFit {
                     double v = row.value(j);
                     sums[id] += v;
                     sumSquares[id] += v * v;
+                    if (firstDocument[id] < 0) {
+                        firstDocument[id] = document;
+                    }
                 }
             }
         }
@@ -112,9 +123,11 @@ final class NgramFit {
             classes += c > 0 ? 1 : 0;
         }
         KBest best = KBest.select(scores, Math.min(config.topK(), vocabulary));
+        log.accept(String.format("pass 2: ANOVA F of %,d features over %,d classes; %,d sure winners, %,d tied at"
+                + " the cut", vocabulary, classes, best.winners().length, best.tied().length));
 
         // Pass 3: the selected features' names.
-        Named selected = names(best, table);
+        Named selected = names(best, table, firstDocument);
         int[] column = new int[vocabulary];
         Arrays.fill(column, -1);
         double lowest = Double.POSITIVE_INFINITY;
@@ -125,7 +138,7 @@ final class NgramFit {
         FitReport report = new FitReport(documents, classes, candidates, prunings, pruned, largestThreshold,
                 undercount, vocabulary, selected.ids().length, lowest, (System.nanoTime() - start) / 1_000_000);
         log.accept(report.summary());
-        return new NgramVectorizer(config, report, table, idf, column, selected.names());
+        return new NgramVectorizer(config, report, table, column, selected.names());
     }
 
     /** Feature ids and their names, in column order. */
@@ -137,7 +150,7 @@ final class NgramFit {
      * largest names, and returns the selected ids ordered by name (code point order, as Python sorts), which is
      * scikit-learn's column order.
      */
-    private Named names(KBest best, FeatureTable table) throws IOException {
+    private Named names(KBest best, FeatureTable table, int[] firstDocument) throws IOException {
         int vocabulary = table.size();
         // wanted[id]: 1 for a winner, 2 for a tied candidate, 0 otherwise or once found
         byte[] wanted = new byte[vocabulary];
@@ -150,11 +163,30 @@ final class NgramFit {
             }
         }
         int remaining = best.winners().length + (best.tiedWanted() > 0 ? best.tied().length : 0);
+        // The documents to scan, ascending: where a wanted feature first occurs. The rest cannot name anything new.
+        int[] documents = new int[remaining];
+        int d = 0;
+        for (int id = 0; id < vocabulary; id++) {
+            if (wanted[id] != 0) {
+                documents[d++] = firstDocument[id];
+            }
+        }
+        Arrays.sort(documents);
+        int next = 0;
+        long document = -1;
         TreeMap<String, Integer> chosen = new TreeMap<>(NgramFit::compareCodePoints);
         TreeMap<String, Integer> tied = new TreeMap<>(NgramFit::compareCodePoints);
         try (SampleReader reader = source.open()) {
             for (Sample s = reader.next(); s != null && remaining > 0; s = reader.next()) {
+                document++;
+                if (next < documents.length && document < documents[next]) {
+                    continue;
+                }
+                while (next < documents.length && documents[next] <= document && documents[next] < Integer.MAX_VALUE) {
+                    next++;
+                }
                 scanner.scan(s.text());
+                touched += table.prefetch(scanner.hashes(), scanner.ngrams());
                 for (int k = 0, n = scanner.ngrams(); k < n; k++) {
                     int id = table.id(scanner.hash(k));
                     if (id < 0 || wanted[id] == 0) {

@@ -4,32 +4,37 @@ import java.util.Arrays;
 
 /**
  * The word n-grams of one document at a time, as 64-bit hashes, without a String per token or per n-gram: the
- * tokenizer hands over spans of the normalized text, each span is hashed, and an n-gram's hash folds its tokens'
- * hashes. Only {@link #ngram} builds a String, for the few n-grams whose names are wanted. One scanner per thread;
- * its buffers grow to the longest document and are reused.
+ * tokenizer's rules run over the preprocessed chars, each token is hashed as it is passed, and an n-gram's hash
+ * folds its tokens' hashes. Only {@link #ngram} builds a String, for the few n-grams whose names are wanted. One
+ * scanner per thread; its buffers grow to the longest document and are reused.
  *
  * <p>The hashes stand in for the n-gram strings everywhere: two distinct n-grams share a hash with probability
  * about 2<sup>-64</sup> per pair, so among the few million n-grams of a corpus a collision is unlikely (about
  * 10<sup>-6</sup> for 6 million) and would only merge two features.
  */
-final class NgramScanner implements Tokenizer.SpanSink {
+final class NgramScanner {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    /** [0-9A-Za-z_] as bits: digits in the low long, letters and '_' in the high one. */
+    private static final long WORD_LOW = 0x03FF000000000000L;
+    private static final long WORD_HIGH = 0x07FFFFFE87FFFFFEL;
+
 
     private final int ngramMin;
     private final int ngramMax;
+    private final Preprocessor preprocessor = new Preprocessor();
+    private final TermCounts terms = new TermCounts();
 
-    private String normalized = "";
     private int tokens;
-    private long[] tokenHashes = new long[64];
-    private int[] tokenStarts = new int[64];
-    private int[] tokenEnds = new int[64];
+    private long[] tokenHashes = new long[256];
+    private int[] tokenStarts = new int[256];
+    private int[] tokenEnds = new int[256];
 
     private int ngrams;
-    private long[] hashes = new long[128];
+    private long[] hashes = new long[512];
     /** Where each n-gram comes from: its first token's index times 16, plus its length. */
-    private int[] origins = new int[128];
+    private int[] origins = new int[512];
 
     NgramScanner(int ngramMin, int ngramMax) {
         this.ngramMin = ngramMin;
@@ -40,41 +45,105 @@ final class NgramScanner implements Tokenizer.SpanSink {
         this(config.ngramMin(), config.ngramMax());
     }
 
-    /** Scans {@code text}: afterwards {@link #ngrams()} n-grams are available, in no particular order. */
+    /**
+     * Scans {@code text}: afterwards {@link #ngrams()} n-grams are available, in no particular order. Tokenizes as
+     * {@link Tokenizer} does, but over the preprocessed char array, hashing each token's chars as it passes them;
+     * n-gram hashes fold the token hashes without touching the chars again.
+     */
     void scan(String text) {
+        preprocessor.apply(text);
         tokens = 0;
-        normalized = "";
-        Tokenizer.DEFAULT.tokenizeSpans(text, this);
+        if (preprocessor.ascii()) {
+            tokenizeAscii(preprocessor.chars(), preprocessor.length());
+        } else {
+            tokenize(preprocessor.chars(), preprocessor.length());
+        }
         ngrams = 0;
-        for (int n = ngramMin; n <= ngramMax && n <= tokens; n++) {
-            for (int i = 0; i + n <= tokens; i++) {
-                long h = tokenHashes[i];
-                for (int j = 1; j < n; j++) {
-                    h = extend(h, tokenHashes[i + j]);
-                }
-                if (ngrams == hashes.length) {
-                    hashes = Arrays.copyOf(hashes, ngrams * 2);
-                    origins = Arrays.copyOf(origins, ngrams * 2);
+        int most = 0;
+        for (int m = ngramMin; m <= ngramMax && m <= tokens; m++) {
+            most += tokens - m + 1;
+        }
+        if (most > hashes.length) {
+            hashes = new long[Math.max(most, hashes.length * 2)];
+            origins = new int[hashes.length];
+        }
+        for (int m = ngramMin; m <= ngramMax && m <= tokens; m++) {
+            for (int t = 0; t + m <= tokens; t++) {
+                long h = tokenHashes[t];
+                for (int j = 1; j < m; j++) {
+                    h = extend(h, tokenHashes[t + j]);
                 }
                 hashes[ngrams] = h == 0 ? 1 : h; // 0 marks an empty slot in the hash tables
-                origins[ngrams] = i << 4 | n;
+                origins[ngrams] = t << 4 | m;
                 ngrams++;
             }
         }
     }
 
-    @Override
-    public void accept(String text, int start, int end) {
-        normalized = text;
+    /** Most documents: ASCII only, so a word character is a bit in two longs and no surrogates need care. */
+    private void tokenizeAscii(char[] c, int n) {
+        int i = 0;
+        while (i < n) {
+            if (!isAsciiWordChar(c[i])) {
+                i++;
+                continue;
+            }
+            int start = i;
+            long h = FNV_OFFSET;
+            do {
+                h = (h ^ c[i]) * FNV_PRIME;
+                i++;
+            } while (i < n && isAsciiWordChar(c[i]));
+            if (i - start >= 2) {
+                addToken(mix(h + (i - start)), start, i);
+            }
+        }
+    }
+
+    private static boolean isAsciiWordChar(char ch) {
+        return ((ch < 64 ? WORD_LOW : WORD_HIGH) & 1L << ch) != 0;
+    }
+
+    private void tokenize(char[] c, int n) {
+        int i = 0;
+        while (i < n) {
+            if (!Tokenizer.isWordChar(c, i, n)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            long h = FNV_OFFSET;
+            do {
+                h = (h ^ c[i]) * FNV_PRIME;
+                i++;
+            } while (i < n && Tokenizer.isWordChar(c, i, n));
+            if (Tokenizer.isToken(c, start, i)) {
+                addToken(mix(h + (i - start)), start, i);
+            }
+        }
+    }
+
+    private void addToken(long hash, int start, int end) {
         if (tokens == tokenHashes.length) {
             tokenHashes = Arrays.copyOf(tokenHashes, tokens * 2);
             tokenStarts = Arrays.copyOf(tokenStarts, tokens * 2);
             tokenEnds = Arrays.copyOf(tokenEnds, tokens * 2);
         }
-        tokenHashes[tokens] = token(text, start, end);
+        tokenHashes[tokens] = hash;
         tokenStarts[tokens] = start;
         tokenEnds[tokens] = end;
         tokens++;
+    }
+
+    /** The distinct n-grams of the last scanned document and how often each occurs, in first-occurrence order. */
+    TermCounts countTerms() {
+        TermCounts t = terms;
+        t.clear(ngrams);
+        long[] h = hashes;
+        for (int k = 0, n = ngrams; k < n; k++) {
+            t.add(h[k]);
+        }
+        return t;
     }
 
     /** How many n-gram occurrences the last scanned document has (repeats included). */
@@ -82,18 +151,14 @@ final class NgramScanner implements Tokenizer.SpanSink {
         return ngrams;
     }
 
+    /** The hashes of the n-gram occurrences, valid up to {@link #ngrams()}. */
+    long[] hashes() {
+        return hashes;
+    }
+
     /** The hash of the k-th n-gram occurrence; never 0. */
     long hash(int k) {
         return hashes[k];
-    }
-
-    /**
-     * Sorts the hashes ascending, so that repeats are adjacent, and returns the array (valid up to
-     * {@link #ngrams()}). Afterwards {@link #ngram} no longer matches {@link #hash}.
-     */
-    long[] sortedHashes() {
-        Arrays.sort(hashes, 0, ngrams);
-        return hashes;
     }
 
     /** The k-th n-gram as scikit-learn names it: its tokens joined by one space. */
@@ -105,7 +170,7 @@ final class NgramScanner implements Tokenizer.SpanSink {
             if (j > 0) {
                 name.append(' ');
             }
-            name.append(normalized, tokenStarts[first + j], tokenEnds[first + j]);
+            name.append(preprocessor.chars(), tokenStarts[first + j], tokenEnds[first + j] - tokenStarts[first + j]);
         }
         return name.toString();
     }

@@ -1,7 +1,5 @@
 package org.textclf.text;
 
-import java.util.Arrays;
-
 /**
  * One document's tf-idf row over the whole vocabulary, as scikit-learn's {@code TfidfVectorizer} computes it: raw
  * count times idf, in float32, then divided by the L2 norm of the row. Scratch state reused from document to
@@ -10,44 +8,42 @@ import java.util.Arrays;
 final class TfidfRow {
     private final NgramScanner scanner;
     private final FeatureTable table;
-    private final float[] idf;
 
     private int size;
+    /** Keeps {@link FeatureTable#prefetch}'s loads alive. */
+    private long touched;
     private int[] ids = new int[256];
     private int[] counts = new int[256];
     private float[] values = new float[256];
 
-    TfidfRow(NgramScanner scanner, FeatureTable table, float[] idf) {
+    TfidfRow(NgramScanner scanner, FeatureTable table) {
         this.scanner = scanner;
         this.table = table;
-        this.idf = idf;
     }
 
     /** Computes the row of {@code text}; afterwards {@link #size()} features are available, in no set order. */
     void compute(String text) {
         scanner.scan(text);
-        long[] hashes = scanner.sortedHashes();
-        int n = scanner.ngrams();
+        TermCounts terms = scanner.countTerms();
+        int n = terms.size();
+        if (n > ids.length) {
+            ids = new int[Math.max(n, ids.length * 2)];
+            counts = new int[ids.length];
+            values = new float[ids.length];
+        }
+        long[] keys = terms.keys();
+        touched += table.prefetch(keys, n);
         size = 0;
         double sumOfSquares = 0;
-        for (int i = 0; i < n; ) {
-            long h = hashes[i];
-            int start = i;
-            while (i < n && hashes[i] == h) {
-                i++;
-            }
-            int id = table.id(h);
-            if (id < 0) {
+        for (int e = 0; e < n; e++) {
+            long entry = table.entry(keys[e]);
+            if (entry < 0) {
                 continue;
             }
-            if (size == ids.length) {
-                ids = Arrays.copyOf(ids, size * 2);
-                counts = Arrays.copyOf(counts, size * 2);
-                values = Arrays.copyOf(values, size * 2);
-            }
-            float weight = (i - start) * idf[id];
-            ids[size] = id;
-            counts[size] = i - start;
+            int count = terms.count(e);
+            float weight = count * FeatureTable.idfOf(entry);
+            ids[size] = FeatureTable.idOf(entry);
+            counts[size] = count;
             values[size] = weight;
             sumOfSquares += (double) weight * weight;
             size++;
@@ -65,7 +61,7 @@ final class TfidfRow {
         return size;
     }
 
-    /** The feature id of the j-th nonzero. */
+    /** The feature id of the j-th nonzero (its output column, -1 if none, with a table from withColumns). */
     int id(int j) {
         return ids[j];
     }

@@ -119,6 +119,38 @@ public final class Tokenizer {
                 || type == Character.COMBINING_SPACING_MARK;
     }
 
+    /** Bit c set when the BMP character c (not a surrogate) is a word character, for the char array scanners. */
+    private static final long[] WORD_CHARS = new long[1 << 10];
+
+    static {
+        for (int c = 0; c < 1 << 16; c++) {
+            if (!Character.isSurrogate((char) c) && isWordChar((char) c, "", 0)) {
+                WORD_CHARS[c >>> 6] |= 1L << c;
+            }
+        }
+    }
+
+    /** {@link #isWordChar(char, String, int)} over {@code s[0..n)}: a table lookup unless a surrogate. */
+    static boolean isWordChar(char[] s, int i, int n) {
+        char c = s[i];
+        if (!Character.isSurrogate(c)) {
+            return (WORD_CHARS[c >>> 6] & 1L << c) != 0;
+        }
+        int cp = c;
+        if (Character.isHighSurrogate(c) && i + 1 < n) {
+            cp = Character.toCodePoint(c, s[i + 1]);
+        } else if (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s[i - 1])) {
+            cp = Character.toCodePoint(s[i - 1], c);
+        }
+        return isWordCodePoint(cp);
+    }
+
+    /** Whether {@code s[start..end)} has the two code points a token needs. */
+    static boolean isToken(char[] s, int start, int end) {
+        return end - start > 2
+                || end - start == 2 && !(Character.isHighSurrogate(s[start]) && Character.isLowSurrogate(s[start + 1]));
+    }
+
     /**
      * Python's {@code \w} in a str pattern: alphanumeric characters (letters, and the numeric categories Nd, Nl,
      * No) and the underscore. Surrogate pairs count by their code point.
@@ -133,6 +165,10 @@ public final class Tokenizer {
         } else if (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1))) {
             cp = Character.toCodePoint(s.charAt(i - 1), c);
         }
+        return isWordCodePoint(cp);
+    }
+
+    private static boolean isWordCodePoint(int cp) {
         if (Character.isLetterOrDigit(cp)) {
             return true;
         }

@@ -135,6 +135,20 @@ class BadRecordTest {
     }
 
     @Test
+    void next_undecodableBytesPastManyBuffersWithMixedLineEnds_failsOnTheirLine() throws IOException {
+        StringBuilder before = new StringBuilder();
+        String[] ends = {"\n", "\r\n", "\r"};
+        for (int i = 0; i < 30_000; i++) {
+            before.append(1 + i % 2).append(",\"review ").append(i).append(" with some words\"").append(ends[i % 3]);
+        }
+        before.append("2,\"bad ");
+        Path csv = write(dir, "big.csv", withByte(before.toString(), 0xFF, " byte\"\n1,last\n"));
+
+        assertThat(failure(csv, DataFormat.ZHANG_CSV)).startsWith(csv + ":30001: invalid UTF-8 bytes");
+        assertThat(skipped(csv, DataFormat.ZHANG_CSV, 1)).hasSize(30_001).endsWith("last");
+    }
+
+    @Test
     void next_undecodableByteInsideAQuotedNewline_namesTheRecordStartAndTheLine() throws IOException {
         Path csv = write(dir, "a.csv", withByte("1,a\n2,\"b\nb", 0xFF, "b\"\n1,c\n"));
 

@@ -53,6 +53,11 @@ public final class MemorySource implements SampleSource {
         return new MemorySource(samples, skipped, index);
     }
 
+    /** The samples, in order. */
+    public List<Sample> samples() {
+        return samples;
+    }
+
     /** How many passes have been opened. */
     public synchronized int opened() {
         return opened;

@@ -51,6 +51,71 @@ class NgramScannerTest {
     }
 
     @Test
+    void scan_randomUnicodeText_sameNgramsAsTokenizer() {
+        String alphabet = "ab Z9_ ,.\u00e9\u00c9\u00bd\u0130\u03a3\u0301\u2019\u2160\uac00\ud835\udc00\ud83d\ude00\u0663";
+        java.util.Random random = new java.util.Random(11);
+        NgramScanner scanner = new NgramScanner(1, 3);
+        for (int t = 0; t < 5_000; t++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(30); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            List<String> tokens = Tokenizer.DEFAULT.tokenize(text.toString());
+            List<String> expected = new ArrayList<>();
+            for (int n = 1; n <= 3; n++) {
+                for (int i = 0; i + n <= tokens.size(); i++) {
+                    expected.add(String.join(" ", tokens.subList(i, i + n)));
+                }
+            }
+
+            scanner.scan(text.toString());
+
+            assertThat(names(scanner)).as(text.toString()).isEqualTo(expected);
+            for (int k = 0; k < scanner.ngrams(); k++) {
+                assertThat(scanner.hash(k)).isEqualTo(NgramScanner.hash(scanner.ngram(k)));
+            }
+        }
+    }
+
+    @Test
+    void countTerms_repeats_countsEachDistinctOnceInFirstOccurrenceOrder() {
+        NgramScanner scanner = new NgramScanner(1, 1);
+
+        scanner.scan("to be or not to be to");
+        TermCounts terms = scanner.countTerms();
+
+        assertThat(terms.size()).isEqualTo(4);
+        assertThat(terms.key(0)).isEqualTo(NgramScanner.hash("to"));
+        assertThat(terms.count(0)).isEqualTo(3);
+        assertThat(terms.key(1)).isEqualTo(NgramScanner.hash("be"));
+        assertThat(terms.count(1)).isEqualTo(2);
+        assertThat(terms.count(3)).isEqualTo(1);
+    }
+
+    @Test
+    void countTerms_manyDistinctThenFew_growsAndClears() {
+        NgramScanner scanner = new NgramScanner(1, 1);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            text.append("w").append(i).append(' ').append("w").append(i % 7).append(' ');
+        }
+
+        scanner.scan(text.toString());
+        TermCounts many = scanner.countTerms();
+        assertThat(many.size()).isEqualTo(5_000);
+        long total = 0;
+        for (int e = 0; e < many.size(); e++) {
+            total += many.count(e);
+        }
+        assertThat(total).isEqualTo(10_000);
+
+        scanner.scan("aa bb aa");
+        TermCounts few = scanner.countTerms();
+        assertThat(few.size()).isEqualTo(2);
+        assertThat(few.count(0)).isEqualTo(2);
+    }
+
+    @Test
     void scan_rangeTwoToThree_skipsUnigrams() {
         NgramScanner scanner = new NgramScanner(2, 3);
 

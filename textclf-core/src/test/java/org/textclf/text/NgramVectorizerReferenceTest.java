@@ -1,5 +1,6 @@
 package org.textclf.text;
 
+import org.textclf.data.MemorySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -18,7 +19,7 @@ class NgramVectorizerReferenceTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void fit_randomCorpus_sameFeaturesAndValuesAsNaiveReference(long seed) throws IOException {
-        ListSource corpus = RandomCorpus.make(300, 80, seed);
+        MemorySource corpus = RandomCorpus.make(300, 80, seed);
         int k = 40;
         NaiveNgramTfidf naive = new NaiveNgramTfidf(corpus.samples(), 2, k);
 

@@ -1,5 +1,6 @@
 package org.textclf.text;
 
+import org.textclf.data.MemorySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -24,10 +25,10 @@ class NgramVectorizerTest {
     private static final Labels CLASSES = Labels.of(List.of("1", "2"));
 
     /** The corpus of /tmp/tfidf_tiny.py (quoted in the comments below); "Café" only occurs once. */
-    private static final ListSource TINY = tiny();
+    private static final MemorySource TINY = tiny();
 
-    private static ListSource tiny() {
-        return ListSource.of(
+    private static MemorySource tiny() {
+        return MemorySource.of(
             "1", "the good film, the good actors",
             "2", "a bad film; bad bad plot",
             "1", "good plot and good film",
@@ -36,7 +37,7 @@ class NgramVectorizerTest {
             "2", "");
     }
 
-    private static NgramVectorizer fit(ListSource source, NgramConfig config) throws IOException {
+    private static NgramVectorizer fit(MemorySource source, NgramConfig config) throws IOException {
         return NgramVectorizer.fit(source, CLASSES, config, line -> { });
     }
 
@@ -56,7 +57,7 @@ class NgramVectorizerTest {
 
     @Test
     void fit_tinyCorpus_matchesScikitLearnTfidfAfterSelection() throws IOException {
-        ListSource source = tiny();
+        MemorySource source = tiny();
         NgramVectorizer v = fit(source, NgramConfig.builder().topK(5).build());
 
         // scikit-learn 1.2.1: TfidfVectorizer(ngram_range=(1,2), strip_accents='unicode', min_df=2,
@@ -96,7 +97,7 @@ class NgramVectorizerTest {
 
     @Test
     void fit_scoresTiedAtTheCut_keepsLargestNamesAsScikitLearn() throws IOException {
-        ListSource tie = ListSource.of("1", "aa bb good", "1", "aa bb good film", "2", "cc dd bad",
+        MemorySource tie = MemorySource.of("1", "aa bb good", "1", "aa bb good film", "2", "cc dd bad",
                 "2", "cc dd bad film", "1", "film");
         // scikit-learn: 'bad', 'cc', 'cc dd', 'dd', 'dd bad' share F = 1729.01; SelectKBest(k).get_support() names:
         assertThat(fit(tie, NgramConfig.builder().topK(2).build()).featureNames()).containsExactly("dd", "dd bad");
@@ -116,7 +117,7 @@ class NgramVectorizerTest {
 
     @Test
     void fit_minDocumentFrequencyOne_keepsEveryNgram() throws IOException {
-        ListSource source = ListSource.of("1", "good film", "2", "bad film", "1", "good");
+        MemorySource source = MemorySource.of("1", "good film", "2", "bad film", "1", "good");
         NgramVectorizer v = fit(source, NgramConfig.builder().minDocumentFrequency(1).build());
 
         assertThat(v.featureNames()).containsExactly("bad", "bad film", "film", "good", "good film");
@@ -125,7 +126,7 @@ class NgramVectorizerTest {
 
     @Test
     void fit_nothingFrequentEnough_saysWhatToLower() {
-        ListSource source = ListSource.of("1", "good film", "2", "bad plot");
+        MemorySource source = MemorySource.of("1", "good film", "2", "bad plot");
 
         assertThatThrownBy(() -> fit(source, NgramConfig.DEFAULT)).isInstanceOf(IOException.class)
                 .hasMessage("list.csv: no n-gram occurs in at least minDocumentFrequency = 2 of the 2 documents;"
@@ -134,7 +135,7 @@ class NgramVectorizerTest {
 
     @Test
     void fit_unknownLabel_throwsBadRecordWithFileAndLine() {
-        ListSource source = ListSource.of("1", "good film", "3", "bad film");
+        MemorySource source = MemorySource.of("1", "good film", "3", "bad film");
 
         assertThatThrownBy(() -> fit(source, NgramConfig.DEFAULT)).isInstanceOf(BadRecordException.class)
                 .hasMessage("list.csv:2: unknown label '3'; expected one of 1, 2");
@@ -142,7 +143,7 @@ class NgramVectorizerTest {
 
     @Test
     void fit_oneClassOnly_throws() {
-        ListSource source = ListSource.of("1", "good film", "1", "good film");
+        MemorySource source = MemorySource.of("1", "good film", "1", "good film");
 
         assertThatThrownBy(() -> fit(source, NgramConfig.DEFAULT)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the ANOVA F-value needs samples of at least 2 classes; found 1");
@@ -204,7 +205,7 @@ class NgramVectorizerTest {
 
     @Test
     void vectorize_fromManyThreads_sameAsFromOne() throws Exception {
-        ListSource corpus = RandomCorpus.make(400, 60, 11);
+        MemorySource corpus = RandomCorpus.make(400, 60, 11);
         NgramVectorizer v = fit(corpus, NgramConfig.builder().topK(50).build());
         SparseBatch expected = transform(v, corpus.samples());
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -223,7 +224,7 @@ class NgramVectorizerTest {
 
     @Test
     void fit_candidatesOverBudget_prunesReportsAndStillFindsTheStrongFeatures() throws IOException {
-        ListSource corpus = RandomCorpus.make(400, 2_000, 5);
+        MemorySource corpus = RandomCorpus.make(400, 2_000, 5);
         List<String> log = new ArrayList<>();
         NgramConfig small = NgramConfig.builder().topK(20).candidateBudgetBytes(8 * 1024).build();
 

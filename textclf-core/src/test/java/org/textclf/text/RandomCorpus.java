@@ -1,5 +1,6 @@
 package org.textclf.text;
 
+import org.textclf.data.MemorySource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -11,7 +12,7 @@ final class RandomCorpus {
     }
 
     /** {@code documents} documents over a vocabulary of {@code words} words ("w0".."wN"), seeded. */
-    static ListSource make(int documents, int words, long seed) {
+    static MemorySource make(int documents, int words, long seed) {
         Random random = new Random(seed);
         List<Sample> samples = new ArrayList<>();
         for (int d = 0; d < documents; d++) {
@@ -25,6 +26,6 @@ final class RandomCorpus {
             }
             samples.add(new Sample(String.valueOf(label + 1), text.toString(), d + 1));
         }
-        return new ListSource(samples);
+        return MemorySource.of(samples);
     }
 }
