@@ -66,7 +66,7 @@ public final class DataOptions {
             public SampleReader open() throws IOException {
                 SampleReader reader = source.open();
                 synchronized (passes) {
-                    passes.add(new Pass(source.name(), reader));
+                    passes.add(new Pass(source.name(), reader.stats()));
                 }
                 return reader;
             }
@@ -93,7 +93,7 @@ public final class DataOptions {
             }
         }
         for (Pass pass : last) {
-            ReadStats stats = pass.reader().stats();
+            ReadStats stats = pass.stats();
             err.println((last.size() > 1 ? pass.sourceName() + ": " : "") + stats.summary());
             if (stats.skipped() > 0) {
                 List<String> offenders = stats.firstOffenders();
@@ -107,7 +107,8 @@ public final class DataOptions {
         err.flush();
     }
 
-    private record Pass(String sourceName, SampleReader reader) {
+    /** One pass's counts; the reader itself is not kept, so its buffers go when it closes. */
+    private record Pass(String sourceName, ReadStats stats) {
     }
 
     static final class FormatConverter implements ITypeConverter<DataFormat> {
