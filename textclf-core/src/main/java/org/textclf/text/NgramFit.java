@@ -29,11 +29,15 @@ final class NgramFit {
     private final NgramConfig config;
     private final Consumer<String> log;
     private final NgramScanner scanner;
+    /** Whether each pass reads on a thread of its own ({@link ReadAhead}); off only to compare in tests. */
+    private final boolean readAhead;
     /** Keeps {@link FeatureTable#prefetch}'s loads alive. */
     private long touched;
 
-    private NgramFit(SampleSource source, Labels labels, NgramConfig config, Consumer<String> log) {
+    private NgramFit(SampleSource source, Labels labels, NgramConfig config, Consumer<String> log,
+            boolean readAhead) {
         this.source = source;
+        this.readAhead = readAhead;
         this.labels = labels;
         this.config = config;
         this.log = log;
@@ -42,7 +46,18 @@ final class NgramFit {
 
     static NgramVectorizer fit(SampleSource source, Labels labels, NgramConfig config, Consumer<String> log)
             throws IOException {
-        return new NgramFit(source, labels, config, log).run();
+        return fit(source, labels, config, log, true);
+    }
+
+    /** As {@link #fit}, reading on the fit's own thread when {@code readAhead} is false. */
+    static NgramVectorizer fit(SampleSource source, Labels labels, NgramConfig config, Consumer<String> log,
+            boolean readAhead) throws IOException {
+        return new NgramFit(source, labels, config, log, readAhead).run();
+    }
+
+    /** Starts a pass. With read-ahead, reading overlaps scanning; the samples and their order are the same. */
+    private SampleReader open() throws IOException {
+        return readAhead ? ReadAhead.open(source) : source.open();
     }
 
     private NgramVectorizer run() throws IOException {
@@ -51,7 +66,7 @@ final class NgramFit {
         // Pass 1: document frequencies. Labels are checked here too, so that a bad one stops us early.
         DocumentFrequencies frequencies = new DocumentFrequencies(config.candidateBudgetBytes(), log);
         long documents = 0;
-        try (SampleReader reader = source.open()) {
+        try (SampleReader reader = open()) {
             for (Sample s = reader.next(); s != null; s = reader.next()) {
                 labels.idOf(s, source.name());
                 scanner.scan(s.text());
@@ -96,7 +111,7 @@ final class NgramFit {
         Arrays.fill(firstDocument, -1);
         TfidfRow row = new TfidfRow(scanner, table);
         long seen = 0;
-        try (SampleReader reader = source.open()) {
+        try (SampleReader reader = open()) {
             for (Sample s = reader.next(); s != null; s = reader.next()) {
                 int label = labels.idOf(s, source.name());
                 classCounts[label]++;
@@ -176,7 +191,7 @@ final class NgramFit {
         long document = -1;
         TreeMap<String, Integer> chosen = new TreeMap<>(NgramFit::compareCodePoints);
         TreeMap<String, Integer> tied = new TreeMap<>(NgramFit::compareCodePoints);
-        try (SampleReader reader = source.open()) {
+        try (SampleReader reader = open()) {
             for (Sample s = reader.next(); s != null && remaining > 0; s = reader.next()) {
                 document++;
                 if (next < documents.length && document < documents[next]) {
