@@ -104,14 +104,15 @@ public final class TextClassifier {
      * with Adam from a shuffling batch generator, validating every epoch and stopping early, keeping the best epoch.
      *
      * @param validation validation data, or null to hold out {@code options.validationFraction()} of {@code train}
-     * @param labels the classes, or null to collect them from {@code train} in one more pass
+     * @param labels the classes, or null to collect them from the training data in the vectorizer's first pass
+     *     (with no {@code validation}, from the part not held out: a class only in the held-out part is then an
+     *     unknown label there); {@link #withLabels} can name them afterwards
      * @param callbacks more callbacks, after the built-in TerminateOnNaN and EarlyStopping
      * @param log where progress goes (verbose output and the vectorizer's report)
      */
     public static FitResult fit(SampleSource train, SampleSource validation, Labels labels, TrainOptions options,
             List<Callback> callbacks, PrintWriter log) throws IOException {
         long start = System.nanoTime();
-        Labels classes = labels != null ? labels : Labels.scan(train);
         SampleSource trainPart = train;
         SampleSource validationPart = validation;
         if (validation == null) {
@@ -119,11 +120,12 @@ public final class TextClassifier {
             trainPart = split.train(train);
             validationPart = split.validation(train);
         }
-        NgramVectorizer vectorizer = NgramVectorizer.fit(trainPart, classes, options.ngram(),
+        NgramVectorizer vectorizer = NgramVectorizer.fit(trainPart, labels, options.ngram(),
                 options.verbose() > 0 ? line -> {
                     log.println(line);
                     log.flush();
                 } : line -> { });
+        Labels classes = vectorizer.labels(); // labels, or those its first pass collected
         Mlp network = Mlp.create(options.mlp(), vectorizer.features(), classes.size(), options.seed());
         try (StepThreads threads = StepThreads.create(options.threads());
                 BatchGenerator<SparseBatch> trainBatches = generator(trainPart, vectorizer, classes, options, true)
@@ -192,6 +194,19 @@ public final class TextClassifier {
 
     public Labels labels() {
         return labels;
+    }
+
+    /**
+     * This classifier with other display names for its classes, e.g. {@code labels().withNamesBeside(data)}.
+     *
+     * @throws IllegalArgumentException when {@code named} has other raw labels than {@link #labels()}
+     */
+    public TextClassifier withLabels(Labels named) {
+        if (!named.rawLabels().equals(labels.rawLabels())) {
+            throw new IllegalArgumentException("expected the raw labels " + labels.rawLabels() + ", found "
+                    + named.rawLabels());
+        }
+        return new TextClassifier(named, vectorizer, network, info);
     }
 
     public NgramVectorizer vectorizer() {

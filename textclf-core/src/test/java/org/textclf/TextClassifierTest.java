@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.textclf.data.Labels;
 import org.textclf.data.SampleSource;
 import org.textclf.data.SourceOptions;
 import org.textclf.data.Sources;
@@ -90,6 +91,17 @@ class TextClassifierTest {
         assertThat(loaded.info().parameters()).containsEntry("units", 64).containsEntry("min_df", 2);
         assertThat(loaded.info().metrics()).containsKey("val_accuracy");
         assertThat(loaded.labels().rawLabels()).containsExactly("1", "2");
+    }
+
+    @Test
+    void withLabels_namesTheClassesAndRefusesOtherRawLabels() throws IOException {
+        TextClassifier trained = fit(corpus("train.csv", 400, 7)).classifier();
+        assertThat(trained.labels().rawLabels()).containsExactly("1", "2");
+        TextClassifier named = trained.withLabels(trained.labels().withNames(List.of("sports", "money")));
+        assertThat(named.labels().names()).containsExactly("sports", "money");
+        assertThat(named.predict("the coach said the team scored a goal").label()).isEqualTo("sports");
+        assertThatThrownBy(() -> trained.withLabels(Labels.of(List.of("1", "3"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("found [1, 3]");
     }
 
     @Test

@@ -14,7 +14,6 @@ import org.textclf.ModelInfo;
 import org.textclf.TextClassifier;
 import org.textclf.TrainOptions;
 import org.textclf.data.Datasets;
-import org.textclf.data.Labels;
 import org.textclf.data.SampleSource;
 import org.textclf.eval.Evaluation;
 import org.textclf.nn.AdamConfig;
@@ -144,18 +143,21 @@ public final class TrainCommand implements Callable<Integer> {
         Path validationPath = validation == null ? null : dataOptions.resolve(validation);
         Optional<Path> testPath = noTest ? Optional.empty()
                 : test != null ? Optional.of(dataOptions.resolve(test)) : Datasets.evaluationSplit(train);
-        Labels labels = Labels.scan(trainSource).withNamesBeside(trainPath);
         if (verbose > 0) {
-            err.println("training on " + trainPath + " (" + labels.size() + " classes: "
-                    + String.join(", ", labels.names()) + ")");
+            err.println("training on " + trainPath);
         }
         List<Callback> callbacks = new ArrayList<>();
         if (csvLog != null) {
             callbacks.add(new CsvLogger(csvLog));
         }
+        // null labels: the vectorizer's first pass collects them, which saves a pass over the training data
         TextClassifier.FitResult result = TextClassifier.fit(trainSource,
-                validationPath == null ? null : dataOptions.open(validationPath), labels, options, callbacks, err);
+                validationPath == null ? null : dataOptions.open(validationPath), null, options, callbacks, err);
         TextClassifier classifier = result.classifier();
+        classifier = classifier.withLabels(classifier.labels().withNamesBeside(trainPath));
+        if (verbose > 0) {
+            err.println(classifier.labels().size() + " classes: " + String.join(", ", classifier.labels().names()));
+        }
         List<ModelInfo.InputFile> inputs = new ArrayList<>();
         inputs.add(ModelInfo.InputFile.of("train", trainPath));
         if (validationPath != null) {

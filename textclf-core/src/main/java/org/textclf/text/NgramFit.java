@@ -2,9 +2,12 @@ package org.textclf.text;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.textclf.data.BadRecordException;
 import org.textclf.data.Labels;
 import org.textclf.data.Sample;
 import org.textclf.data.SampleReader;
@@ -13,7 +16,8 @@ import org.textclf.data.SampleSource;
 /**
  * Fits an {@link NgramVectorizer} in three streaming passes, holding per n-gram only hashes and numbers:
  * <ol>
- *   <li>document frequencies of all n-grams, within the candidate budget (see {@link DocumentFrequencies});</li>
+ *   <li>document frequencies of all n-grams, within the candidate budget (see {@link DocumentFrequencies}), and
+ *       the labels when none were given;</li>
  *   <li>with idf known, per-class sums and the overall sum of squares of each vocabulary feature's tf-idf values,
  *       from which {@link AnovaF} scores and {@link KBest} selects;</li>
  *   <li>the names of the selected features only (and of the features tied at the cut, to split the tie by name as
@@ -25,15 +29,20 @@ import org.textclf.data.SampleSource;
  */
 final class NgramFit {
     private final SampleSource source;
-    private final Labels labels;
+    /** The classes: given, or collected in pass 1 when null was given. */
+    private Labels labels;
     private final NgramConfig config;
     private final Consumer<String> log;
     private final NgramScanner scanner;
+    /** Whether each pass reads on a thread of its own ({@link ReadAhead}); off only to compare in tests. */
+    private final boolean readAhead;
     /** Keeps {@link FeatureTable#prefetch}'s loads alive. */
     private long touched;
 
-    private NgramFit(SampleSource source, Labels labels, NgramConfig config, Consumer<String> log) {
+    private NgramFit(SampleSource source, Labels labels, NgramConfig config, Consumer<String> log,
+            boolean readAhead) {
         this.source = source;
+        this.readAhead = readAhead;
         this.labels = labels;
         this.config = config;
         this.log = log;
@@ -42,18 +51,35 @@ final class NgramFit {
 
     static NgramVectorizer fit(SampleSource source, Labels labels, NgramConfig config, Consumer<String> log)
             throws IOException {
-        return new NgramFit(source, labels, config, log).run();
+        return fit(source, labels, config, log, true);
+    }
+
+    /** As {@link #fit}, reading on the fit's own thread when {@code readAhead} is false. */
+    static NgramVectorizer fit(SampleSource source, Labels labels, NgramConfig config, Consumer<String> log,
+            boolean readAhead) throws IOException {
+        return new NgramFit(source, labels, config, log, readAhead).run();
+    }
+
+    /** Starts a pass. With read-ahead, reading overlaps scanning; the samples and their order are the same. */
+    private SampleReader open() throws IOException {
+        return readAhead ? ReadAhead.open(source) : source.open();
     }
 
     private NgramVectorizer run() throws IOException {
         long start = System.nanoTime();
 
-        // Pass 1: document frequencies. Labels are checked here too, so that a bad one stops us early.
+        // Pass 1: document frequencies. Labels are checked here too, so that a bad one stops us early, or collected
+        // when none were given, which saves a pass of its own.
         DocumentFrequencies frequencies = new DocumentFrequencies(config.candidateBudgetBytes(), log);
         long documents = 0;
-        try (SampleReader reader = source.open()) {
+        Set<String> collected = labels == null ? new HashSet<>() : null;
+        try (SampleReader reader = open()) {
             for (Sample s = reader.next(); s != null; s = reader.next()) {
-                labels.idOf(s, source.name());
+                if (collected == null) {
+                    labels.idOf(s, source.name());
+                } else {
+                    collect(s, collected);
+                }
                 scanner.scan(s.text());
                 TermCounts terms = scanner.countTerms();
                 frequencies.addDistinct(terms.keys(), terms.size());
@@ -62,6 +88,9 @@ final class NgramFit {
         }
         if (documents == 0) {
             throw new IOException(source.name() + ": no samples to fit the n-gram vectorizer on");
+        }
+        if (collected != null) {
+            labels = Labels.of(collected);
         }
         int vocabulary = frequencies.countAtLeast(config.minDocumentFrequency());
         if (vocabulary == 0) {
@@ -96,7 +125,7 @@ final class NgramFit {
         Arrays.fill(firstDocument, -1);
         TfidfRow row = new TfidfRow(scanner, table);
         long seen = 0;
-        try (SampleReader reader = source.open()) {
+        try (SampleReader reader = open()) {
             for (Sample s = reader.next(); s != null; s = reader.next()) {
                 int label = labels.idOf(s, source.name());
                 classCounts[label]++;
@@ -138,7 +167,19 @@ final class NgramFit {
         FitReport report = new FitReport(documents, classes, candidates, prunings, pruned, largestThreshold,
                 undercount, vocabulary, selected.ids().length, lowest, (System.nanoTime() - start) / 1_000_000);
         log.accept(report.summary());
-        return new NgramVectorizer(config, report, table, column, selected.names());
+        return new NgramVectorizer(config, report, table, column, selected.names(), labels);
+    }
+
+    /** Notes a sample's label, refusing what {@link Labels#idOf} and {@link Labels#scan} refuse. */
+    private void collect(Sample s, Set<String> collected) throws IOException {
+        String label = s.label();
+        if (label == null || label.isBlank()) {
+            throw new BadRecordException(source.name(), s.line(), "empty label");
+        }
+        if (collected.add(label) && collected.size() > Labels.MAX_CLASSES) {
+            throw new IOException(source.name() + ":" + s.line() + ": more than " + Labels.MAX_CLASSES
+                    + " distinct labels; is the label column the right one?");
+        }
     }
 
     /** Feature ids and their names, in column order. */
@@ -176,7 +217,7 @@ final class NgramFit {
         long document = -1;
         TreeMap<String, Integer> chosen = new TreeMap<>(NgramFit::compareCodePoints);
         TreeMap<String, Integer> tied = new TreeMap<>(NgramFit::compareCodePoints);
-        try (SampleReader reader = source.open()) {
+        try (SampleReader reader = open()) {
             for (Sample s = reader.next(); s != null && remaining > 0; s = reader.next()) {
                 document++;
                 if (next < documents.length && document < documents[next]) {

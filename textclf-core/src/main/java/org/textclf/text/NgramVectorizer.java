@@ -38,8 +38,12 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
     private final String[] names;
     /** The vocabulary feature id of each output column. */
     private final int[] idOfColumn;
+    /** The classes it was fit on; not in the file (the model keeps its classes), so null once read back. */
+    private final Labels labels;
 
-    NgramVectorizer(NgramConfig config, FitReport report, FeatureTable table, int[] column, String[] names) {
+    NgramVectorizer(NgramConfig config, FitReport report, FeatureTable table, int[] column, String[] names,
+            Labels labels) {
+        this.labels = labels;
         this.config = config;
         this.report = report;
         this.table = table.withColumns(column);
@@ -57,8 +61,12 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
      * Memory is bounded by {@code config.candidateBudgetBytes()} in the first pass, then by the vocabulary (the
      * n-grams in at least {@code minDocumentFrequency} documents), never by the corpus size.
      *
+     * @param labels the classes, or null to collect them from the source's labels in the first pass (then
+     *     {@link #labels()} gives them)
      * @param log receives one line per pass, and a line each time rare n-grams are pruned to stay in budget
      * @throws org.textclf.data.BadRecordException when a sample's label is empty or not one of {@code labels}
+     * @throws IOException naming the file and line when {@code labels} is null and the source has more than
+     *     {@link Labels#MAX_CLASSES} distinct labels
      * @throws IOException when reading fails, no n-gram is frequent enough, or passes see different samples
      * @throws IllegalArgumentException when fewer than two classes have samples
      */
@@ -136,6 +144,14 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
 
     public NgramConfig config() {
         return config;
+    }
+
+    /**
+     * The classes this vectorizer was fit on: those given to {@link #fit}, or those its first pass collected when
+     * none were given. Null for a vectorizer read from a file, whose classes the model keeps.
+     */
+    public Labels labels() {
+        return labels;
     }
 
     /** What the fit found; read back from the model file with the rest. */
@@ -238,7 +254,7 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
             in.readFully(utf8);
             names[c] = new String(utf8, StandardCharsets.UTF_8);
         }
-        return new NgramVectorizer(config, report, table, column, names);
+        return new NgramVectorizer(config, report, table, column, names, null);
     }
 
     private static void checkCount(String what, int found, int min, int max) throws IOException {
