@@ -123,6 +123,37 @@ class TextClassifierTest {
     }
 
     @Test
+    void predict_fromFourThreadsAtOnce_sameAsOneByOne() throws Exception {
+        TextClassifier classifier = fit(corpus("train.csv", 800, 7)).classifier();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            texts.add((i % 2 == 0 ? "goal team coach " : "bank stock profit ") + "report " + i);
+        }
+        List<Prediction> expected = classifier.predict(texts);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<Prediction>>> runs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                runs.add(pool.submit(() -> {
+                    List<Prediction> one = new ArrayList<>();
+                    for (String text : texts) {
+                        one.add(classifier.predict(text));
+                    }
+                    return one;
+                }));
+            }
+            for (java.util.concurrent.Future<List<Prediction>> run : runs) {
+                List<Prediction> got = run.get();
+                for (int i = 0; i < texts.size(); i++) {
+                    assertThat(got.get(i).probabilities()).containsExactly(expected.get(i).probabilities());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void predictTop_ordersByProbability() throws IOException {
         TextClassifier classifier = fit(corpus("train.csv", 800, 6)).classifier();
         Prediction p = classifier.predict("stock market bank");
