@@ -74,16 +74,45 @@ public final class Labels {
 
     /** One streaming pass over {@code source} collecting its labels; unlabeled samples are not counted. */
     public static Labels scan(SampleSource source) throws IOException {
-        TreeSet<String> seen = new TreeSet<>();
+        Collector collector = new Collector(source.name());
         try (SampleReader reader = source.open()) {
             for (Sample s = reader.next(); s != null; s = reader.next()) {
-                if (s.label() != null && seen.add(s.label()) && seen.size() > MAX_CLASSES) {
-                    throw new IOException(source.name() + ":" + s.line() + ": more than " + MAX_CLASSES
-                            + " distinct labels; is the label column the right one?");
+                if (s.label() != null) {
+                    collector.add(s);
                 }
             }
         }
-        return of(seen);
+        return collector.labels();
+    }
+
+    /**
+     * Gathers the distinct labels of samples as a pass streams them by, so that a pass doing other work (the
+     * vectorizer's first) can learn the classes without a pass of its own.
+     */
+    public static final class Collector {
+        private final String sourceName;
+        private final TreeSet<String> seen = new TreeSet<>();
+
+        public Collector(String sourceName) {
+            this.sourceName = sourceName;
+        }
+
+        /**
+         * @throws BadRecordException for an empty label
+         * @throws IOException past {@link #MAX_CLASSES} distinct labels, which suggests the wrong label column
+         */
+        public void add(Sample sample) throws IOException {
+            String label = requireLabel(sample, sourceName);
+            if (seen.add(label) && seen.size() > MAX_CLASSES) {
+                throw new IOException(sourceName + ":" + sample.line() + ": more than " + MAX_CLASSES
+                        + " distinct labels; is the label column the right one?");
+            }
+        }
+
+        /** The classes seen so far, ordered as {@link Labels#of} orders them. */
+        public Labels labels() {
+            return of(seen);
+        }
     }
 
     public int size() {
@@ -102,16 +131,21 @@ public final class Labels {
      * @throws BadRecordException naming the source and line when the label is empty or unknown
      */
     public int idOf(Sample sample, String sourceName) throws BadRecordException {
-        String label = sample.label();
-        if (label == null || label.isBlank()) {
-            throw new BadRecordException(sourceName, sample.line(), "empty label");
-        }
+        String label = requireLabel(sample, sourceName);
         int id = id(label);
         if (id < 0) {
             throw new BadRecordException(sourceName, sample.line(), "unknown label '" + label
                     + "'; expected one of " + String.join(", ", raw));
         }
         return id;
+    }
+
+    private static String requireLabel(Sample sample, String sourceName) throws BadRecordException {
+        String label = sample.label();
+        if (label == null || label.isBlank()) {
+            throw new BadRecordException(sourceName, sample.line(), "empty label");
+        }
+        return label;
     }
 
     public String raw(int id) {

@@ -2,12 +2,9 @@ package org.textclf.text;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.textclf.data.BadRecordException;
 import org.textclf.data.Labels;
 import org.textclf.data.Sample;
 import org.textclf.data.SampleReader;
@@ -72,13 +69,13 @@ final class NgramFit {
         // when none were given, which saves a pass of its own.
         DocumentFrequencies frequencies = new DocumentFrequencies(config.candidateBudgetBytes(), log);
         long documents = 0;
-        Set<String> collected = labels == null ? new HashSet<>() : null;
+        Labels.Collector collected = labels == null ? new Labels.Collector(source.name()) : null;
         try (SampleReader reader = open()) {
             for (Sample s = reader.next(); s != null; s = reader.next()) {
                 if (collected == null) {
                     labels.idOf(s, source.name());
                 } else {
-                    collect(s, collected);
+                    collected.add(s);
                 }
                 scanner.scan(s.text());
                 TermCounts terms = scanner.countTerms();
@@ -90,7 +87,7 @@ final class NgramFit {
             throw new IOException(source.name() + ": no samples to fit the n-gram vectorizer on");
         }
         if (collected != null) {
-            labels = Labels.of(collected);
+            labels = collected.labels();
         }
         int vocabulary = frequencies.countAtLeast(config.minDocumentFrequency());
         if (vocabulary == 0) {
@@ -168,18 +165,6 @@ final class NgramFit {
                 undercount, vocabulary, selected.ids().length, lowest, (System.nanoTime() - start) / 1_000_000);
         log.accept(report.summary());
         return new NgramVectorizer(config, report, table, column, selected.names(), labels);
-    }
-
-    /** Notes a sample's label, refusing what {@link Labels#idOf} and {@link Labels#scan} refuse. */
-    private void collect(Sample s, Set<String> collected) throws IOException {
-        String label = s.label();
-        if (label == null || label.isBlank()) {
-            throw new BadRecordException(source.name(), s.line(), "empty label");
-        }
-        if (collected.add(label) && collected.size() > Labels.MAX_CLASSES) {
-            throw new IOException(source.name() + ":" + s.line() + ": more than " + Labels.MAX_CLASSES
-                    + " distinct labels; is the label column the right one?");
-        }
     }
 
     /** Feature ids and their names, in column order. */

@@ -84,6 +84,14 @@ class LabelsTest {
     }
 
     @Test
+    void scan_blankLabel_isAnEmptyLabelWithFileAndLine() {
+        MemorySource source = MemorySource.of("1", "good", " ", "blank", "2", "bad");
+
+        assertThatThrownBy(() -> Labels.scan(source)).isInstanceOf(BadRecordException.class)
+                .hasMessage("list.csv:2: empty label");
+    }
+
+    @Test
     void scan_moreThanMaxClassesLabels_throwsSuggestingTheWrongColumn() throws IOException {
         StringBuilder csv = new StringBuilder();
         for (int i = 0; i <= Labels.MAX_CLASSES; i++) {
