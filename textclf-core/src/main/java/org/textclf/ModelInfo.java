@@ -27,6 +27,8 @@ import java.util.zip.CRC32C;
 public record ModelInfo(String textclfVersion, String created, String model, List<String> labels,
         List<String> classNames, Map<String, Object> parameters, List<InputFile> inputs, Map<String, Double> metrics) {
     public static final String VERSION = "0.1.0";
+    /** The n-gram branch: tf-idf of word uni+bigrams and an MLP. */
+    public static final String MLP = "mlp";
 
     public ModelInfo {
         labels = List.copyOf(labels);
@@ -74,7 +76,7 @@ public record ModelInfo(String textclfVersion, String created, String model, Lis
         parameters.put("validation_fraction", options.validationFraction());
         parameters.put("seed", options.seed());
         parameters.put("shuffle", options.shuffle());
-        return new ModelInfo(VERSION, Instant.now().toString(), "mlp", classifier.labels().rawLabels(),
+        return new ModelInfo(VERSION, Instant.now().toString(), MLP, classifier.labels().rawLabels(),
                 classifier.labels().names(), parameters, inputs, metrics);
     }
 }

@@ -50,8 +50,9 @@ final class ModelSections {
         } catch (IOException e) {
             throw new IOException(path + ": the model's info section is not valid: " + e.getMessage(), e);
         }
-        if (!"mlp".equals(info.model())) {
-            throw new IOException(path + ": holds a '" + info.model() + "' model; this textclf reads: mlp");
+        if (!ModelInfo.MLP.equals(info.model())) {
+            throw new IOException(path + ": holds a '" + info.model() + "' model; this textclf reads: "
+                    + ModelInfo.MLP);
         }
         NgramVectorizer vectorizer;
         try (DataInputStream in = file.open(VECTORIZER)) {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** The {@code textclf} command: explore, train, evaluate and predict with text classifiers. */
-@Command(name = "textclf", mixinStandardHelpOptions = true, version = "textclf 0.1.0",
+@Command(name = "textclf", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Train, evaluate and serve text classifiers on corpora larger than memory.",
         subcommands = {ExploreCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
                 CommandLine.HelpCommand.class})
@@ -18,6 +18,14 @@ public final class Main {
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Print stack traces of errors instead of one line.")
     boolean debug;
+
+    /** The version from the one place it is declared, the one written into model files. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"textclf " + org.textclf.ModelInfo.VERSION};
+        }
+    }
 
     public static void main(String[] args) {
         // Plots are drawn off-screen; without this AWT would look for a display.

@@ -42,8 +42,15 @@ public final class TrainCommand implements Callable<Integer> {
     String train;
 
     @Option(names = "--val", paramLabel = "DATA",
-            description = "Validation data (default: 20% of TRAIN, chosen by a seeded hash of each text).")
+            description = "Validation data (default: the --validation-fraction of TRAIN, chosen by a seeded hash"
+                    + " of each text).")
     String validation;
+
+    @Option(names = "--validation-fraction", paramLabel = "F",
+            defaultValue = "" + org.textclf.batch.Split.DEFAULT_VALIDATION_FRACTION,
+            description = "The share of TRAIN held out for validation when --val is not given (default:"
+                    + " ${DEFAULT-VALUE}).")
+    double validationFraction;
 
     @Option(names = "--test", paramLabel = "DATA",
             description = "Test data evaluated after training (default: the evaluation split of a named dataset).")
@@ -56,7 +63,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Where to save the model (default: ${DEFAULT-VALUE}).")
     Path output;
 
-    @Option(names = "--model", paramLabel = "mlp", defaultValue = "mlp",
+    @Option(names = "--model", paramLabel = ModelInfo.MLP, defaultValue = ModelInfo.MLP,
             description = "The model: mlp, the guide's n-gram MLP (default: ${DEFAULT-VALUE}).")
     String model;
 
@@ -96,7 +103,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Epochs without improvement before stopping (default: ${DEFAULT-VALUE}).")
     int patience;
 
-    @Option(names = "--monitor", paramLabel = "METRIC", defaultValue = "val_loss",
+    @Option(names = "--monitor", paramLabel = "METRIC", defaultValue = org.textclf.train.EarlyStopping.DEFAULT_MONITOR_KEY,
             description = "What early stopping watches: val_loss or val_accuracy (default: ${DEFAULT-VALUE}).")
     String monitor;
 
@@ -131,9 +138,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
-        if (!"mlp".equals(model)) {
+        if (!ModelInfo.MLP.equals(model)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --model '" + model
-                    + "'; expected mlp");
+                    + "'; expected " + ModelInfo.MLP);
         }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
@@ -223,6 +230,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .mlp(MlpConfig.builder().layers(layers).units(units).dropoutRate(dropout).build())
                 .adam(AdamConfig.builder().learningRate(learningRate).build())
                 .batchSize(batchSize).epochs(epochs).patience(patience).monitor(monitorMetric).seed(seed)
+                .validationFraction(validationFraction)
                 .shuffle(!noShuffle).verbose(verbose).threads(threads == null ? TrainOptions.DEFAULT_THREADS : threads).build();
     }
 }

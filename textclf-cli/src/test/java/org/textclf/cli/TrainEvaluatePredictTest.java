@@ -81,6 +81,25 @@ class TrainEvaluatePredictTest {
     }
 
     @Test
+    void help_everyCommand_rendersWithoutPicocliWarnings() {
+        // picocli reports a description it cannot format (a bare '%') on System.err, not on the command's stream.
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            for (String command : new String[] {"train", "evaluate", "predict", "explore"}) {
+                Run run = Run.of(command, "--help");
+                assertThat(run.exitCode()).isZero();
+                assertThat(run.out()).contains("Usage: textclf " + command);
+                assertThat(run.err()).as(command).doesNotContain("WARN");
+            }
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void evaluate_notAModel_oneLineExitOne() throws IOException {
         Path csv = corpus("test.csv", 10, 3);
         Run run = Run.of("evaluate", csv.toString(), csv.toString());

@@ -8,7 +8,9 @@ import org.textclf.nn.Weights;
  * than the last one.
  */
 public final class EarlyStopping implements Callback {
-    public static final Metric DEFAULT_MONITOR = Metric.VAL_LOSS;
+    /** The default monitor's key, a constant so that the CLI's help can show it. */
+    public static final String DEFAULT_MONITOR_KEY = "val_loss";
+    public static final Metric DEFAULT_MONITOR = Metric.parse(DEFAULT_MONITOR_KEY);
     /** The guide's patience. */
     public static final int DEFAULT_PATIENCE = 2;
 
