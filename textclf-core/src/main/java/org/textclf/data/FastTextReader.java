@@ -19,13 +19,10 @@ final class FastTextReader extends RecordReader {
 
     @Override
     Sample readRecord() throws IOException {
-        String line;
-        do {
-            line = lines.readLine();
-            if (line == null) {
-                return null;
-            }
-        } while (line.isBlank());
+        String line = lines.readNonBlankLine();
+        if (line == null) {
+            return null;
+        }
         int pos = skipSpaces(line, 0);
         if (!line.startsWith(PREFIX, pos)) {
             String start = line.length() > 40 ? line.substring(0, 40) + "..." : line;

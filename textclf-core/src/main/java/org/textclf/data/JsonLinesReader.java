@@ -36,13 +36,10 @@ final class JsonLinesReader extends RecordReader {
 
     @Override
     Sample readRecord() throws IOException {
-        String line;
-        do {
-            line = lines.readLine();
-            if (line == null) {
-                return null;
-            }
-        } while (line.isBlank());
+        String line = lines.readNonBlankLine();
+        if (line == null) {
+            return null;
+        }
         Arrays.fill(texts, null);
         Arrays.fill(candidateTexts, null);
         Arrays.fill(candidateLabels, null);

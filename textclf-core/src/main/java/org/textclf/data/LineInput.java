@@ -37,6 +37,16 @@ final class LineInput implements Closeable {
         return text;
     }
 
+    /** The next line that is not blank (blank lines separate nothing and hold no record), or null at the end. */
+    String readNonBlankLine() throws IOException {
+        for (String text = readLine(); text != null; text = readLine()) {
+            if (!text.isBlank()) {
+                return text;
+            }
+        }
+        return null;
+    }
+
     /** The number of the line {@link #readLine} returned last. */
     long line() {
         return line;
