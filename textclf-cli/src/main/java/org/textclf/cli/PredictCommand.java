@@ -60,7 +60,8 @@ public final class PredictCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<String> chunk = new ArrayList<>(CHUNK);
         long records = 0;
-        if ("-".equals(input) || input.endsWith(".txt")) {
+        boolean plainLines = "-".equals(input) || input.endsWith(".txt");
+        if (plainLines) {
             try (BufferedReader lines = "-".equals(input)
                     ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
                     : java.nio.file.Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8)) {
@@ -81,7 +82,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
         flushIfFull(classifier, chunk, out, true);
         out.flush();
-        if ("-".equals(input) || input.endsWith(".txt")) {
+        if (plainLines) {
             spec.commandLine().getErr().printf("read %,d records, skipped 0%n", records);
             spec.commandLine().getErr().flush();
         } else {

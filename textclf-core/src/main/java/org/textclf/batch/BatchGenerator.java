@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.textclf.data.Labels;
-import org.textclf.data.ReadStats;
 import org.textclf.data.Sample;
 import org.textclf.data.SampleReader;
 import org.textclf.data.SampleSource;
@@ -63,7 +62,6 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
     private final ExecutorService workers;
     private final Thread producer;
     private volatile boolean closed;
-    private volatile ReadStats lastEpochStats;
     private RuntimeException failure;
     private int step;
     private int epoch;
@@ -95,7 +93,6 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
             }
             throw e;
         }
-        this.lastEpochStats = cache == null ? null : cache.stats();
         this.stepsPerEpoch = samples < 0 ? -1 : (int) ((samples + batchSize - 1) / batchSize);
         this.producer = daemon("textclf-read-" + id).newThread(this::produce);
         producer.start();
@@ -130,11 +127,6 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
     /** The epoch the next batch belongs to, counting from 0. */
     public int epoch() {
         return epoch;
-    }
-
-    /** The read counts of the last complete pass over the source, or null before the first one ends. */
-    public ReadStats lastEpochStats() {
-        return lastEpochStats;
     }
 
     /**
@@ -235,7 +227,6 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
                     try (SampleReader reader = shuffle ? shuffler.open(source, epochSeed) : source.open()) {
                         produceEpoch(e, reader::next, chunk -> () -> vectorizer.vectorize(chunk, labelIds(chunk,
                                 labels, source.name())));
-                        lastEpochStats = reader.stats();
                     }
                 }
             }

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.textclf.data.Labels;
-import org.textclf.data.ReadStats;
 import org.textclf.data.Sample;
 import org.textclf.data.SampleReader;
 import org.textclf.data.SampleSource;
@@ -24,12 +23,10 @@ import org.textclf.data.SampleSource;
 final class ExampleCache implements Closeable {
     private final Path file;
     private final long examples;
-    private final ReadStats stats;
 
-    private ExampleCache(Path file, long examples, ReadStats stats) {
+    private ExampleCache(Path file, long examples) {
         this.file = file;
         this.examples = examples;
-        this.stats = stats;
     }
 
     /**
@@ -66,7 +63,7 @@ final class ExampleCache implements Closeable {
                     break;
                 }
             }
-            return new ExampleCache(file, count, reader.stats());
+            return new ExampleCache(file, count);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             Files.deleteIfExists(file);
@@ -91,11 +88,6 @@ final class ExampleCache implements Closeable {
 
     long examples() {
         return examples;
-    }
-
-    /** The read counts of the pass that built the cache. */
-    ReadStats stats() {
-        return stats;
     }
 
     RecordFile.Input<Example> open() throws IOException {
