@@ -171,6 +171,8 @@ public final class TrainCommand implements Callable<Integer> {
             inputs.add(ModelInfo.InputFile.of("validation", validationPath));
         }
         Map<String, Double> metrics = new LinkedHashMap<>(result.metrics());
+        // Saved before testing, so that a failure in the test data (an unknown label, say) cannot cost the trained
+        // model; saved again, atomically, with the test metrics in its provenance.
         classifier.save(output, classifier.describe(options, inputs, metrics));
         Evaluation evaluation = null;
         if (testPath.isPresent()) {

@@ -326,7 +326,7 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
     }
 
     /** Counts the samples of a source in one streaming pass. */
-    public static long count(SampleSource source) throws IOException {
+    private static long count(SampleSource source) throws IOException {
         long n = 0;
         try (SampleReader reader = source.open()) {
             while (reader.next() != null) {
