@@ -111,10 +111,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Seeds the split, weights, dropout and shuffles (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads",
-            description = "Threads sharing each training step; results do not depend on it (default: the number of"
-                    + " cores).")
-    Integer threads;
+    @Option(names = "--threads", defaultValue = "" + TrainOptions.DEFAULT_THREADS,
+            description = "Threads sharing each training step; results do not depend on it (default:"
+                    + " ${DEFAULT-VALUE}).")
+    int threads;
 
     @Option(names = "--no-shuffle", description = "Read the training data in file order every epoch.")
     boolean noShuffle;
@@ -233,6 +233,6 @@ public final class TrainCommand implements Callable<Integer> {
                 .adam(AdamConfig.builder().learningRate(learningRate).build())
                 .batchSize(batchSize).epochs(epochs).patience(patience).monitor(monitorMetric).seed(seed)
                 .validationFraction(validationFraction)
-                .shuffle(!noShuffle).verbose(verbose).threads(threads == null ? TrainOptions.DEFAULT_THREADS : threads).build();
+                .shuffle(!noShuffle).verbose(verbose).threads(threads).build();
     }
 }
