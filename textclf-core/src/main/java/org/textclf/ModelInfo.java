@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32C;
+import org.textclf.explore.ModelChoice;
 
 /**
  * Where a model came from, kept in its file: the textclf that trained it, when, which branch of the guide, the
@@ -17,7 +18,7 @@ import java.util.zip.CRC32C;
  *
  * @param textclfVersion the version that wrote the model
  * @param created when training finished, ISO-8601
- * @param model the branch: {@code mlp} (n-gram tf-idf + MLP)
+ * @param model the branch: {@code mlp} (n-gram tf-idf + MLP) or {@code sepcnn} (word sequences + sepCNN)
  * @param labels the raw labels, in class-id order
  * @param classNames the display names, in class-id order
  * @param parameters the training options, by name
@@ -28,7 +29,9 @@ public record ModelInfo(String textclfVersion, String created, String model, Lis
         List<String> classNames, Map<String, Object> parameters, List<InputFile> inputs, Map<String, Double> metrics) {
     public static final String VERSION = "0.1.0";
     /** The n-gram branch: tf-idf of word uni+bigrams and an MLP. */
-    public static final String MLP = "mlp";
+    public static final String MLP = ModelChoice.MLP;
+    /** The sequence branch: word ids and a separable CNN. */
+    public static final String SEPCNN = ModelChoice.SEPCNN;
 
     public ModelInfo {
         labels = List.copyOf(labels);
@@ -76,7 +79,7 @@ public record ModelInfo(String textclfVersion, String created, String model, Lis
         parameters.put("validation_fraction", options.validationFraction());
         parameters.put("seed", options.seed());
         parameters.put("shuffle", options.shuffle());
-        return new ModelInfo(VERSION, Instant.now().toString(), MLP, classifier.labels().rawLabels(),
+        return new ModelInfo(VERSION, Instant.now().toString(), classifier.model(), classifier.labels().rawLabels(),
                 classifier.labels().names(), parameters, inputs, metrics);
     }
 }

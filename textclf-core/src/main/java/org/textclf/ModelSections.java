@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.textclf.batch.SparseBatch;
 import org.textclf.data.Labels;
 import org.textclf.io.ModelFile;
 import org.textclf.io.Section;
@@ -38,8 +39,8 @@ final class ModelSections {
     static void write(Path path, TextClassifier classifier, ModelInfo info) throws IOException {
         ModelFile.write(path, List.of(
                 new Section(INFO, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(info)),
-                Section.of(VECTORIZER, out -> classifier.vectorizer().write(out)),
-                Section.of(NETWORK, out -> writeNetwork(out, classifier.network()))));
+                Section.of(VECTORIZER, out -> ((NgramVectorizer) classifier.pipeline().vectorizer()).write(out)),
+                Section.of(NETWORK, out -> writeNetwork(out, (Mlp) classifier.pipeline().network()))));
     }
 
     static TextClassifier read(Path path) throws IOException {
@@ -69,7 +70,8 @@ final class ModelSections {
                     + " network outputs, " + vectorizer.features() + " features, " + network.features()
                     + " network inputs");
         }
-        return new TextClassifier(labels, vectorizer, network, info);
+        return new TextClassifier(labels, new Pipeline<>(ModelInfo.MLP, vectorizer,
+                SparseBatch.rows(vectorizer.features()), network), info);
     }
 
     private static void writeNetwork(DataOutputStream out, Mlp network) throws IOException {

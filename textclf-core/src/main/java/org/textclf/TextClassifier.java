@@ -7,22 +7,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
+import org.textclf.batch.Batch;
 import org.textclf.batch.BatchGenerator;
 import org.textclf.batch.SparseBatch;
 import org.textclf.batch.Split;
 import org.textclf.data.Labels;
-import org.textclf.data.Sample;
 import org.textclf.data.SampleSource;
 import org.textclf.eval.Evaluation;
-import org.textclf.eval.Evaluator;
+import org.textclf.nn.AdamConfig;
 import org.textclf.nn.Mlp;
 import org.textclf.nn.StepThreads;
 import org.textclf.text.NgramVectorizer;
 import org.textclf.train.Callback;
 import org.textclf.train.EarlyStopping;
 import org.textclf.train.EpochLogs;
-import org.textclf.train.Metric;
 import org.textclf.train.History;
+import org.textclf.train.Metric;
 import org.textclf.train.TerminateOnNaN;
 import org.textclf.train.Trainer;
 
@@ -33,14 +33,12 @@ import org.textclf.train.Trainer;
  */
 public final class TextClassifier {
     private final Labels labels;
-    private final NgramVectorizer vectorizer;
-    private final Mlp network;
+    private final Pipeline<?> pipeline;
     private final ModelInfo info;
 
-    TextClassifier(Labels labels, NgramVectorizer vectorizer, Mlp network, ModelInfo info) {
+    TextClassifier(Labels labels, Pipeline<?> pipeline, ModelInfo info) {
         this.labels = labels;
-        this.vectorizer = vectorizer;
-        this.network = network;
+        this.pipeline = pipeline;
         this.info = info;
     }
 
@@ -127,29 +125,42 @@ public final class TextClassifier {
                 } : line -> { });
         Labels classes = vectorizer.labels(); // labels, or those its first pass collected
         Mlp network = Mlp.create(options.mlp(), vectorizer.features(), classes.size(), options.seed());
-        try (StepThreads threads = StepThreads.create(options.threads());
-                BatchGenerator<SparseBatch> trainBatches = generator(trainPart, vectorizer, classes, options, true)
-                .build();
-                BatchGenerator<SparseBatch> validationBatches = generator(validationPart, vectorizer, classes,
-                        options, false).build()) {
+        Pipeline<SparseBatch> pipeline = new Pipeline<>(ModelInfo.MLP, vectorizer,
+                SparseBatch.rows(vectorizer.features()), network);
+        try (StepThreads threads = StepThreads.create(options.threads())) {
             network.useThreads(threads);
             EarlyStopping stopping = new EarlyStopping(options.monitor(), options.patience(), 0, true);
-            List<Callback> all = new ArrayList<>(List.of(new TerminateOnNaN(), stopping));
-            all.addAll(callbacks);
-            Trainer<SparseBatch> trainer = new Trainer<>(network, options.adam(), options.seed() + 1).logTo(log);
-            History history = trainer.fit(trainBatches, trainBatches.stepsPerEpoch(), validationBatches,
-                    validationBatches.stepsPerEpoch(), all, options.epochs(), options.verbose());
+            Training training = train(pipeline, trainPart, validationPart, classes, options, options.adam(),
+                    stopping, callbacks, log);
             network.useThreads(null);
-            return new FitResult(new TextClassifier(classes, vectorizer, network, null), history, stopping.bestEpoch(),
-                    trainer.state().stopReason(), (System.nanoTime() - start) / 1e9);
+            return new FitResult(new TextClassifier(classes, pipeline, null), training.history(),
+                    stopping.bestEpoch(), training.stopReason(), (System.nanoTime() - start) / 1e9);
         }
     }
 
-    private static BatchGenerator.Builder<SparseBatch> generator(SampleSource source, NgramVectorizer vectorizer,
-            Labels labels, TrainOptions options, boolean training) {
-        return BatchGenerator.builder(source, vectorizer).labels(labels).batchSize(options.batchSize())
-                .cache(SparseBatch.rows(vectorizer.features())).shuffle(training && options.shuffle()).seed(options.seed())
-                .shuffleBufferBytes(options.shuffleBufferBytes()).tempDir(options.tempDir());
+    private record Training(History history, String stopReason) {
+    }
+
+    /** Trains {@code pipeline}'s network from shuffled, cached batches until {@code stopping} ends it. */
+    private static <B extends Batch> Training train(Pipeline<B> pipeline, SampleSource trainPart,
+            SampleSource validationPart, Labels classes, TrainOptions options, AdamConfig adam,
+            EarlyStopping stopping, List<Callback> callbacks, PrintWriter log) throws IOException {
+        try (BatchGenerator<B> trainBatches = generator(pipeline, trainPart, classes, options, true);
+                BatchGenerator<B> validationBatches = generator(pipeline, validationPart, classes, options, false)) {
+            List<Callback> all = new ArrayList<>(List.of(new TerminateOnNaN(), stopping));
+            all.addAll(callbacks);
+            Trainer<B> trainer = new Trainer<>(pipeline.network(), adam, options.seed() + 1).logTo(log);
+            History history = trainer.fit(trainBatches, trainBatches.stepsPerEpoch(), validationBatches,
+                    validationBatches.stepsPerEpoch(), all, options.epochs(), options.verbose());
+            return new Training(history, trainer.state().stopReason());
+        }
+    }
+
+    private static <B extends Batch> BatchGenerator<B> generator(Pipeline<B> pipeline, SampleSource source,
+            Labels labels, TrainOptions options, boolean training) throws IOException {
+        return pipeline.batches(source, labels).batchSize(options.batchSize()).cache(pipeline.rows())
+                .shuffle(training && options.shuffle()).seed(options.seed())
+                .shuffleBufferBytes(options.shuffleBufferBytes()).tempDir(options.tempDir()).build();
     }
 
     /**
@@ -160,15 +171,7 @@ public final class TextClassifier {
      *     line of a label this classifier does not know
      */
     public Evaluation evaluate(SampleSource source) throws IOException {
-        Evaluator evaluator = new Evaluator(labels.size());
-        try (BatchGenerator<SparseBatch> batches = BatchGenerator.builder(source, vectorizer).labels(labels)
-                .singlePass().build()) {
-            while (batches.hasNext()) {
-                SparseBatch batch = batches.next();
-                evaluator.add(batch.labels(), network.predictBatch(batch));
-            }
-        }
-        return evaluator.evaluation();
+        return pipeline.evaluate(source, labels);
     }
 
     /** The most probable class of {@code text} and all class probabilities. */
@@ -178,13 +181,7 @@ public final class TextClassifier {
 
     /** Predictions for several texts at once (faster than one by one). */
     public List<Prediction> predict(List<String> texts) {
-        List<Sample> samples = new ArrayList<>(texts.size());
-        for (String t : texts) {
-            samples.add(new Sample(null, t, samples.size() + 1));
-        }
-        int[] none = new int[texts.size()];
-        java.util.Arrays.fill(none, -1);
-        float[] p = network.predictBatch(vectorizer.vectorize(samples, none));
+        float[] p = pipeline.predict(texts);
         List<Prediction> out = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             out.add(Prediction.of(p, i, labels.names()));
@@ -206,14 +203,15 @@ public final class TextClassifier {
             throw new IllegalArgumentException("expected the raw labels " + labels.rawLabels() + ", found "
                     + named.rawLabels());
         }
-        return new TextClassifier(named, vectorizer, network, info);
+        return new TextClassifier(named, pipeline, info);
     }
 
-    public NgramVectorizer vectorizer() {
-        return vectorizer;
+    /** The branch this classifier holds: {@link ModelInfo#MLP} or {@link ModelInfo#SEPCNN}. */
+    public String model() {
+        return pipeline.model();
     }
 
-    public Mlp network() {
-        return network;
+    Pipeline<?> pipeline() {
+        return pipeline;
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  * @param lengths the real length of each row, in {@code [0, width]}
  * @param labels the class id of each row, or -1 where the sample has no label
  */
-public record SequenceBatch(int vocabulary, int width, int[] tokens, int[] lengths, int[] labels) {
+public record SequenceBatch(int vocabulary, int width, int[] tokens, int[] lengths, int[] labels) implements Batch {
 
     /** The id that pads a row past its length. */
     public static final int PADDING = 0;

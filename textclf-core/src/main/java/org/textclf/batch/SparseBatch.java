@@ -12,7 +12,7 @@ import java.util.List;
  * @param rowStart {@code rows + 1} offsets into {@code indices} and {@code values}
  * @param labels the class id of each row, or -1 where the sample has no label
  */
-public record SparseBatch(int features, int[] rowStart, int[] indices, float[] values, int[] labels) {
+public record SparseBatch(int features, int[] rowStart, int[] indices, float[] values, int[] labels) implements Batch {
 
     public SparseBatch {
         if (rowStart.length != labels.length + 1) {
