@@ -96,10 +96,19 @@ public final class Adam {
 
     /**
      * Lazily updates the rows {@code rows[0..rowCount)} of a two-dimensional {@code p} (distinct row indices, fastest
-     * in ascending order); the other rows, and their moments, are left as they are. {@code gradient} has the layout of the values; only the
-     * listed rows are read.
+     * in ascending order); the other rows, and their moments, are left as they are. {@code gradient} has the layout
+     * of the values; only the listed rows are read.
      */
     public void updateRows(Parameter p, float[] gradient, int[] rows, int rowCount) {
+        updateRows(p, gradient, rows, 0, rowCount);
+    }
+
+    /**
+     * As {@link #updateRows(Parameter, float[], int[], int)} for the rows listed in {@code rows[from..to)}. Within
+     * one step, calls on disjoint ranges of the same list may run on several threads at once, provided the
+     * parameter's moments exist already (as {@link #forNetwork} makes them): each row's moments are its own.
+     */
+    public void updateRows(Parameter p, float[] gradient, int[] rows, int from, int to) {
         Slot slot = slotFor(p);
         checkStarted();
         int[] shape = p.shape();
@@ -111,12 +120,12 @@ public final class Adam {
         float[] w = p.values();
         float[] m = slot.m;
         float[] v = slot.v;
-        int i = 0;
-        while (i < rowCount) {
+        int i = from;
+        while (i < to) {
             // Runs of consecutive rows go in one call: a long loop that the JIT unrolls, instead of many short ones.
             int first = rows[i++];
             int last = first;
-            while (i < rowCount && rows[i] == last + 1) {
+            while (i < to && rows[i] == last + 1) {
                 last = rows[i++];
             }
             update(w, gradient, m, v, first * width, (last + 1) * width);

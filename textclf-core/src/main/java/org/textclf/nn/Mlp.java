@@ -29,6 +29,8 @@ import org.textclf.batch.SparseBatch;
  * number of threads at once, as long as no step runs at the same time.
  */
 public final class Mlp implements Network<SparseBatch> {
+    /** First-kernel rows per fused gradient-and-update chunk: 32 rows of 64 floats stay in the L1 cache. */
+    private static final int FUSED_ROWS = 32;
 
     private final MlpConfig config;
     private final int features;
@@ -123,9 +125,37 @@ public final class Mlp implements Network<SparseBatch> {
 
     @Override
     public BatchMetrics fitBatch(SparseBatch batch, Adam optimizer, RandomGenerator random) {
-        BatchMetrics metrics = computeGradients(batch, random);
-        applyGradients(optimizer);
+        BatchMetrics metrics = forwardTraining(batch, random);
+        Training t = training;
+        int touched = backwardToFirstKernel(batch);
+        optimizer.beginStep();
+        float[] delta = t.workspace.delta;
+        if (threads == null || threads.threads() == 1) {
+            updateFirstKernel(optimizer, 0, touched, delta);
+        } else {
+            // The moments must exist before the workers share them; an empty update makes them on this thread.
+            optimizer.updateRows(kernels[0], t.firstKernel.values, t.firstKernel.touched(), 0, 0);
+            int parts = threads.threads();
+            threads.run(part -> updateFirstKernel(optimizer, touched * part / parts, touched * (part + 1) / parts,
+                    delta));
+        }
+        applyDenseGradients(optimizer);
+        t.firstKernel.reset(false);
         return metrics;
+    }
+
+    /**
+     * The first kernel's gradient rows {@code [from, to)} of the touched list and their Adam update, a few rows at a
+     * time so that each gradient row is still in cache when the update reads it: the same arithmetic as
+     * {@link #backward} then {@link #applyGradients}, without a pass over the whole gradient in between.
+     */
+    private void updateFirstKernel(Adam optimizer, int from, int to, float[] delta) {
+        SparseKernelGradient gradient = training.firstKernel;
+        for (int start = from; start < to; start += FUSED_ROWS) {
+            int end = Math.min(to, start + FUSED_ROWS);
+            gradient.accumulate(start, end, delta);
+            optimizer.updateRows(kernels[0], gradient.values, gradient.touched(), start, end);
+        }
     }
 
     @Override
@@ -172,6 +202,23 @@ public final class Mlp implements Network<SparseBatch> {
 
     /** Backward from the logit gradient {@link #forwardTraining} left; the second half of computeGradients. */
     void backward(SparseBatch batch) {
+        int touched = backwardToFirstKernel(batch);
+        float[] delta = training.workspace.delta;
+        if (threads == null || threads.threads() == 1) {
+            training.firstKernel.accumulate(0, touched, delta);
+        } else {
+            int parts = threads.threads();
+            threads.run(part -> training.firstKernel.accumulate(touched * part / parts,
+                    touched * (part + 1) / parts, delta));
+        }
+    }
+
+    /**
+     * Backward through the dense layers to the first layer's output gradient (left in the workspace's
+     * {@code delta}), the first bias's gradient, and the first kernel's nonzeros bucketed by feature; returns how
+     * many features the batch touched, whose gradient rows are still to be accumulated.
+     */
+    private int backwardToFirstKernel(SparseBatch batch) {
         Training t = training;
         MlpWorkspace ws = t.workspace;
         int rows = batch.rows();
@@ -189,8 +236,8 @@ public final class Mlp implements Network<SparseBatch> {
         }
         float[] values = dropout ? ws.inputValues : batch.values();
         t.firstKernel.reset(false);
-        t.firstKernel.compute(batch.rowStart(), batch.indices(), values, ws.delta, rows, threads);
         SparseDense.backwardBias(ws.delta, widths[1], rows, t.biasGradients[0]);
+        return t.firstKernel.bucket(batch.rowStart(), batch.indices(), values, rows);
     }
 
     /** One Adam step from the gradients {@link #computeGradients} left, then clears them. */
@@ -199,12 +246,18 @@ public final class Mlp implements Network<SparseBatch> {
         optimizer.beginStep();
         optimizer.updateRows(kernels[0], t.firstKernel.values, t.firstKernel.touched(),
                 t.firstKernel.touchedCount());
+        applyDenseGradients(optimizer);
+        t.firstKernel.reset(false); // rows not touched next time are never read: no need to zero them
+    }
+
+    /** The Adam update of every parameter but the first kernel, within the current step. */
+    private void applyDenseGradients(Adam optimizer) {
+        Training t = training;
         optimizer.updateDense(biases[0], t.biasGradients[0]);
         for (int l = 1; l < kernels.length; l++) {
             optimizer.updateDense(kernels[l], t.kernelGradients[l]);
             optimizer.updateDense(biases[l], t.biasGradients[l]);
         }
-        t.firstKernel.reset(false); // rows not touched next time are never read: no need to zero them
     }
 
     /** Forgets the gradients of the last {@link #computeGradients}. */

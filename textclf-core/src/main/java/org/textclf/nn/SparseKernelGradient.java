@@ -48,6 +48,20 @@ final class SparseKernelGradient {
      * the next batch. With {@code threads} (may be null) the rows are written by all its threads.
      */
     void compute(int[] rowStart, int[] indices, float[] x, float[] delta, int rows, StepThreads threads) {
+        int n = bucket(rowStart, indices, x, rows);
+        if (threads == null || threads.threads() == 1) {
+            accumulate(0, n, delta);
+        } else {
+            int parts = threads.threads();
+            threads.run(part -> accumulate(n * part / parts, n * (part + 1) / parts, delta));
+        }
+    }
+
+    /**
+     * The first half of {@link #compute}: lists the touched features (ascending) and buckets the kept nonzeros by
+     * feature. Returns how many features were touched; {@link #accumulate} then writes their rows.
+     */
+    int bucket(int[] rowStart, int[] indices, float[] x, int rows) {
         int nonzeros = rowStart[rows];
         if (entryRow.length < nonzeros) {
             entryRow = new int[nonzeros];
@@ -76,17 +90,14 @@ final class SparseKernelGradient {
                 }
             }
         }
-        if (threads == null || threads.threads() == 1) {
-            accumulateRows(0, n, delta);
-        } else {
-            int parts = threads.threads();
-            int rowsToWrite = n;
-            threads.run(part -> accumulateRows(rowsToWrite * part / parts, rowsToWrite * (part + 1) / parts, delta));
-        }
+        return n;
     }
 
-    /** Rows of the touched features {@code [from, to)}: disjoint ranges may run on different threads. */
-    private void accumulateRows(int from, int to, float[] delta) {
+    /**
+     * The gradient rows of the touched features {@code touched()[from..to)}, after {@link #bucket}: disjoint ranges
+     * may run on different threads.
+     */
+    void accumulate(int from, int to, float[] delta) {
         for (int i = from; i < to; i++) {
             int feature = touched[i];
             accumulateRow(feature * width, end[feature] - count[feature], end[feature], delta);

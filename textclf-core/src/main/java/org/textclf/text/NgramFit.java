@@ -31,14 +31,16 @@ final class NgramFit {
     private final NgramConfig config;
     private final Consumer<String> log;
     private final NgramScanner scanner;
+    private final FirstPass firstPass;
     /** Whether each pass reads on a thread of its own ({@link ReadAhead}); off only to compare in tests. */
     private final boolean readAhead;
     /** Keeps {@link FeatureTable#prefetch}'s loads alive. */
     private long touched;
 
     private NgramFit(SampleSource source, Labels labels, NgramConfig config, Consumer<String> log,
-            boolean readAhead) {
+            boolean readAhead, FirstPass firstPass) {
         this.source = source;
+        this.firstPass = firstPass;
         this.readAhead = readAhead;
         this.labels = labels;
         this.config = config;
@@ -46,15 +48,16 @@ final class NgramFit {
         this.scanner = new NgramScanner(config);
     }
 
-    static NgramVectorizer fit(SampleSource source, Labels labels, NgramConfig config, Consumer<String> log)
-            throws IOException {
-        return fit(source, labels, config, log, true);
+    /** The fitted vectorizer, or null when {@code firstPass} stopped the fit after its first pass. */
+    static NgramVectorizer fit(SampleSource source, Labels labels, NgramConfig config, Consumer<String> log,
+            FirstPass firstPass) throws IOException {
+        return new NgramFit(source, labels, config, log, true, firstPass).run();
     }
 
     /** As {@link #fit}, reading on the fit's own thread when {@code readAhead} is false. */
     static NgramVectorizer fit(SampleSource source, Labels labels, NgramConfig config, Consumer<String> log,
             boolean readAhead) throws IOException {
-        return new NgramFit(source, labels, config, log, readAhead).run();
+        return new NgramFit(source, labels, config, log, readAhead, FirstPass.NONE).run();
     }
 
     /** Starts a pass. With read-ahead, reading overlaps scanning; the samples and their order are the same. */
@@ -77,11 +80,15 @@ final class NgramFit {
                 } else {
                     collected.add(s);
                 }
+                firstPass.sample(s);
                 scanner.scan(s.text());
                 TermCounts terms = scanner.countTerms();
                 frequencies.addDistinct(terms.keys(), terms.size());
                 documents++;
             }
+        }
+        if (!firstPass.proceed()) {
+            return null;
         }
         if (documents == 0) {
             throw new IOException(source.name() + ": no samples to fit the n-gram vectorizer on");

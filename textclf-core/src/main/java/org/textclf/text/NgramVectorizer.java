@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.textclf.batch.SparseBatch;
 import org.textclf.batch.Vectorizer;
@@ -72,7 +73,18 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
      */
     public static NgramVectorizer fit(SampleSource source, Labels labels, NgramConfig config, Consumer<String> log)
             throws IOException {
-        return NgramFit.fit(source, labels, config, log);
+        return NgramFit.fit(source, labels, config, log, FirstPass.NONE);
+    }
+
+    /**
+     * As {@link #fit(SampleSource, Labels, NgramConfig, Consumer)}, showing every sample of the first pass to
+     * {@code firstPass}, which may stop the fit after that pass.
+     *
+     * @return the fitted vectorizer, or empty when {@code firstPass} stopped the fit
+     */
+    public static Optional<NgramVectorizer> fit(SampleSource source, Labels labels, NgramConfig config,
+            Consumer<String> log, FirstPass firstPass) throws IOException {
+        return Optional.ofNullable(NgramFit.fit(source, labels, config, log, firstPass));
     }
 
     /** Rows with the selected features' tf-idf values, indices ascending. Thread-safe. */

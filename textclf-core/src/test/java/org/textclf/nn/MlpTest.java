@@ -256,6 +256,24 @@ class MlpTest {
     }
 
     @Test
+    void fitBatch_fusedUpdate_equalsComputeGradientsThenApplyGradients() {
+        List<SparseBatch> data = separable(4, 4, 32, 61);
+        Mlp fused = train(4, data, 2, 62);
+        Mlp stepwise = Mlp.create(MlpConfig.DEFAULTS, FEATURES, 4, 62);
+        Adam adam = new Adam(AdamConfig.DEFAULTS);
+        SplittableRandom dropout = new SplittableRandom(63);
+        for (int e = 0; e < 2; e++) {
+            for (SparseBatch batch : data) {
+                stepwise.computeGradients(batch, dropout);
+                stepwise.applyGradients(adam);
+            }
+        }
+        for (int i = 0; i < fused.parameters().size(); i++) {
+            assertThat(fused.parameters().get(i).values()).containsExactly(stepwise.parameters().get(i).values());
+        }
+    }
+
+    @Test
     void useThreads_twoThreads_giveBitIdenticalWeightsAndStopOnClose() {
         List<SparseBatch> data = separable(4, 4, 32, 51);
         Mlp single = train(4, data, 2, 52);
