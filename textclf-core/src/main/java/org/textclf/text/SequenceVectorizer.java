@@ -5,6 +5,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.textclf.batch.SequenceBatch;
@@ -72,8 +73,8 @@ public final class SequenceVectorizer implements Vectorizer<SequenceBatch> {
     }
 
     /**
-     * Each sample's word ids, cut to {@code maxLength}, in a batch padded to its longest row. Thread-safe; one
-     * scratch array per call, none per sample.
+     * Each sample's word ids, cut to {@code maxLength}, in a batch padded to its longest row. Thread-safe; scratch
+     * arrays per call (sized by the batch's kept ids, not by {@code rows x maxLength}), none per sample.
      */
     @Override
     public SequenceBatch vectorize(List<Sample> samples, int[] labels) {
@@ -82,73 +83,76 @@ public final class SequenceVectorizer implements Vectorizer<SequenceBatch> {
                     + labels.length);
         }
         int rows = samples.size();
-        int maxLength = config.maxLength();
-        RowIds row = new RowIds(index, new int[rows * maxLength], maxLength);
-        int[] lengths = new int[rows];
+        RowIds row = new RowIds(index, config.maxLength());
+        // the rows' ids one after another: row r is ids[rowStart[r], rowStart[r + 1])
+        int[] ids = new int[Math.max(16, rows * 32)];
+        int[] rowStart = new int[rows + 1];
         int width = 1;
         for (int r = 0; r < rows; r++) {
-            row.start(r);
+            row.start();
             SequenceTokenizer.tokenizeSpans(samples.get(r).text(), row);
-            lengths[r] = row.finish();
-            width = Math.max(width, lengths[r]);
+            int length = row.length();
+            if (rowStart[r] + length > ids.length) {
+                ids = Arrays.copyOf(ids, Math.max(2 * ids.length, rowStart[r] + length));
+            }
+            row.copyTo(ids, rowStart[r]);
+            rowStart[r + 1] = rowStart[r] + length;
+            width = Math.max(width, length);
         }
-        int[] ring = row.ring;
         int[] tokens = new int[rows * width];
+        int[] lengths = new int[rows];
         for (int r = 0; r < rows; r++) {
-            System.arraycopy(ring, r * maxLength, tokens, r * width, lengths[r]);
+            lengths[r] = rowStart[r + 1] - rowStart[r];
+            System.arraycopy(ids, rowStart[r], tokens, r * width, lengths[r]);
         }
         return new SequenceBatch(vocabulary(), width, tokens, lengths, labels);
     }
 
-    /** Receives a row's words and keeps the ids of its last {@code maxLength}; one per call, reused per row. */
+    /**
+     * Receives a row's words and keeps the ids of the last {@code maxLength}, in a ring that grows up to
+     * {@code maxLength} as needed; one per call, reused for every row. A long text keeps its last {@code maxLength}
+     * words because the guide calls Keras' {@code pad_sequences} with its default {@code truncating='pre'}, and a
+     * model trained here should see what the guide's sees (the end of a review is often its verdict, too).
+     */
     private static final class RowIds implements Tokenizer.SpanSink {
         private final WordIndex index;
-        /** Row r's ids, as a ring: slot {@code r * maxLength + t % maxLength} holds token t. */
-        private final int[] ring;
         private final int maxLength;
-        private int base;
+        /** Token t's id is in slot {@code t % maxLength}; the ring wraps only once it has grown to maxLength. */
+        private int[] ring;
         private int seen;
 
-        RowIds(WordIndex index, int[] ring, int maxLength) {
+        RowIds(WordIndex index, int maxLength) {
             this.index = index;
-            this.ring = ring;
             this.maxLength = maxLength;
+            this.ring = new int[Math.min(maxLength, 64)];
         }
 
-        void start(int row) {
-            base = row * maxLength;
+        void start() {
             seen = 0;
         }
 
         @Override
         public void accept(String text, int start, int end) {
-            ring[base + seen % maxLength] = index.id(text, start, end);
+            if (seen == ring.length && seen < maxLength) {
+                ring = Arrays.copyOf(ring, (int) Math.min(maxLength, 2L * ring.length));
+            }
+            ring[seen % maxLength] = index.id(text, start, end);
             seen++;
         }
 
-        /**
-         * Ends the row, its ids in order at its start, and returns its length. A long text keeps its last
-         * {@code maxLength} words: the guide calls Keras' {@code pad_sequences} with its default
-         * {@code truncating='pre'}, and a model trained here should see what the guide's sees (the end of a review
-         * is often its verdict, too). The ring holds only those words, however long the text.
-         */
-        int finish() {
-            if (seen <= maxLength) {
-                return seen;
-            }
-            int k = seen % maxLength; // the oldest kept token's slot: rotate it to the front
-            reverse(ring, base, base + k);
-            reverse(ring, base + k, base + maxLength);
-            reverse(ring, base, base + maxLength);
-            return maxLength;
+        int length() {
+            return Math.min(seen, maxLength);
         }
 
-        private static void reverse(int[] a, int from, int to) {
-            for (int i = from, j = to - 1; i < j; i++, j--) {
-                int t = a[i];
-                a[i] = a[j];
-                a[j] = t;
+        /** Copies the row's kept ids, oldest first, to {@code out[offset, offset + length())}. */
+        void copyTo(int[] out, int offset) {
+            if (seen <= maxLength) {
+                System.arraycopy(ring, 0, out, offset, seen);
+                return;
             }
+            int oldest = seen % maxLength;
+            System.arraycopy(ring, oldest, out, offset, maxLength - oldest);
+            System.arraycopy(ring, 0, out, offset + maxLength - oldest, oldest);
         }
     }
 

@@ -127,9 +127,12 @@ final class WordCounts {
         }
         prunings++;
         pruned += before - size;
-        log.accept(String.format("distinct words exceed the counting budget of %,d bytes: pruned %,d rare words"
-                + " counted <= %,d times; counts of words seen again may be low by up to %,d", budgetBytes,
-                before - size, threshold / 2, maxUndercount));
+        if (prunings == 1) {
+            // Once is enough to know: a small budget may prune hundreds of times, which the fit's summary totals.
+            log.accept(String.format("distinct words exceed the counting budget of %,d bytes: pruning rare words"
+                    + " (this time %,d counted at most %,d times); the counts are approximate from here on", budgetBytes,
+                    before - size, threshold / 2));
+        }
     }
 
     /** Drops every word counted at most {@code threshold} times, in place (Knuth's deletion for linear probing). */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Pretrained word embeddings for a {@link SequenceVectorizer}'s vocabulary, as the guide loads GloVe to initialize
@@ -160,7 +161,7 @@ public final class WordVectors {
             in.mark(2);
             boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
             in.reset();
-            InputStream text = gzip ? new java.util.zip.GZIPInputStream(in, BUFFER_BYTES) : in;
+            InputStream text = gzip ? new GZIPInputStream(in, BUFFER_BYTES) : in;
             // Lenient decoding: a word with bytes that are not UTF-8 cannot be a vocabulary word anyway.
             return new BufferedReader(new InputStreamReader(text, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)

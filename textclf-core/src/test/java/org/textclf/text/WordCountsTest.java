@@ -70,7 +70,8 @@ class WordCountsTest {
         assertThat(counts.top(20)).allMatch(w -> w.startsWith("frequent"));
         // each frequent word occurs 2,500 times; pruning may only have lowered that by the undercount bound
         assertThat(counts.count("frequent0")).isBetween(2_500 - counts.maxUndercount(), 2_500L);
-        assertThat(log).isNotEmpty().allMatch(line -> line.startsWith("distinct words exceed the counting budget of"
-                + " 65,536 bytes: pruned "));
+        assertThat(log).hasSize(1);
+        assertThat(log.get(0)).startsWith("distinct words exceed the counting budget of 65,536 bytes: pruning rare"
+                + " words (this time ").endsWith("); the counts are approximate from here on");
     }
 }
