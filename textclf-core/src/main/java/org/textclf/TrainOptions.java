@@ -26,12 +26,14 @@ import org.textclf.train.Trainer;
  * @param shuffle whether each epoch reads the training data in a new random order
  * @param shuffleBufferBytes memory for shuffling before it spills to temp files
  * @param tempDir where temp files go, null for the system's
+ * @param cacheDir where to keep the fitted vectorizer and the vectorized examples for the next run with the same
+ *     data and options (see {@link org.textclf.batch.CacheDirectory}); null to use temp caches deleted after fit
  * @param verbose 0 silent, 1 progress bars, 2 one line per epoch
  * @param threads threads sharing each training step (results are identical for any count)
  */
 public record TrainOptions(NgramConfig ngram, MlpConfig mlp, AdamConfig adam, int batchSize, int epochs, int patience,
         Metric monitor, double validationFraction, long seed, boolean shuffle, long shuffleBufferBytes, Path tempDir,
-        int verbose, int threads) {
+        Path cacheDir, int verbose, int threads) {
     public static final long DEFAULT_SEED = 42;
     /**
      * One: on 2 cores the second is better spent reading and vectorizing ahead. Measured on IMDB with
@@ -64,7 +66,7 @@ public record TrainOptions(NgramConfig ngram, MlpConfig mlp, AdamConfig adam, in
     public Builder toBuilder() {
         return new Builder().ngram(ngram).mlp(mlp).adam(adam).batchSize(batchSize).epochs(epochs).patience(patience)
                 .monitor(monitor).validationFraction(validationFraction).seed(seed).shuffle(shuffle)
-                .shuffleBufferBytes(shuffleBufferBytes).tempDir(tempDir).verbose(verbose).threads(threads);
+                .shuffleBufferBytes(shuffleBufferBytes).tempDir(tempDir).cacheDir(cacheDir).verbose(verbose).threads(threads);
     }
 
     public static final class Builder {
@@ -80,6 +82,7 @@ public record TrainOptions(NgramConfig ngram, MlpConfig mlp, AdamConfig adam, in
         private boolean shuffle = true;
         private long shuffleBufferBytes = BatchGenerator.DEFAULT_SHUFFLE_BUFFER_BYTES;
         private Path tempDir;
+        private Path cacheDir;
         private int verbose = DEFAULT_VERBOSE;
         private int threads = DEFAULT_THREADS;
 
@@ -143,6 +146,11 @@ public record TrainOptions(NgramConfig ngram, MlpConfig mlp, AdamConfig adam, in
             return this;
         }
 
+        public Builder cacheDir(Path cacheDir) {
+            this.cacheDir = cacheDir;
+            return this;
+        }
+
         public Builder verbose(int verbose) {
             this.verbose = verbose;
             return this;
@@ -155,7 +163,7 @@ public record TrainOptions(NgramConfig ngram, MlpConfig mlp, AdamConfig adam, in
 
         public TrainOptions build() {
             return new TrainOptions(ngram, mlp, adam, batchSize, epochs, patience, monitor, validationFraction, seed,
-                    shuffle, shuffleBufferBytes, tempDir, verbose, threads);
+                    shuffle, shuffleBufferBytes, tempDir, cacheDir, verbose, threads);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.textclf.ModelInfo;
 import org.textclf.TextClassifier;
 import org.textclf.TrainOptions;
+import org.textclf.batch.CacheKey;
 import org.textclf.data.Datasets;
 import org.textclf.data.SampleSource;
 import org.textclf.eval.Evaluation;
@@ -123,6 +124,12 @@ public final class TrainCommand implements Callable<Integer> {
             description = "0 silent, 1 progress bars, 2 one line per epoch (default: ${DEFAULT-VALUE}).")
     int verbose;
 
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Keep the fitted vectorizer and the vectorized examples in DIR, and reuse them when TRAIN,"
+                    + " --val and the options that decide them are unchanged (files compared by size and CRC32C);"
+                    + " default: temp files deleted after training.")
+    Path cacheDir;
+
     @Option(names = "--csv-log", paramLabel = "FILE", description = "Also log each epoch's metrics to a CSV file.")
     Path csvLog;
 
@@ -159,7 +166,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         // null labels: the vectorizer's first pass collects them, which saves a pass over the training data
         TextClassifier.FitResult result = TextClassifier.fit(trainSource,
-                validationPath == null ? null : dataOptions.open(validationPath), null, options, callbacks, err);
+                validationPath == null ? null : dataOptions.open(validationPath), null, options, callbacks, err,
+                cacheDir == null ? null : dataKey(trainPath, validationPath));
         TextClassifier classifier = result.classifier();
         classifier = classifier.withLabels(classifier.labels().withNamesBeside(trainPath));
         if (verbose > 0) {
@@ -221,6 +229,29 @@ public final class TrainCommand implements Callable<Integer> {
         return mapper.writeValueAsString(node);
     }
 
+    /** What the data files hold and how they are read: the part of the cache key that the command line decides. */
+    private CacheKey dataKey(Path trainPath, Path validationPath) throws java.io.IOException {
+        CacheKey.Builder key = CacheKey.builder().put("format", dataOptions.format == null ? "detected"
+                : dataOptions.format).put("text_columns", dataOptions.textColumns)
+                .put("label_column", dataOptions.labelColumn).put("on_bad_record", dataOptions.onBadRecord)
+                .file("train", trainPath);
+        addClassesBeside(key, "train_classes", trainPath);
+        if (validationPath != null) {
+            key.file("validation", validationPath);
+            addClassesBeside(key, "validation_classes", validationPath);
+        }
+        return key.build();
+    }
+
+    /** A classes.txt beside a file decides which numeric labels are bad records, so it is part of the key. */
+    private static void addClassesBeside(CacheKey.Builder key, String name, Path data) throws java.io.IOException {
+        Path parent = data.toAbsolutePath().getParent();
+        Path classes = parent == null ? null : parent.resolve("classes.txt");
+        if (classes != null && java.nio.file.Files.isRegularFile(classes)) {
+            key.file(name, classes);
+        }
+    }
+
     private TrainOptions options() {
         Metric monitorMetric = Metric.parse(monitor);
         if (!monitorMetric.isValidation()) {
@@ -233,6 +264,6 @@ public final class TrainCommand implements Callable<Integer> {
                 .adam(AdamConfig.builder().learningRate(learningRate).build())
                 .batchSize(batchSize).epochs(epochs).patience(patience).monitor(monitorMetric).seed(seed)
                 .validationFraction(validationFraction)
-                .shuffle(!noShuffle).verbose(verbose).threads(threads).build();
+                .shuffle(!noShuffle).cacheDir(cacheDir).verbose(verbose).threads(threads).build();
     }
 }

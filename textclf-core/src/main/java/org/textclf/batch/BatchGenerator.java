@@ -80,8 +80,7 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
         int id = GENERATORS.incrementAndGet();
         this.workers = Executors.newFixedThreadPool(b.vectorizerThreads, daemon("textclf-vectorize-" + id + "-"));
         try {
-            this.cache = rows == null ? null : ExampleCache.build(source, labels, vectorizer, rows, batchSize, workers,
-                    b.prefetchBatches, b.tempDir);
+            this.cache = rows == null ? null : cache(b, workers);
             this.samples = cache != null ? cache.examples() : b.samples >= 0 || singlePass ? b.samples : count(source);
             if (samples == 0) {
                 throw new IOException(source.name() + ": no samples to make batches of");
@@ -96,6 +95,33 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
         this.stepsPerEpoch = samples < 0 ? -1 : (int) ((samples + batchSize - 1) / batchSize);
         this.producer = daemon("textclf-read-" + id).newThread(this::produce);
         producer.start();
+    }
+
+    /** The example cache: a kept one reused as it is, or built (kept or temporary) by one pass with a bar. */
+    private static <B> ExampleCache cache(Builder<B> b, ExecutorService workers) throws IOException {
+        Path keep = null;
+        CacheKey key = null;
+        if (b.cacheDirectory != null) {
+            CacheFile.Check check = b.cacheDirectory.examplesCheck(b.cacheName);
+            keep = b.cacheDirectory.examplesFile(b.cacheName);
+            if (check.usable()) {
+                return ExampleCache.existing(keep, check);
+            }
+            key = b.cacheDirectory.examplesKey();
+        }
+        long start = System.nanoTime();
+        ExampleCache built;
+        try (PassProgress.Bar bar = b.progress.start(b.cacheName == null ? "caching examples" : "caching "
+                + b.cacheName + " examples", b.samples)) {
+            built = ExampleCache.build(b.source, b.labels, b.vectorizer, b.rows, b.batchSize, workers,
+                    b.prefetchBatches, b.tempDir, keep, key, bar);
+        }
+        if (b.cacheDirectory != null) {
+            b.cacheDirectory.built(b.cacheName, built.contents());
+        }
+        b.progress.line(String.format("cached %,d examples of %s%s in %.1f s", built.examples(), b.source.name(),
+                keep == null ? "" : " in " + keep, (System.nanoTime() - start) / 1e9));
+        return built;
     }
 
     public static <B> Builder<B> builder(SampleSource source, Vectorizer<B> vectorizer) {
@@ -351,6 +377,9 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
         private Path tempDir;
         private BatchRows<B> rows;
         private boolean singlePass;
+        private CacheDirectory cacheDirectory;
+        private String cacheName;
+        private PassProgress progress = PassProgress.SILENT;
 
         private Builder(SampleSource source, Vectorizer<B> vectorizer) {
             if (source == null || vectorizer == null) {
@@ -431,6 +460,28 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
          */
         public Builder<B> cache(BatchRows<B> rows) {
             this.rows = rows;
+            return this;
+        }
+
+        /**
+         * As {@link #cache(BatchRows)}, but kept in {@code directory} as {@code NAME.examples}: reused as it is when
+         * it was made from the same inputs, options and vectorizer (see {@link CacheDirectory}), else built there
+         * and left for the next run.
+         */
+        public Builder<B> cache(BatchRows<B> rows, CacheDirectory directory, String name) {
+            directory.examplesFile(name); // checks the name now rather than after the fit
+            this.rows = rows;
+            this.cacheDirectory = directory;
+            this.cacheName = name;
+            return this;
+        }
+
+        /**
+         * Where the cache build draws its bar (verbose 1) and prints its line (verbose 1 and 2); default silent. The
+         * bar's total is {@link #samples} when given, else unknown.
+         */
+        public Builder<B> progress(PassProgress progress) {
+            this.progress = progress;
             return this;
         }
 

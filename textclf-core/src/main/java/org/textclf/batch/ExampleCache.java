@@ -1,6 +1,8 @@
 package org.textclf.batch;
 
 import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,31 +18,48 @@ import org.textclf.data.SampleReader;
 import org.textclf.data.SampleSource;
 
 /**
- * The vectorized examples of a source in a compact binary temp file, written by one pass (parsing on the calling
- * thread, vectorizing on the workers) so that every epoch after it reads numbers instead of re-parsing and
- * re-tokenizing text. Deleted on close.
+ * The vectorized examples of a source in a compact binary file ({@link CacheFile}'s layout, kind
+ * {@code examples}; the body is the records in {@link RecordCodec#EXAMPLES}' format, in source order), written by one
+ * pass (parsing on the calling thread, vectorizing on the workers) so that every epoch after it reads numbers
+ * instead of re-parsing and re-tokenizing text. A temp cache is deleted on close; a kept one ({@link CacheDirectory})
+ * stays for the next run with the same key.
  */
 final class ExampleCache implements Closeable {
+    static final String KIND = "examples";
     private final Path file;
-    private final long examples;
+    private final CacheFile.Check contents;
+    private final boolean temporary;
 
-    private ExampleCache(Path file, long examples) {
+    private ExampleCache(Path file, CacheFile.Check contents, boolean temporary) {
         this.file = file;
-        this.examples = examples;
+        this.contents = contents;
+        this.temporary = temporary;
+    }
+
+    /** A kept cache that {@link CacheFile#check} found usable. */
+    static ExampleCache existing(Path file, CacheFile.Check contents) {
+        return new ExampleCache(file, contents, false);
     }
 
     /**
      * Vectorizes {@code source} in order into a new cache file, with at most {@code inFlight} chunks of
      * {@code chunkSize} samples being vectorized at once.
+     *
+     * @param keep where to keep the cache, written atomically, with {@code key}; null for a temp file in
+     *     {@code tempDir}, deleted on close
+     * @param bar advanced by the samples read
      */
     static <B> ExampleCache build(SampleSource source, Labels labels, Vectorizer<B> vectorizer, BatchRows<B> rows,
-            int chunkSize, ExecutorService workers, int inFlight, Path tempDir) throws IOException {
-        Path file = Files.createTempFile(tempDir == null ? Path.of(System.getProperty("java.io.tmpdir")) : tempDir,
-                "textclf-examples-", ".bin");
+            int chunkSize, ExecutorService workers, int inFlight, Path tempDir, Path keep, CacheKey key,
+            PassProgress.Bar bar) throws IOException {
+        Path file = keep != null ? keep : Files.createTempFile(tempDir == null
+                ? Path.of(System.getProperty("java.io.tmpdir")) : tempDir, "textclf-examples-", ".bin");
         ArrayDeque<Future<B>> pending = new ArrayDeque<>();
         long count = 0;
         try (SampleReader reader = source.open();
-                RecordFile.Writer<Example> out = new RecordFile.Writer<>(file, RecordCodec.EXAMPLES)) {
+                CacheFile.Writer writer = new CacheFile.Writer(file, keep != null, KIND,
+                        key != null ? key : CacheKey.builder().build())) {
+            DataOutputStream out = writer.out();
             List<Sample> chunk = new ArrayList<>(chunkSize);
             for (Sample s = reader.next(); ; s = reader.next()) {
                 if (s != null) {
@@ -52,24 +71,27 @@ final class ExampleCache implements Closeable {
                     pending.add(workers.submit(() -> vectorizer.vectorize(batch, BatchGenerator.labelIds(batch,
                             labels, source.name()))));
                     chunk = new ArrayList<>(chunkSize);
+                    bar.stepTo(count);
                 }
                 while (!pending.isEmpty() && (pending.size() >= inFlight || s == null)) {
                     B batch = pending.removeFirst().get();
                     for (int i = 0, n = rows.size(batch); i < n; i++) {
-                        out.write(rows.row(batch, i));
+                        RecordCodec.EXAMPLES.write(out, rows.row(batch, i));
                     }
                 }
                 if (s == null) {
                     break;
                 }
             }
-            return new ExampleCache(file, count);
+            long bodyOffset = writer.bodyOffset();
+            writer.commit(count);
+            return new ExampleCache(file, new CacheFile.Check(true, false, "", count, bodyOffset), keep == null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            Files.deleteIfExists(file);
+            deleteTemp(file, keep);
             throw new java.io.InterruptedIOException("interrupted while caching " + source.name());
         } catch (ExecutionException e) {
-            Files.deleteIfExists(file);
+            deleteTemp(file, keep);
             pending.forEach(f -> f.cancel(true));
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
@@ -81,21 +103,59 @@ final class ExampleCache implements Closeable {
             throw new IllegalStateException(cause);
         } catch (IOException | RuntimeException e) {
             pending.forEach(f -> f.cancel(true));
-            Files.deleteIfExists(file);
+            deleteTemp(file, keep);
             throw e;
         }
     }
 
+    /** A temp cache goes on failure; a kept one was never renamed into place (its writer deleted its temp file). */
+    private static void deleteTemp(Path file, Path keep) throws IOException {
+        if (keep == null) {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    CacheFile.Check contents() {
+        return contents;
+    }
+
     long examples() {
-        return examples;
+        return contents.records();
     }
 
+    /** One pass over the examples, in the order they were written. */
     RecordFile.Input<Example> open() throws IOException {
-        return RecordFile.reader(file, RecordCodec.EXAMPLES);
+        DataInputStream in = CacheFile.openBody(file, contents);
+        long total = contents.records();
+        return new RecordFile.Input<>() {
+            private long read;
+
+            @Override
+            public Example next() throws IOException {
+                if (read == total) {
+                    return null;
+                }
+                read++;
+                Example e = RecordCodec.EXAMPLES.read(in);
+                if (e == null) {
+                    throw new java.io.EOFException(file + ": ended after " + (read - 1) + " of " + total
+                            + " examples; was it changed while training?");
+                }
+                return e;
+            }
+
+            @Override
+            public void close() throws IOException {
+                in.close();
+            }
+        };
     }
 
+    /** Deletes a temp cache; a kept one stays. */
     @Override
     public void close() throws IOException {
-        Files.deleteIfExists(file);
+        if (temporary) {
+            Files.deleteIfExists(file);
+        }
     }
 }
