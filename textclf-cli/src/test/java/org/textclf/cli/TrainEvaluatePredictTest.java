@@ -81,6 +81,27 @@ class TrainEvaluatePredictTest {
     }
 
     @Test
+    void train_cacheDirTwiceThenOptionChanged_reusesThenRebuildsSayingWhy() throws IOException {
+        Path train = corpus("train.csv", 600, 6);
+        Path cache = dir.resolve("cache");
+        String[] args = {"train", train.toString(), "--no-test", "-o", dir.resolve("m").toString(), "--epochs", "2",
+                "--cache-dir", cache.toString()};
+        Run first = Run.of(args);
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.err()).contains("fitting the vectorizer in " + cache + " (none cached yet)");
+        Run second = Run.of(args);
+        assertThat(second.err()).containsPattern("reusing cached vectorizer and \\d+ \\+ \\d+ examples from ");
+        // the same training from the cache: same epochs and metrics, only the seconds differ
+        assertThat(second.out().replaceAll("[0-9.]+ s", "")).isEqualTo(first.out().replaceAll("[0-9.]+ s", ""));
+        String[] minDf3 = java.util.Arrays.copyOf(args, args.length + 2);
+        minDf3[args.length] = "--min-df";
+        minDf3[args.length + 1] = "3";
+        Run changed = Run.of(minDf3);
+        assertThat(changed.err()).contains("fitting the vectorizer in " + cache + " (ngram NgramConfig[ngramMin=1,"
+                + " ngramMax=2, minDocumentFrequency=2");
+    }
+
+    @Test
     void help_everyCommand_rendersWithoutPicocliWarnings() {
         // picocli reports a description it cannot format (a bare '%') on System.err, not on the command's stream.
         java.io.PrintStream original = System.err;

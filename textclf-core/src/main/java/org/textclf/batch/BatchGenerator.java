@@ -119,8 +119,9 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
         if (b.cacheDirectory != null) {
             b.cacheDirectory.built(b.cacheName, built.contents());
         }
-        b.progress.line(String.format("cached %,d examples of %s%s in %.1f s", built.examples(), b.source.name(),
-                keep == null ? "" : " in " + keep, (System.nanoTime() - start) / 1e9));
+        b.progress.line(String.format("cached %,d %sexamples of %s in %s in %.1f s", built.examples(),
+                b.cacheName == null ? "" : b.cacheName + " ", b.source.name(), keep == null ? "a temp file" : keep,
+                (System.nanoTime() - start) / 1e9));
         return built;
     }
 

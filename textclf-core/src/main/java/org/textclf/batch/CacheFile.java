@@ -150,10 +150,9 @@ final class CacheFile {
                 return new Check(false, false, "cache format version " + version + ", this textclf writes "
                         + FORMAT_VERSION, 0, 0);
             }
-            String storedKind = new String(readBytes(in, size), StandardCharsets.UTF_8);
-            CacheKey stored = CacheKey.decode(new String(readBytes(in, size), StandardCharsets.UTF_8));
-            long bodyOffset = MAGIC.length + 4 + 8 + storedKind.getBytes(StandardCharsets.UTF_8).length
-                    + stored.encode().getBytes(StandardCharsets.UTF_8).length;
+            byte[] kindBytes = readBytes(in, size);
+            byte[] keyBytes = readBytes(in, size);
+            long bodyOffset = MAGIC.length + 4 + 8 + kindBytes.length + keyBytes.length;
             long body = size - bodyOffset - TRAILER_BYTES;
             if (body < 0) {
                 return corrupt(file, "truncated: " + size + " bytes");
@@ -166,9 +165,12 @@ final class CacheFile {
                 return corrupt(file, String.format("checksum mismatch; expected crc32c %08x, found %08x", found,
                         expected));
             }
+            // Parsed only now that the checksum vouches for them.
+            String storedKind = new String(kindBytes, StandardCharsets.UTF_8);
             if (!storedKind.equals(kind)) {
                 return corrupt(file, "holds " + storedKind + ", expected " + kind);
             }
+            CacheKey stored = CacheKey.decode(new String(keyBytes, StandardCharsets.UTF_8));
             if (!stored.equals(key)) {
                 return new Check(false, false, key.differences(stored), 0, 0);
             }
