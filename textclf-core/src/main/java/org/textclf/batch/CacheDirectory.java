@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A folder that keeps, between runs, what a training run computes before its first epoch: the fitted vectorizer
@@ -24,12 +25,15 @@ import java.util.Map;
  * </ul>
  * Generic over the vectorizer: it only sees its serialized bytes, and a {@link BatchRows} for the examples. A stale
  * file (another key) is rebuilt with the reason printed; a corrupt one (short, bad checksum) is rebuilt with a
- * warning; half-written temp files ({@code .NAME.RANDOM.tmp}) are never read. Not thread-safe: one run.
+ * warning; half-written temp files ({@code .NAME.RANDOM.tmp}) are never read, and deleted once an hour old. Not
+ * thread-safe: one run per directory at a time.
  */
 public final class CacheDirectory {
     public static final String VECTORIZER_FILE = "vectorizer.cache";
     static final String VECTORIZER_KIND = "vectorizer";
     static final String EXAMPLES_SUFFIX = ".examples";
+    /** How long a temp file must lie untouched before {@link #open} takes it for a killed run's and deletes it. */
+    static final long ABANDONED_MILLIS = 60 * 60 * 1000;
 
     private final Path dir;
     private final CacheKey fitKey;
@@ -55,7 +59,25 @@ public final class CacheDirectory {
             throw new IOException(dir + ": cannot keep caches here; expected a folder, found a file");
         }
         Files.createDirectories(dir);
+        deleteAbandonedTempFiles(dir);
         return new CacheDirectory(dir, fitKey, progress);
+    }
+
+    /**
+     * Deletes the temp files of runs killed while writing ({@code .NAME.RANDOM.tmp}, untouched for
+     * {@link #ABANDONED_MILLIS}), which would otherwise pile up; a run still writing one keeps touching it.
+     */
+    private static void deleteAbandonedTempFiles(Path dir) throws IOException {
+        long before = System.currentTimeMillis() - ABANDONED_MILLIS;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(f)
+                        && Files.getLastModifiedTime(f).toMillis() < before) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
     }
 
     public Path path() {

@@ -138,6 +138,18 @@ class CacheDirectoryTest {
     }
 
     @Test
+    void open_tempFilesOfKilledRuns_deletesOnlyThoseAnHourOld() throws IOException {
+        Path dir = Files.createDirectories(temp.resolve("cache"));
+        Path abandoned = Files.write(dir.resolve(".train.examples.12ab.tmp"), new byte[10]);
+        Files.setLastModifiedTime(abandoned, java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - CacheDirectory.ABANDONED_MILLIS - 1000));
+        Path writing = Files.write(dir.resolve(".train.examples.34cd.tmp"), new byte[10]);
+        directory(KEY);
+        assertThat(abandoned).doesNotExist();
+        assertThat(writing).exists();
+    }
+
+    @Test
     void open_onAFile_saysItExpectsAFolder() throws IOException {
         Path file = Files.writeString(temp.resolve("file"), "x");
         assertThatThrownBy(() -> CacheDirectory.open(file, KEY, PassProgress.SILENT))
