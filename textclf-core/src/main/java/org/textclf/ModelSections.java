@@ -36,14 +36,24 @@ final class ModelSections {
     }
 
     static void write(Path path, TextClassifier classifier, ModelInfo info) throws IOException {
-        ModelFile.write(path, List.of(
+        ModelFile.write(path, sections(classifier, info));
+    }
+
+    /** The sections {@link #write} saves, for files that hold a model and more (a training checkpoint). */
+    static List<Section> sections(TextClassifier classifier, ModelInfo info) throws IOException {
+        return List.of(
                 new Section(INFO, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(info)),
                 Section.of(VECTORIZER, out -> classifier.vectorizer().write(out)),
-                Section.of(NETWORK, out -> writeNetwork(out, classifier.network()))));
+                Section.of(NETWORK, out -> writeNetwork(out, classifier.network())));
     }
 
     static TextClassifier read(Path path) throws IOException {
-        ModelFile file = ModelFile.read(path);
+        return read(ModelFile.read(path));
+    }
+
+    /** The classifier in a model file already read (and verified), e.g. a checkpoint's. */
+    static TextClassifier read(ModelFile file) throws IOException {
+        Path path = file.path();
         ModelInfo info;
         try {
             info = JSON.readValue(file.section(INFO), ModelInfo.class);

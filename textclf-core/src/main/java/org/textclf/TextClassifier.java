@@ -18,7 +18,9 @@ import org.textclf.eval.Evaluator;
 import org.textclf.nn.Mlp;
 import org.textclf.nn.StepThreads;
 import org.textclf.text.NgramVectorizer;
+import org.textclf.train.BackupAndRestore;
 import org.textclf.train.Callback;
+import org.textclf.train.Checkpoint;
 import org.textclf.train.EarlyStopping;
 import org.textclf.train.EpochLogs;
 import org.textclf.train.Metric;
@@ -112,7 +114,24 @@ public final class TextClassifier {
      */
     public static FitResult fit(SampleSource train, SampleSource validation, Labels labels, TrainOptions options,
             List<Callback> callbacks, PrintWriter log) throws IOException {
+        return fit(train, validation, labels, options, callbacks, log, null);
+    }
+
+    /**
+     * {@link #fit(SampleSource, SampleSource, Labels, TrainOptions, List, PrintWriter)} with checkpoints: saved at
+     * every epoch's end and after the vectorizer's fit, and, when {@code checkpoints} {@link CheckpointFile#resuming
+     * resumes} a run, continued from its last one, with the same result as the uninterrupted run (same data and
+     * options; {@code labels} and {@code options} are then the checkpoint's, the arguments are ignored).
+     *
+     * @param checkpoints where checkpoints go and the one to resume from, or null for none
+     */
+    public static FitResult fit(SampleSource train, SampleSource validation, Labels labels, TrainOptions options,
+            List<Callback> callbacks, PrintWriter log, CheckpointFile checkpoints) throws IOException {
         long start = System.nanoTime();
+        boolean resuming = checkpoints != null && checkpoints.resuming();
+        if (resuming) {
+            options = checkpoints.run().options();
+        }
         SampleSource trainPart = train;
         SampleSource validationPart = validation;
         if (validation == null) {
@@ -120,23 +139,45 @@ public final class TextClassifier {
             trainPart = split.train(train);
             validationPart = split.validation(train);
         }
-        NgramVectorizer vectorizer = NgramVectorizer.fit(trainPart, labels, options.ngram(),
-                options.verbose() > 0 ? line -> {
-                    log.println(line);
-                    log.flush();
-                } : line -> { });
-        Labels classes = vectorizer.labels(); // labels, or those its first pass collected
-        Mlp network = Mlp.create(options.mlp(), vectorizer.features(), classes.size(), options.seed());
+        NgramVectorizer vectorizer;
+        Labels classes;
+        Mlp network;
+        if (resuming) {
+            vectorizer = checkpoints.model().vectorizer();
+            classes = checkpoints.model().labels();
+            network = checkpoints.model().network();
+        } else {
+            vectorizer = NgramVectorizer.fit(trainPart, labels, options.ngram(), options.verbose() > 0 ? line -> {
+                log.println(line);
+                log.flush();
+            } : line -> { });
+            classes = vectorizer.labels(); // labels, or those its first pass collected
+            network = Mlp.create(options.mlp(), vectorizer.features(), classes.size(), options.seed());
+        }
+        EarlyStopping stopping = new EarlyStopping(options.monitor(), options.patience(), 0, true);
+        List<Callback> all = new ArrayList<>(List.of(new TerminateOnNaN(), stopping));
+        all.addAll(callbacks);
+        Trainer<SparseBatch> trainer = new Trainer<>(network, options.adam(), options.seed() + 1).logTo(log);
+        int firstEpoch = 0;
+        if (checkpoints != null) {
+            if (resuming) {
+                trainer.resume(checkpoints.checkpoint());
+                stopping.restore(checkpoints.checkpoint().earlyStopping());
+                firstEpoch = checkpoints.checkpoint().epoch();
+            } else {
+                // Epoch 0, so that a kill while the example cache is built or in epoch 1 does not refit.
+                checkpoints.save(classes, vectorizer, network, Checkpoint.of(trainer.state(), stopping));
+            }
+            // Last, so that it saves the other callbacks' state after this epoch.
+            all.add(new BackupAndRestore((state, checkpoint) -> checkpoints.save(classes, vectorizer, network,
+                    checkpoint), stopping));
+        }
         try (StepThreads threads = StepThreads.create(options.threads());
                 BatchGenerator<SparseBatch> trainBatches = generator(trainPart, vectorizer, classes, options, true)
-                .build();
+                        .firstEpoch(firstEpoch).build();
                 BatchGenerator<SparseBatch> validationBatches = generator(validationPart, vectorizer, classes,
                         options, false).build()) {
             network.useThreads(threads);
-            EarlyStopping stopping = new EarlyStopping(options.monitor(), options.patience(), 0, true);
-            List<Callback> all = new ArrayList<>(List.of(new TerminateOnNaN(), stopping));
-            all.addAll(callbacks);
-            Trainer<SparseBatch> trainer = new Trainer<>(network, options.adam(), options.seed() + 1).logTo(log);
             History history = trainer.fit(trainBatches, trainBatches.stepsPerEpoch(), validationBatches,
                     validationBatches.stepsPerEpoch(), all, options.epochs(), options.verbose());
             network.useThreads(null);
