@@ -62,13 +62,16 @@ public final class CheckpointFile {
     private final Path dir;
     private final Run run;
     private final TextClassifier model;
-    private final Checkpoint checkpoint;
+    private final boolean resuming;
+    /** Null once {@link #handOver() handed over}, so the run does not keep a second copy of Adam's moments. */
+    private Checkpoint checkpoint;
 
     private CheckpointFile(Path dir, Run run, TextClassifier model, Checkpoint checkpoint) {
         this.dir = dir;
         this.run = run;
         this.model = model;
         this.checkpoint = checkpoint;
+        this.resuming = checkpoint != null;
     }
 
     /**
@@ -135,12 +138,26 @@ public final class CheckpointFile {
 
     /** True when this continues a checkpointed run, false for a new run. */
     public boolean resuming() {
-        return checkpoint != null;
+        return resuming;
     }
 
-    /** The checkpoint read by {@link #resume}; null for a new run. */
+    /** The checkpoint read by {@link #resume}; null for a new run, and once training has taken it over. */
     public Checkpoint checkpoint() {
         return checkpoint;
+    }
+
+    /**
+     * The checkpoint to resume from, given once: the optimizer copies its moments and this file forgets them, so
+     * that a resumed run holds no more memory than an uninterrupted one.
+     */
+    Checkpoint handOver() {
+        Checkpoint taken = checkpoint;
+        if (taken == null) {
+            throw new IllegalStateException(file() + ": no checkpoint to hand over; " + (resuming
+                    ? "it was handed over already (a CheckpointFile resumes one run)" : "this is a new run"));
+        }
+        checkpoint = null;
+        return taken;
     }
 
     /** The model read by {@link #resume}, with the weights of the checkpoint's epoch; null for a new run. */
@@ -180,6 +197,6 @@ public final class CheckpointFile {
 
     @Override
     public String toString() {
-        return "CheckpointFile[" + file() + (resuming() ? ", epoch " + checkpoint.epoch() : "") + "]";
+        return "CheckpointFile[" + file() + (checkpoint != null ? ", epoch " + checkpoint.epoch() : "") + "]";
     }
 }

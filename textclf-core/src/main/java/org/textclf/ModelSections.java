@@ -10,6 +10,7 @@ import java.util.List;
 import org.textclf.data.Labels;
 import org.textclf.io.ModelFile;
 import org.textclf.io.Section;
+import org.textclf.nn.FloatArrays;
 import org.textclf.nn.Mlp;
 import org.textclf.nn.MlpConfig;
 import org.textclf.nn.Parameter;
@@ -99,9 +100,7 @@ final class ModelSections {
             for (int d : shape) {
                 out.writeInt(d);
             }
-            for (float v : p.values()) {
-                out.writeFloat(v);
-            }
+            FloatArrays.write(out, p.values());
         }
     }
 
@@ -128,10 +127,7 @@ final class ModelSections {
                 throw new IOException(path + ": expected parameter " + p + ", found " + name
                         + Arrays.toString(shape));
             }
-            float[] values = p.values();
-            for (int i = 0; i < values.length; i++) {
-                values[i] = in.readFloat();
-            }
+            FloatArrays.readFully(in, p.values());
         }
         return network;
     }

@@ -161,9 +161,10 @@ public final class TextClassifier {
         int firstEpoch = 0;
         if (checkpoints != null) {
             if (resuming) {
-                trainer.resume(checkpoints.checkpoint());
-                stopping.restore(checkpoints.checkpoint().earlyStopping());
-                firstEpoch = checkpoints.checkpoint().epoch();
+                Checkpoint restored = checkpoints.handOver();
+                trainer.resume(restored);
+                stopping.restore(restored.earlyStopping());
+                firstEpoch = restored.epoch();
             } else {
                 // Epoch 0, so that a kill while the example cache is built or in epoch 1 does not refit.
                 checkpoints.save(classes, vectorizer, network, Checkpoint.of(trainer.state(), stopping));

@@ -69,9 +69,7 @@ public final class Weights {
             for (int d : shape) {
                 out.writeInt(d);
             }
-            for (float v : values.get(i)) {
-                out.writeFloat(v);
-            }
+            FloatArrays.write(out, values.get(i));
         }
     }
 
@@ -92,9 +90,7 @@ public final class Weights {
             names.add(in.readUTF());
             int[] shape = readShape(in, where);
             float[] v = new float[size(shape, where)];
-            for (int j = 0; j < v.length; j++) {
-                v[j] = in.readFloat();
-            }
+            FloatArrays.readFully(in, v);
             shapes.add(shape);
             values.add(v);
         }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.textclf.nn.AdamState;
 import org.textclf.nn.BatchMetrics;
+import org.textclf.nn.FloatArrays;
 import org.textclf.nn.Weights;
 
 /**
@@ -155,16 +156,12 @@ public record Checkpoint(int epoch, AdamState optimizer, EarlyStopping.State ear
     }
 
     private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
-        for (float v : values) {
-            out.writeFloat(v);
-        }
+        FloatArrays.write(out, values);
     }
 
     private static float[] readFloats(DataInputStream in, int n) throws IOException {
         float[] values = new float[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = in.readFloat();
-        }
+        FloatArrays.readFully(in, values);
         return values;
     }
 
