@@ -54,6 +54,9 @@ final class TrainResume {
         stored.setErr(current.getErr());
         stored.parseArgs(checkpoints.run().arguments().toArray(String[]::new));
         ParseResult parsed = current.getParseResult();
+        if (given.checkpointDir != null && !given.checkpointDir.equals(dir)) {
+            throw conflict(current, dir, "--checkpoint-dir " + given.checkpointDir, "--checkpoint-dir " + dir);
+        }
         if (given.train != null && !given.train.equals(original.train)) {
             throw conflict(current, dir, "TRAIN " + given.train, "TRAIN " + original.train);
         }

@@ -76,6 +76,18 @@ class TrainResumeTest {
     }
 
     @Test
+    void train_resumeIntoAnotherCheckpointDir_usageError() throws IOException {
+        Path train = corpus("train.csv", 200, 1);
+        Path test = corpus("test.csv", 50, 2);
+        Path checkpoints = dir.resolve("ck");
+        assertThat(Run.of(trainArgs(train, test, "--checkpoint-dir", checkpoints.toString())).exitCode()).isZero();
+
+        Run run = Run.of("train", "--resume", checkpoints.toString(), "--checkpoint-dir", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("textclf: --checkpoint-dir " + dir + " conflicts with the checkpointed run");
+    }
+
+    @Test
     void train_resumeFolderWithoutCheckpoint_oneLineExitOne() {
         Run run = Run.of("train", "--resume", dir.toString());
         assertThat(run.exitCode()).isEqualTo(1);
