@@ -14,6 +14,7 @@ import org.textclf.data.SampleSource;
 import org.textclf.eval.Evaluation;
 import org.textclf.eval.Evaluator;
 import org.textclf.nn.Network;
+import org.textclf.nn.StepThreads;
 
 /**
  * One of the guide's two models, fitted: a vectorizer and the network that reads its batches, typed together so
@@ -24,6 +25,11 @@ import org.textclf.nn.Network;
  * @param <B> the batch type both agree on
  */
 record Pipeline<B extends Batch>(String model, Vectorizer<B> vectorizer, BatchRows<B> rows, Network<B> network) {
+
+    /** Lets the network split its steps across {@code threads} (null: the calling thread alone). */
+    void useThreads(StepThreads threads) {
+        network.useThreads(threads);
+    }
 
     /** A generator over {@code source} that vectorizes on the prefetch threads; configure and build it. */
     BatchGenerator.Builder<B> batches(SampleSource source, Labels labels) {

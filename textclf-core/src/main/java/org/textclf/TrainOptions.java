@@ -5,7 +5,9 @@ import org.textclf.batch.BatchGenerator;
 import org.textclf.batch.Split;
 import org.textclf.nn.AdamConfig;
 import org.textclf.nn.MlpConfig;
+import org.textclf.nn.SepCnnConfig;
 import org.textclf.text.NgramConfig;
+import org.textclf.text.SequenceConfig;
 import org.textclf.train.EarlyStopping;
 import org.textclf.train.Metric;
 import org.textclf.train.Trainer;
@@ -14,8 +16,15 @@ import org.textclf.train.Trainer;
  * Everything that decides how a classifier is trained, with the guide's defaults; immutable. Each default is
  * declared once, in the class that owns it, and shown by the CLI's help from there.
  *
- * @param ngram the n-gram tf-idf vectorizer and feature selection
- * @param mlp the network
+ * @param model the branch: {@value #AUTO} (the guide's choice by S/W, measured in the first pass),
+ *     {@code mlp} or {@code sepcnn}
+ * @param ngram the n-gram tf-idf vectorizer and feature selection (mlp)
+ * @param mlp the n-gram branch's network
+ * @param sequence the sequence vectorizer (sepcnn)
+ * @param sepCnn the sequence branch's network
+ * @param embeddings pretrained word vectors for the sepCNN (fastText .vec or GloVe .txt, gzip too), or null; with
+ *     {@code auto} they are used when the guide recommends them (S/W below 15,000)
+ * @param fineTuneLearningRate the learning rate once a pretrained embedding is unfrozen
  * @param adam the optimizer
  * @param batchSize examples per optimizer step
  * @param epochs the most epochs to train; early stopping usually ends sooner
@@ -31,7 +40,8 @@ import org.textclf.train.Trainer;
  * @param verbose 0 silent, 1 progress bars, 2 one line per epoch
  * @param threads threads sharing each training step (results are identical for any count)
  */
-public record TrainOptions(NgramConfig ngram, MlpConfig mlp, AdamConfig adam, int batchSize, int epochs, int patience,
+public record TrainOptions(String model, NgramConfig ngram, MlpConfig mlp, SequenceConfig sequence,
+        SepCnnConfig sepCnn, Path embeddings, float fineTuneLearningRate, AdamConfig adam, int batchSize, int epochs, int patience,
         Metric monitor, double validationFraction, long seed, boolean shuffle, long shuffleBufferBytes, Path tempDir,
         Path cacheDir, int verbose, int threads) {
     public static final long DEFAULT_SEED = 42;
@@ -43,9 +53,25 @@ public record TrainOptions(NgramConfig ngram, MlpConfig mlp, AdamConfig adam, in
     public static final int DEFAULT_THREADS = 1;
     public static final int DEFAULT_VERBOSE = 2;
 
+    /** The model name that lets the first pass choose by the guide's S/W rule. */
+    public static final String AUTO = "auto";
+    /**
+     * A tenth of Adam's default: the pretrained vectors are already good, and large steps would undo them before the
+     * rest of the network has adapted to them.
+     */
+    public static final float DEFAULT_FINE_TUNE_LEARNING_RATE = 1e-4f;
+
     public static final TrainOptions DEFAULTS = builder().build();
 
     public TrainOptions {
+        if (!AUTO.equals(model) && !ModelInfo.MLP.equals(model) && !ModelInfo.SEPCNN.equals(model)) {
+            throw new IllegalArgumentException("model must be " + AUTO + ", " + ModelInfo.MLP + " or "
+                    + ModelInfo.SEPCNN + ", found " + model);
+        }
+        if (!(fineTuneLearningRate > 0f) || Float.isInfinite(fineTuneLearningRate)) {
+            throw new IllegalArgumentException("fineTuneLearningRate must be a finite number greater than 0; found "
+                    + fineTuneLearningRate);
+        }
         if (batchSize < 1 || epochs < 1 || patience < 0) {
             throw new IllegalArgumentException("expected batchSize >= 1, epochs >= 1 and patience >= 0, found "
                     + batchSize + ", " + epochs + " and " + patience);
@@ -64,14 +90,20 @@ public record TrainOptions(NgramConfig ngram, MlpConfig mlp, AdamConfig adam, in
     }
 
     public Builder toBuilder() {
-        return new Builder().ngram(ngram).mlp(mlp).adam(adam).batchSize(batchSize).epochs(epochs).patience(patience)
+        return new Builder().model(model).ngram(ngram).mlp(mlp).sequence(sequence).sepCnn(sepCnn)
+                .embeddings(embeddings).fineTuneLearningRate(fineTuneLearningRate).adam(adam).batchSize(batchSize).epochs(epochs).patience(patience)
                 .monitor(monitor).validationFraction(validationFraction).seed(seed).shuffle(shuffle)
                 .shuffleBufferBytes(shuffleBufferBytes).tempDir(tempDir).cacheDir(cacheDir).verbose(verbose).threads(threads);
     }
 
     public static final class Builder {
+        private String model = AUTO;
         private NgramConfig ngram = NgramConfig.DEFAULT;
         private MlpConfig mlp = MlpConfig.DEFAULTS;
+        private SequenceConfig sequence = SequenceConfig.DEFAULTS;
+        private SepCnnConfig sepCnn = SepCnnConfig.DEFAULTS;
+        private Path embeddings;
+        private float fineTuneLearningRate = DEFAULT_FINE_TUNE_LEARNING_RATE;
         private AdamConfig adam = AdamConfig.DEFAULTS;
         private int batchSize = BatchGenerator.DEFAULT_BATCH_SIZE;
         private int epochs = Trainer.DEFAULT_EPOCHS;
@@ -85,6 +117,31 @@ public record TrainOptions(NgramConfig ngram, MlpConfig mlp, AdamConfig adam, in
         private Path cacheDir;
         private int verbose = DEFAULT_VERBOSE;
         private int threads = DEFAULT_THREADS;
+
+        public Builder model(String model) {
+            this.model = model;
+            return this;
+        }
+
+        public Builder sequence(SequenceConfig sequence) {
+            this.sequence = sequence;
+            return this;
+        }
+
+        public Builder sepCnn(SepCnnConfig sepCnn) {
+            this.sepCnn = sepCnn;
+            return this;
+        }
+
+        public Builder embeddings(Path embeddings) {
+            this.embeddings = embeddings;
+            return this;
+        }
+
+        public Builder fineTuneLearningRate(float fineTuneLearningRate) {
+            this.fineTuneLearningRate = fineTuneLearningRate;
+            return this;
+        }
 
         public Builder ngram(NgramConfig ngram) {
             this.ngram = ngram;
@@ -162,8 +219,9 @@ public record TrainOptions(NgramConfig ngram, MlpConfig mlp, AdamConfig adam, in
         }
 
         public TrainOptions build() {
-            return new TrainOptions(ngram, mlp, adam, batchSize, epochs, patience, monitor, validationFraction, seed,
-                    shuffle, shuffleBufferBytes, tempDir, cacheDir, verbose, threads);
+            return new TrainOptions(model, ngram, mlp, sequence, sepCnn, embeddings, fineTuneLearningRate, adam,
+                    batchSize, epochs, patience, monitor, validationFraction, seed, shuffle, shuffleBufferBytes,
+                    tempDir, cacheDir, verbose, threads);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.textclf.CheckpointFile;
 import org.textclf.ModelInfo;
 import org.textclf.TextClassifier;
 import org.textclf.TrainOptions;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Spec;
                 "Progress goes to standard error; standard output gets the test report (or --json)."})
 public final class TrainCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "TRAIN",
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TRAIN",
             description = "Training data: a file or folder, or a dataset name in $TEXTCLF_DATA (imdb, ag_news, sst2).")
     String train;
 
@@ -136,6 +137,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object with the results instead of the report.")
     boolean json;
 
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+            description = "Save a checkpoint in DIR at every epoch's end (atomically, the latest only), so that a"
+                    + " killed run can go on with --resume DIR.")
+    Path checkpointDir;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the run checkpointed in DIR from its last epoch, with the data and options it"
+                    + " was started with (giving other values is an error); checkpoints go on into DIR.")
+    Path resume;
+
     @Mixin
     DataOptions dataOptions;
 
@@ -144,6 +155,35 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (resume != null) {
+            return TrainResume.resume(this, resume);
+        }
+        if (train == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing TRAIN; expected training"
+                    + " data, or --resume DIR to continue a checkpointed run");
+        }
+        CheckpointFile checkpoints = null;
+        if (checkpointDir != null) {
+            List<ModelInfo.InputFile> inputs = trainingInputs(dataOptions.resolve(train),
+                    validation == null ? null : dataOptions.resolve(validation));
+            checkpoints = CheckpointFile.create(checkpointDir, new CheckpointFile.Run(options(), inputs,
+                    TrainResume.arguments(spec.commandLine().getParseResult())));
+        }
+        return run(checkpoints);
+    }
+
+    /** The files training reads, with size and checksum: what a checkpoint records and a resume checks. */
+    static List<ModelInfo.InputFile> trainingInputs(Path trainPath, Path validationPath) throws java.io.IOException {
+        List<ModelInfo.InputFile> inputs = new ArrayList<>();
+        inputs.add(ModelInfo.InputFile.of("train", trainPath));
+        if (validationPath != null) {
+            inputs.add(ModelInfo.InputFile.of("validation", validationPath));
+        }
+        return inputs;
+    }
+
+    /** Trains, saves and tests; with checkpoints saved into, or resumed from, {@code checkpoints} (or null). */
+    Integer run(CheckpointFile checkpoints) throws Exception {
         long start = System.nanoTime();
         if (!ModelInfo.MLP.equals(model)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --model '" + model
@@ -167,17 +207,14 @@ public final class TrainCommand implements Callable<Integer> {
         // null labels: the vectorizer's first pass collects them, which saves a pass over the training data
         TextClassifier.FitResult result = TextClassifier.fit(trainSource,
                 validationPath == null ? null : dataOptions.open(validationPath), null, options, callbacks, err,
-                cacheDir == null ? null : dataKey(trainPath, validationPath));
+                cacheDir == null ? null : dataKey(trainPath, validationPath), checkpoints);
         TextClassifier classifier = result.classifier();
         classifier = classifier.withLabels(classifier.labels().withNamesBeside(trainPath));
         if (verbose > 0) {
             err.println(classifier.labels().size() + " classes: " + String.join(", ", classifier.labels().names()));
         }
-        List<ModelInfo.InputFile> inputs = new ArrayList<>();
-        inputs.add(ModelInfo.InputFile.of("train", trainPath));
-        if (validationPath != null) {
-            inputs.add(ModelInfo.InputFile.of("validation", validationPath));
-        }
+        List<ModelInfo.InputFile> inputs = checkpoints != null ? new ArrayList<>(checkpoints.run().inputs())
+                : trainingInputs(trainPath, validationPath);
         Map<String, Double> metrics = new LinkedHashMap<>(result.metrics());
         // Saved before testing, so that a failure in the test data (an unknown label, say) cannot cost the trained
         // model; saved again, atomically, with the test metrics in its provenance.
@@ -252,7 +289,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private TrainOptions options() {
+    TrainOptions options() {
         Metric monitorMetric = Metric.parse(monitor);
         if (!monitorMetric.isValidation()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--monitor must be val_loss or"

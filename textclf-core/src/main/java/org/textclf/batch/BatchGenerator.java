@@ -50,6 +50,7 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
     private final int batchSize;
     private final boolean shuffle;
     private final long seed;
+    private final int firstEpoch;
     private long samples;
     private final int stepsPerEpoch;
     private final ExternalShuffle shuffler;
@@ -73,6 +74,8 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
         this.batchSize = b.batchSize;
         this.shuffle = b.shuffle;
         this.seed = b.seed;
+        this.firstEpoch = b.firstEpoch;
+        this.epoch = b.firstEpoch;
         this.shuffler = new ExternalShuffle(b.shuffleBufferBytes, b.tempDir);
         this.queue = new ArrayBlockingQueue<>(b.prefetchBatches);
         this.rows = b.rows;
@@ -239,9 +242,9 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
      */
     private void produce() {
         try {
-            for (long e = 0; !closed; e++) {
+            for (long e = firstEpoch; !closed; e++) {
                 long epochSeed = Hashing.mix(seed ^ Hashing.mix(e));
-                if (singlePass && e > 0) {
+                if (singlePass && e > firstEpoch) {
                     queue.put(END);
                     return;
                 }
@@ -381,6 +384,7 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
         private CacheDirectory cacheDirectory;
         private String cacheName;
         private PassProgress progress = PassProgress.SILENT;
+        private int firstEpoch;
 
         private Builder(SampleSource source, Vectorizer<B> vectorizer) {
             if (source == null || vectorizer == null) {
@@ -412,6 +416,19 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
 
         public Builder<B> seed(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /**
+         * The epoch to start at, counting from 0 (default 0): a resumed training run starts where its checkpoint
+         * ended, and gets the very order the uninterrupted run read that epoch in, since each epoch's shuffle is
+         * seeded from (seed, epoch) alone.
+         */
+        public Builder<B> firstEpoch(int firstEpoch) {
+            if (firstEpoch < 0) {
+                throw new IllegalArgumentException("firstEpoch must not be negative, found " + firstEpoch);
+            }
+            this.firstEpoch = firstEpoch;
             return this;
         }
 

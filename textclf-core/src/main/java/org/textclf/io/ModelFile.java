@@ -74,34 +74,81 @@ public final class ModelFile {
      * @throws IllegalArgumentException if two sections share a name
      */
     public static void write(Path path, List<Section> sections) throws IOException {
+        write(path, sections, List.of());
+    }
+
+    /**
+     * Writes {@code sections}, then the {@code streamed} sections, as one model file, atomically like
+     * {@link #write(Path, List)}; a streamed section goes from its writer to the file without being buffered.
+     *
+     * @throws IllegalArgumentException if two sections share a name
+     * @throws IllegalStateException (the file left untouched) if a streamed writer writes another length than it
+     *     declared
+     */
+    public static void write(Path path, List<Section> sections, List<SectionWriter> streamed) throws IOException {
+        List<SectionWriter> all = new ArrayList<>(sections.size() + streamed.size());
+        for (Section s : sections) {
+            all.add(SectionWriter.of(s));
+        }
+        all.addAll(streamed);
         Set<String> names = new HashSet<>();
         long length = HEADER_BYTES + TRAILER_BYTES;
-        for (Section s : sections) {
+        for (SectionWriter s : all) {
             if (!names.add(s.name())) {
                 throw new IllegalArgumentException("section names must be unique; expected one section '"
                         + s.name() + "', found two");
             }
-            length += 1 + s.name().getBytes(StandardCharsets.UTF_8).length + 8 + s.payload().length;
+            length += 1 + s.name().getBytes(StandardCharsets.UTF_8).length + 8 + s.bytes();
         }
         long total = length;
         AtomicFiles.write(path, raw -> {
             CRC32C crc = new CRC32C();
-            DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
+            SectionWriter.Counter counter = new SectionWriter.Counter();
+            DataOutputStream out = new DataOutputStream(new CheckedOutputStream(new TeeCount(raw, counter), crc));
             out.write(MAGIC);
             out.writeInt(FORMAT_VERSION);
             out.writeLong(total);
-            out.writeInt(sections.size());
-            for (Section s : sections) {
+            out.writeInt(all.size());
+            for (SectionWriter s : all) {
                 byte[] name = s.name().getBytes(StandardCharsets.UTF_8);
                 out.writeByte(name.length);
                 out.write(name);
-                out.writeLong(s.payload().length);
-                out.write(s.payload());
+                out.writeLong(s.bytes());
+                out.flush();
+                long before = counter.bytes;
+                s.writer().accept(out);
+                out.flush();
+                if (counter.bytes - before != s.bytes()) {
+                    throw new IllegalStateException("section '" + s.name() + "' wrote " + (counter.bytes - before)
+                            + " bytes; expected the " + s.bytes() + " it declared");
+                }
             }
             out.writeLong(total);
             out.flush();
             new DataOutputStream(raw).writeInt((int) crc.getValue());
         });
+    }
+
+    /** Passes bytes on and counts them, so a streamed section's length can be checked. */
+    private static final class TeeCount extends java.io.FilterOutputStream {
+        private final SectionWriter.Counter counter;
+
+        TeeCount(java.io.OutputStream out, SectionWriter.Counter counter) {
+            super(out);
+            this.counter = counter;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            counter.bytes++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            counter.bytes += len;
+        }
     }
 
     /**

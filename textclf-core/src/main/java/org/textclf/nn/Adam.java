@@ -175,6 +175,20 @@ public final class Adam {
         return new AdamState(iterations, copies);
     }
 
+    /**
+     * The step count and moments without copying them: for writing a checkpoint from the training thread between
+     * steps, where a copy would double the optimizer's memory for nothing. The arrays are live and change with the
+     * next step; use {@link #exportState()} for a snapshot to keep.
+     */
+    public AdamState stateView() {
+        List<AdamState.Slot> views = new ArrayList<>(slots.size());
+        for (Map.Entry<String, Slot> e : slots.entrySet()) {
+            Slot s = e.getValue();
+            views.add(new AdamState.Slot(e.getKey(), s.shape, s.m, s.v));
+        }
+        return new AdamState(iterations, views);
+    }
+
     /** Replaces this optimizer's whole state by a copy of {@code state} (from {@link #exportState()}). */
     public void importState(AdamState state) {
         slots.clear();

@@ -40,6 +40,11 @@ public record AdamConfig(float learningRate, float beta1, float beta2, float eps
         return new Builder();
     }
 
+    /** This configuration with another learning rate, e.g. for fine-tuning. */
+    public AdamConfig withLearningRate(float rate) {
+        return new AdamConfig(rate, beta1, beta2, epsilon);
+    }
+
     /** Starts from {@link #DEFAULTS}; {@link #build()} validates. */
     public static final class Builder {
         private float learningRate = DEFAULT_LEARNING_RATE;

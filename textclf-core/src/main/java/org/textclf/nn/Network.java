@@ -36,6 +36,13 @@ public interface Network<B> {
      */
     float[] predictBatch(B batch);
 
+    /**
+     * Lets later steps split their work across {@code threads} (null: the calling thread alone), for networks that
+     * can; the caller keeps owning and closing the pool. Results must not depend on the thread count.
+     */
+    default void useThreads(StepThreads threads) {
+    }
+
     /** Trainable parameters, named like Keras ({@code "dense_1/kernel"}), in a stable order; values are live. */
     List<Parameter> parameters();
 }

@@ -1,5 +1,8 @@
 package org.textclf.nn;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,6 +54,92 @@ public final class Weights {
             float[] source = values.get(i);
             System.arraycopy(source, 0, parameters.get(i).values(), 0, source.length);
         }
+    }
+
+    /**
+     * Writes the snapshot field by field, from its own arrays (no copy): int32 parameter count, then per parameter
+     * its UTF name, int32 rank, int32 dimensions and float32 values in row-major order.
+     */
+    public void write(DataOutputStream out) throws IOException {
+        out.writeInt(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            out.writeUTF(names.get(i));
+            int[] shape = shapes.get(i);
+            out.writeInt(shape.length);
+            for (int d : shape) {
+                out.writeInt(d);
+            }
+            FloatArrays.write(out, values.get(i));
+        }
+    }
+
+    /**
+     * Reads what {@link #write} wrote.
+     *
+     * @throws IOException naming {@code where} when a count or dimension is impossible
+     */
+    public static Weights read(DataInputStream in, String where) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > 1 << 16) {
+            throw new IOException(where + ": impossible weight count; expected 0..65536, found " + count);
+        }
+        List<String> names = new ArrayList<>(count);
+        List<int[]> shapes = new ArrayList<>(count);
+        List<float[]> values = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            names.add(in.readUTF());
+            int[] shape = readShape(in, where);
+            float[] v = new float[size(shape, where)];
+            FloatArrays.readFully(in, v);
+            shapes.add(shape);
+            values.add(v);
+        }
+        return new Weights(List.copyOf(names), List.copyOf(shapes), List.copyOf(values));
+    }
+
+    /** An int32 rank (0..8) then that many int32 dimensions, as {@link #write} writes a shape. */
+    public static int[] readShape(DataInputStream in, String where) throws IOException {
+        int rank = in.readInt();
+        if (rank < 0 || rank > 8) {
+            throw new IOException(where + ": impossible rank; expected 0..8, found " + rank);
+        }
+        int[] shape = new int[rank];
+        for (int d = 0; d < rank; d++) {
+            shape[d] = in.readInt();
+        }
+        size(shape, where);
+        return shape;
+    }
+
+    /** The number of values of {@code shape}, checked to fit an array. */
+    public static int size(int[] shape, String where) throws IOException {
+        long size = 1;
+        for (int d : shape) {
+            size *= d;
+            if (d < 0 || size > Integer.MAX_VALUE - 8) {
+                throw new IOException(where + ": impossible shape; expected dimensions >= 0 and at most "
+                        + (Integer.MAX_VALUE - 8) + " values, found " + Arrays.toString(shape));
+            }
+        }
+        return (int) size;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Weights w) || !names.equals(w.names) || shapes.size() != w.shapes.size()) {
+            return false;
+        }
+        for (int i = 0; i < shapes.size(); i++) {
+            if (!Arrays.equals(shapes.get(i), w.shapes.get(i)) || !Arrays.equals(values.get(i), w.values.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        return names.hashCode();
     }
 
     /** The parameter names, in the network's order. */

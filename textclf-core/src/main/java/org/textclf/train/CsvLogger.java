@@ -24,6 +24,9 @@ public final class CsvLogger implements Callback {
     public void onTrainBegin(TrainingState state) {
         try (Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
             w.write(HEADER);
+            for (EpochLogs logs : state.history().epochs()) {
+                w.write(line(logs)); // a resumed run's earlier epochs, so the file always covers the whole run
+            }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot write the CSV log " + path + ": " + e.getMessage(), e);
         }
@@ -31,10 +34,13 @@ public final class CsvLogger implements Callback {
 
     @Override
     public void onEpochEnd(TrainingState state, EpochLogs logs) throws IOException {
+        Files.writeString(path, line(logs), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private static String line(EpochLogs logs) {
         String validation = logs.hasValidation() ? String.format(Locale.ROOT, "%.6f,%.6f",
                 logs.validation().loss(), logs.validation().accuracy()) : ",";
-        String line = String.format(Locale.ROOT, "%d,%.6f,%.6f,%s,%.3f%n", logs.epoch(), logs.training().loss(),
+        return String.format(Locale.ROOT, "%d,%.6f,%.6f,%s,%.3f%n", logs.epoch(), logs.training().loss(),
                 logs.training().accuracy(), validation, logs.seconds());
-        Files.writeString(path, line, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
     }
 }

@@ -56,6 +56,37 @@ public final class EarlyStopping implements Callback {
         }
     }
 
+    /**
+     * What early stopping carries from epoch to epoch, for a checkpoint.
+     *
+     * @param best the best monitored value, NaN before the first epoch
+     * @param bestEpoch its epoch, 0 before the first
+     * @param epochsWaited epochs since the best one
+     * @param bestWeights the weights it will restore, null when it keeps none (yet)
+     */
+    public record State(double best, int bestEpoch, int epochsWaited, Weights bestWeights) {
+        public static final State INITIAL = new State(Double.NaN, 0, 0, null);
+
+        public State {
+            if (bestEpoch < 0 || epochsWaited < 0) {
+                throw new IllegalArgumentException("expected bestEpoch >= 0 and epochsWaited >= 0, found " + bestEpoch
+                        + " and " + epochsWaited);
+            }
+        }
+    }
+
+    /** The current state; the best weights are shared, not copied (they are never changed, only replaced). */
+    public State state() {
+        return new State(monitor.best(), monitor.bestEpoch(), wait, bestWeights);
+    }
+
+    /** Takes over the state of a checkpointed run, so patience counts on across the interruption. */
+    public void restore(State state) {
+        monitor.restore(state.best(), state.bestEpoch());
+        wait = state.epochsWaited();
+        bestWeights = restoreBestWeights ? state.bestWeights() : null;
+    }
+
     /** The epoch whose weights are kept (counting from 1), 0 before any epoch. */
     public int bestEpoch() {
         return monitor.bestEpoch();

@@ -35,6 +35,12 @@ public final class Monitor {
         return improved;
     }
 
+    /** Takes over the best value and epoch of a checkpointed run. */
+    void restore(double best, int bestEpoch) {
+        this.best = best;
+        this.bestEpoch = bestEpoch;
+    }
+
     /** The best value so far, NaN before the first epoch. */
     public double best() {
         return best;

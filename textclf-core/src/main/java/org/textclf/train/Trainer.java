@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.textclf.nn.Adam;
 import org.textclf.nn.AdamConfig;
 import org.textclf.nn.BatchMetrics;
@@ -30,7 +29,7 @@ public final class Trainer<B> {
 
     public Trainer(Network<B> network, AdamConfig adam, long seed) {
         this.network = network;
-        this.state = new TrainingState(network, Adam.forNetwork(adam, network), new SplittableRandom(seed));
+        this.state = new TrainingState(network, Adam.forNetwork(adam, network), seed);
     }
 
     /** Where verbose output goes; standard error by default, so standard output stays for results. */
@@ -44,11 +43,26 @@ public final class Trainer<B> {
     }
 
     /**
-     * Trains until {@code epochs} or until a callback stops it.
+     * Continues the run a checkpoint was taken from: its optimizer state, epoch count, history and stop request.
+     * The network must already hold the checkpoint's weights, the callbacks restore their own state (e.g.
+     * {@link EarlyStopping#restore}), and the batch generator must start at epoch {@code checkpoint.epoch()};
+     * then {@link #fit} goes on from the next epoch exactly as the uninterrupted run would have, bit for bit.
+     *
+     * @throws IllegalStateException after {@link #fit} has begun
+     */
+    public Trainer<B> resume(Checkpoint checkpoint) {
+        state.restore(checkpoint);
+        return this;
+    }
+
+    /**
+     * Trains until {@code epochs} or until a callback stops it, from the epoch after {@link TrainingState#epochsDone()}
+     * (0 unless {@link #resume resumed}).
      *
      * @param generator training batches, cycling through epochs forever
      * @param validationData validation batches, cycling, or null for none
      * @param verbose 0 silent, 1 a progress bar per epoch, 2 one line per epoch
+     * @return every epoch's logs, including a resumed run's earlier epochs
      */
     public History fit(Iterator<B> generator, int stepsPerEpoch, Iterator<B> validationData, int validationSteps,
             List<Callback> callbacks, int epochs, int verbose) {
@@ -68,11 +82,12 @@ public final class Trainer<B> {
             // First, so the epoch line is printed before other callbacks report on the epoch.
             all.add(0, new ProgressLogger(log, verbose, epochs, stepsPerEpoch));
         }
-        History history = new History();
+        History history = state.history();
         all.forEach(c -> c.onTrainBegin(state));
         try {
             for (int epoch = state.epochsDone() + 1; epoch <= epochs && !state.stopRequested(); epoch++) {
                 long start = System.nanoTime();
+                state.beginEpoch(epoch);
                 for (Callback c : all) {
                     c.onEpochBegin(state, epoch);
                 }
@@ -88,8 +103,7 @@ public final class Trainer<B> {
                 BatchMetrics validation = validationData == null ? null
                         : evaluate(validationData, validationSteps, epochs);
                 EpochLogs logs = new EpochLogs(epoch, training, validation, (System.nanoTime() - start) / 1e9);
-                history.add(logs);
-                state.epochDone();
+                state.epochDone(logs);
                 for (Callback c : all) {
                     c.onEpochEnd(state, logs);
                 }

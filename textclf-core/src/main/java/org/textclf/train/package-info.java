@@ -1,4 +1,5 @@
 /**
- * The fit loop, callbacks (EarlyStopping, ModelCheckpoint, CsvLogger, TerminateOnNaN), History and metric keys. Uses nn, batch, text, data.
+ * The fit loop, callbacks (EarlyStopping, ModelCheckpoint, BackupAndRestore, CsvLogger, TerminateOnNaN), History,
+ * metric keys, and the training Checkpoint that resumes a run. Uses nn, batch, text, data.
  */
 package org.textclf.train;

@@ -87,6 +87,18 @@ class BatchGeneratorTest {
     }
 
     @Test
+    void next_firstEpochTwo_readsWhatEpochTwoOfAFreshGeneratorReads() throws IOException {
+        MemorySource source = MemorySource.numbered(500, i -> i % 2 == 0 ? "a" : "b");
+        List<String> fromStart = texts(builder(source).seed(3).batchSize(50).shuffleBufferBytes(4000), 40);
+        List<String> resumed = texts(builder(source).seed(3).batchSize(50).shuffleBufferBytes(4000).firstEpoch(2),
+                20);
+        assertThat(resumed).isEqualTo(fromStart.subList(1000, 2000));
+        try (BatchGenerator<TextBatch> g = builder(source).firstEpoch(2).build()) {
+            assertThat(g.epoch()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void next_noShuffle_keepsSourceOrder() throws IOException {
         MemorySource source = MemorySource.numbered(10, i -> "a");
         List<String> texts = texts(builder(source).shuffle(false).batchSize(3), 8);
