@@ -128,7 +128,7 @@ final class SeparableConv1D {
             System.arraycopy(bias, 0, out, o, filters);
             int c = 0;
             // Four channels per pass: a quarter of the loads and stores of the output row, which is what bounds this
-            // loop, as in SparseDense (SepCnnStepTiming, SST-2 step: see SepCnn's Javadoc for the figures).
+            // loop, as in SparseDense (SepCnnStepTiming: with the kernel gradient's, SST-2 step 35 -> 24 ms CPU).
             for (; c + 4 <= channels; c += 4) {
                 float x0 = in[i + c];
                 float x1 = in[i + c + 1];
