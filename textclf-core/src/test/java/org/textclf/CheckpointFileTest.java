@@ -63,7 +63,7 @@ class CheckpointFileTest {
     private static TextClassifier.FitResult fit(Path train, CheckpointFile checkpoints, List<Callback> callbacks)
             throws IOException {
         SampleSource source = Sources.open(train, SourceOptions.DEFAULTS);
-        return TextClassifier.fit(source, null, null, options(), callbacks, QUIET, checkpoints);
+        return TextClassifier.fit(source, null, null, options(), callbacks, QUIET, null, checkpoints);
     }
 
     /** Copies the checkpoint file as it is when epoch {@code epoch} ends: still the previous epoch's. */
@@ -96,8 +96,8 @@ class CheckpointFileTest {
         assertThat(resumed.history().get(org.textclf.train.Metric.VAL_LOSS))
                 .containsExactly(straight.history().get(org.textclf.train.Metric.VAL_LOSS));
         assertThat(resumed.bestEpoch()).isEqualTo(straight.bestEpoch());
-        assertThat(Weights.copyOf(resumed.classifier().network()))
-                .isEqualTo(Weights.copyOf(straight.classifier().network()));
+        assertThat(Weights.copyOf(resumed.classifier().pipeline().network()))
+                .isEqualTo(Weights.copyOf(straight.classifier().pipeline().network()));
         assertThat(CheckpointFile.resume(dir).checkpoint().epoch()).isEqualTo(6);
         // The checkpoint is a model file too.
         assertThat(TextClassifier.load(dir.resolve(CheckpointFile.FILE_NAME)).labels().size()).isEqualTo(2);

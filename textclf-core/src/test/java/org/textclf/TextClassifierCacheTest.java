@@ -87,7 +87,7 @@ class TextClassifierCacheTest {
         Counting source = new Counting(Sources.open(data, SourceOptions.DEFAULTS));
         StringWriter log = new StringWriter();
         TextClassifier.FitResult result = TextClassifier.fit(source, null, null, options, List.of(),
-                new PrintWriter(log, true), CacheKey.builder().put("format", "detected").file("train", data).build());
+                new PrintWriter(log, true), CacheKey.builder().put("format", "detected").file("train", data).build(), null);
         return new Run(log.toString(), source.opened.get(), result);
     }
 

@@ -33,9 +33,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code textclf train TRAIN}: fits the vectorizer, trains with early stopping, saves the best model, tests it. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Trains the guide's n-gram model (tf-idf of word uni+bigrams, top features by ANOVA F, an MLP"
-                + " trained with Adam and early stopping) from data streamed in mini-batches, saves the best epoch's"
-                + " model, and evaluates it on --test (by default a named dataset's test split).",
+        description = {"Trains one of the guide's models from data streamed in mini-batches: the n-gram MLP (tf-idf"
+                + " of word uni+bigrams, top features by ANOVA F) or the sepCNN on word sequences, chosen by --model;"
+                + " Adam with early stopping. Saves the best epoch's model and evaluates it on --test (by default a"
+                + " named dataset's test split).",
                 "Progress goes to standard error; standard output gets the test report (or --json)."})
 public final class TrainCommand implements Callable<Integer> {
 
@@ -65,8 +66,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Where to save the model (default: ${DEFAULT-VALUE}).")
     Path output;
 
-    @Option(names = "--model", paramLabel = ModelInfo.MLP, defaultValue = ModelInfo.MLP,
-            description = "The model: mlp, the guide's n-gram MLP (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", paramLabel = "auto|mlp|sepcnn", defaultValue = TrainOptions.AUTO,
+            description = "The model: mlp, the guide's n-gram MLP; sepcnn, its separable CNN on word sequences; auto,"
+                    + " the guide's choice by the ratio of samples to median words per sample, measured in the first"
+                    + " pass: mlp below 1,500 (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--epochs", defaultValue = "" + org.textclf.train.Trainer.DEFAULT_EPOCHS,
@@ -150,6 +153,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
+    @Mixin
+    SequenceOptions sequenceOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -185,9 +191,13 @@ public final class TrainCommand implements Callable<Integer> {
     /** Trains, saves and tests; with checkpoints saved into, or resumed from, {@code checkpoints} (or null). */
     Integer run(CheckpointFile checkpoints) throws Exception {
         long start = System.nanoTime();
-        if (!ModelInfo.MLP.equals(model)) {
+        if (sequenceOptions.embeddings != null && !java.nio.file.Files.isRegularFile(sequenceOptions.embeddings)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--embeddings "
+                    + sequenceOptions.embeddings + ": no such file; expected word vectors (.vec or .txt, gzip too)");
+        }
+        if (!TrainOptions.AUTO.equals(model) && !ModelInfo.MLP.equals(model) && !ModelInfo.SEPCNN.equals(model)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --model '" + model
-                    + "'; expected " + ModelInfo.MLP);
+                    + "'; expected " + TrainOptions.AUTO + ", " + ModelInfo.MLP + " or " + ModelInfo.SEPCNN);
         }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
@@ -295,7 +305,10 @@ public final class TrainCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--monitor must be val_loss or"
                     + " val_accuracy, found " + monitor);
         }
-        return TrainOptions.builder()
+        return TrainOptions.builder().model(model)
+                .sequence(sequenceOptions.sequence()).sepCnn(sequenceOptions.sepCnn(dropout))
+                .embeddings(sequenceOptions.embeddings)
+                .fineTuneLearningRate(sequenceOptions.fineTuneLearningRate)
                 .ngram(NgramConfig.builder().topK(topFeatures).minDocumentFrequency(minDf).build())
                 .mlp(MlpConfig.builder().layers(layers).units(units).dropoutRate(dropout).build())
                 .adam(AdamConfig.builder().learningRate(learningRate).build())

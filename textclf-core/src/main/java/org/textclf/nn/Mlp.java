@@ -101,6 +101,7 @@ public final class Mlp implements Network<SparseBatch> {
      * sparse forward by batch rows, the first kernel's gradient by feature ranges. The caller keeps owning and
      * closing the pool. Results are bit for bit those of one thread.
      */
+    @Override
     public void useThreads(StepThreads threads) {
         this.threads = threads;
     }

@@ -52,12 +52,15 @@ public final class SepCnn implements Network<SequenceBatch> {
     final Parameter denseKernel;
     final Parameter denseBias;
     private final List<Parameter> parameters;
+    /** Whether the embedding started from pretrained vectors ({@link #withEmbeddings}). */
+    private final boolean pretrained;
     private boolean embeddingTrainable = true;
     private StepThreads threads;
     private Training training;
 
     private SepCnn(SepCnnConfig config, int vocabulary, int classes, long seed, float[] pretrained) {
         this.config = config;
+        this.pretrained = pretrained != null;
         this.vocabulary = vocabulary;
         this.classes = classes;
         this.loss = classes == 2 ? new SigmoidBinaryCrossEntropy() : new SoftmaxCrossEntropy(classes);
@@ -153,10 +156,16 @@ public final class SepCnn implements Network<SequenceBatch> {
         return embeddingTrainable;
     }
 
+    /** Whether the embedding started from pretrained vectors (then the guide trains it frozen first). */
+    public boolean pretrained() {
+        return pretrained;
+    }
+
     /**
      * Splits steps and predictions by batch rows across {@code threads} (null: the calling thread alone). The caller
      * keeps owning and closing the pool.
      */
+    @Override
     public void useThreads(StepThreads threads) {
         this.threads = threads;
     }
