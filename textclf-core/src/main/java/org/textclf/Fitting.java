@@ -142,9 +142,11 @@ final class Fitting {
                     // A new optimizer (a new learning rate, fresh moments), the same epoch count and history, and
                     // early stopping carried over: the best epoch so far stays the one to beat and to restore.
                     EarlyStopping.State best = stopping.state();
+                    EarlyStopping.State carried = new EarlyStopping.State(best.best(), best.bestEpoch(), 0,
+                            best.bestWeights());
+                    stopping.restore(carried);
                     next.resume(new Checkpoint(trainer.state().epochsDone(), Adam.forNetwork(current.adam(),
-                            pipeline.network()).exportState(), new EarlyStopping.State(best.best(), best.bestEpoch(),
-                            0, best.bestWeights()), trainer.state().history().epochs(), null));
+                            pipeline.network()).exportState(), carried, trainer.state().history().epochs(), null));
                 }
                 trainer = next;
                 List<Callback> all = new ArrayList<>(List.of(new TerminateOnNaN(), stopping));

@@ -90,6 +90,7 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             workers.shutdownNow();
+            awaitQuietly(workers); // no worker may outlive a failed build, as none outlives close()
             if (cache != null) {
                 cache.close();
             }
@@ -98,6 +99,14 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
         this.stepsPerEpoch = samples < 0 ? -1 : (int) ((samples + batchSize - 1) / batchSize);
         this.producer = daemon("textclf-read-" + id).newThread(this::produce);
         producer.start();
+    }
+
+    private static void awaitQuietly(ExecutorService workers) {
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The example cache: a kept one reused as it is, or built (kept or temporary) by one pass with a bar. */
