@@ -241,8 +241,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (json) {
             out.println(json(result, evaluation, testPath.orElse(null), seconds, classifier));
         } else {
-            out.printf("saved %s: best epoch %d of %d, val_loss %.4f, val_accuracy %.4f, %.1f s%n", output,
-                    result.bestEpoch(), result.history().size(), metrics.get("val_loss"),
+            out.printf("saved %s (%s): best epoch %d of %d, val_loss %.4f, val_accuracy %.4f, %.1f s%n", output,
+                    classifier.model(), result.bestEpoch(), result.history().size(), metrics.get("val_loss"),
                     metrics.get("val_accuracy"), seconds);
             if (evaluation != null) {
                 out.println("test on " + testPath.get() + ":");
@@ -259,6 +259,7 @@ public final class TrainCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode node = mapper.createObjectNode();
         node.put("model", output.toString());
+        node.put("branch", classifier.model());
         node.put("best_epoch", result.bestEpoch());
         node.put("epochs", result.history().size());
         result.metrics().forEach((k, v) -> {

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainEvaluatePredictTest {
@@ -42,15 +44,17 @@ class TrainEvaluatePredictTest {
         return file;
     }
 
-    @Test
-    void trainThenEvaluateThenPredict_endToEnd() throws IOException {
+    @ParameterizedTest(name = "--model {0}")
+    @ValueSource(strings = {"mlp", "sepcnn"})
+    void trainThenEvaluateThenPredict_endToEnd(String branch) throws IOException {
         Path train = corpus("train.csv", 1500, 1);
         Path test = corpus("test.csv", 300, 2);
         Path model = dir.resolve("m.textclf");
         Path log = dir.resolve("log.csv");
 
         Run trained = Run.of("train", train.toString(), "--test", test.toString(), "-o", model.toString(),
-                "--json", "--verbose", "0", "--csv-log", log.toString());
+                "--json", "--verbose", "0", "--csv-log", log.toString(), "--model", branch, "--blocks", "1",
+                "--filters", "8", "--embedding-dim", "16");
         assertThat(trained.exitCode()).as(trained.err()).isZero();
         JsonNode result = JSON.readTree(trained.out());
         assertThat(result.get("test_accuracy").asDouble()).isGreaterThan(0.9);
@@ -134,7 +138,7 @@ class TrainEvaluatePredictTest {
         Path train = corpus("train.csv", 10, 4);
         Run run = Run.of("train", train.toString(), "--model", "bert");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("textclf: unknown --model 'bert'; expected mlp");
+        assertThat(run.err()).startsWith("textclf: unknown --model 'bert'; expected auto, mlp or sepcnn");
     }
 
     @Test
