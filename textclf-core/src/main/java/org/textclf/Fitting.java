@@ -122,7 +122,7 @@ final class Fitting {
         }
         List<Phase> phases = Phase.of(pipeline, options);
         int phase = resumeFrom == null ? 0 : Phase.resumedPhase(pipeline, phases);
-        try (StepThreads threads = StepThreads.create(options.threads());
+        try (StepThreads threads = StepThreads.create(options.stepThreads(pipeline.model()));
                 BatchGenerator<B> trainBatches = generator(pipeline, trainPart, classes, true, cache, trainSamples)
                         .firstEpoch(resumeFrom == null ? 0 : resumeFrom.epoch()).build();
                 BatchGenerator<B> validationBatches = generator(pipeline, validationPart, classes, false, cache, -1)

@@ -65,12 +65,27 @@ public record ModelInfo(String textclfVersion, String created, String model, Lis
     static ModelInfo of(TextClassifier classifier, TrainOptions options, List<InputFile> inputs,
             Map<String, Double> metrics) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("ngram_range", List.of(options.ngram().ngramMin(), options.ngram().ngramMax()));
-        parameters.put("min_df", options.ngram().minDocumentFrequency());
-        parameters.put("top_features", options.ngram().topK());
-        parameters.put("layers", options.mlp().layers());
-        parameters.put("units", options.mlp().units());
-        parameters.put("dropout", options.mlp().dropoutRate());
+        if (SEPCNN.equals(classifier.model())) {
+            parameters.put("max_words", options.sequence().maxWords());
+            parameters.put("max_length", options.sequence().maxLength());
+            parameters.put("blocks", options.sepCnn().blocks());
+            parameters.put("filters", options.sepCnn().filters());
+            parameters.put("kernel_size", options.sepCnn().kernelSize());
+            parameters.put("pool_size", options.sepCnn().poolSize());
+            parameters.put("dropout", options.sepCnn().dropoutRate());
+            parameters.put("embedding_dim", options.sepCnn().embeddingDim());
+            if (options.embeddings() != null) {
+                parameters.put("embeddings", options.embeddings().toString());
+                parameters.put("fine_tune_learning_rate", options.fineTuneLearningRate());
+            }
+        } else {
+            parameters.put("ngram_range", List.of(options.ngram().ngramMin(), options.ngram().ngramMax()));
+            parameters.put("min_df", options.ngram().minDocumentFrequency());
+            parameters.put("top_features", options.ngram().topK());
+            parameters.put("layers", options.mlp().layers());
+            parameters.put("units", options.mlp().units());
+            parameters.put("dropout", options.mlp().dropoutRate());
+        }
         parameters.put("learning_rate", options.adam().learningRate());
         parameters.put("batch_size", options.batchSize());
         parameters.put("epochs", options.epochs());

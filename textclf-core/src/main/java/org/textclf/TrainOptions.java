@@ -38,19 +38,17 @@ import org.textclf.train.Trainer;
  * @param cacheDir where to keep the fitted vectorizer and the vectorized examples for the next run with the same
  *     data and options (see {@link org.textclf.batch.CacheDirectory}); null to use temp caches deleted after fit
  * @param verbose 0 silent, 1 progress bars, 2 one line per epoch
- * @param threads threads sharing each training step (results are identical for any count)
+ * @param threads threads sharing each training step (results do not depend on it), or {@value #AUTO_THREADS} for
+ *     the branch's measured best ({@link #stepThreads})
  */
 public record TrainOptions(String model, NgramConfig ngram, MlpConfig mlp, SequenceConfig sequence,
         SepCnnConfig sepCnn, Path embeddings, float fineTuneLearningRate, AdamConfig adam, int batchSize, int epochs, int patience,
         Metric monitor, double validationFraction, long seed, boolean shuffle, long shuffleBufferBytes, Path tempDir,
         Path cacheDir, int verbose, int threads) {
     public static final long DEFAULT_SEED = 42;
-    /**
-     * One: on 2 cores the second is better spent reading and vectorizing ahead. Measured on IMDB with
-     * {@code bin/textclf train imdb --threads N}: 7.8–8.7 s with 1 thread, 9.3–9.8 s with 2; per step, 2.1 ms
-     * against 2.7 ms ({@code org.textclf.nn.StepTiming}, quiet machine).
-     */
-    public static final int DEFAULT_THREADS = 1;
+    /** {@link #threads()} value that lets each branch use its measured best; see {@link #stepThreads}. */
+    public static final int AUTO_THREADS = 0;
+    public static final int DEFAULT_THREADS = AUTO_THREADS;
     public static final int DEFAULT_VERBOSE = 2;
 
     /** The model name that lets the first pass choose by the guide's S/W rule. */
@@ -79,10 +77,23 @@ public record TrainOptions(String model, NgramConfig ngram, MlpConfig mlp, Seque
         if (verbose < 0 || verbose > 2) {
             throw new IllegalArgumentException("verbose must be 0, 1 or 2, found " + verbose);
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, found " + threads);
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be at least 1, or 0 for the branch's best; found "
+                    + threads);
         }
         new Split(seed, validationFraction); // validates the fraction with its own message
+    }
+
+    /**
+     * The threads a training step of {@code model} uses: {@link #threads()}, or with {@value #AUTO_THREADS} one per
+     * core for the sepCNN, whose steps are long and compute-bound, and one for the MLP, whose steps are so short
+     * (~2 ms) that the second core is better spent reading and vectorizing ahead.
+     */
+    public int stepThreads(String model) {
+        if (threads != AUTO_THREADS) {
+            return threads;
+        }
+        return ModelInfo.SEPCNN.equals(model) ? Runtime.getRuntime().availableProcessors() : 1;
     }
 
     public static Builder builder() {
