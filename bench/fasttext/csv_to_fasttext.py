@@ -3,13 +3,28 @@
 
     /usr/bin/python3 bench/fasttext/csv_to_fasttext.py IN.csv[.gz] OUT.txt
 
-The text is kept as it is (no lowercasing, no punctuation splitting: fastText's own tokenizer splits on
-whitespace only); the text fields of a row are joined with a space, and line breaks and tabs inside a field become
-spaces, because fastText reads one example per line. bench/peers runs this before its clock starts.
+The text fields of a row are joined with a space, then normalised as fastText's own classification examples do
+(`normalize_text` in fastText's classification-example.sh, which prepares its AG News, DBpedia and other Zhang CSVs
+for `fasttext supervised`): lowercase; `'` becomes ` ' `; `"` is removed; `.` `,` `(` `)` `!` `?` are split off as
+tokens of their own; `<br />`, `;` and `:` become spaces; runs of whitespace (line breaks and tabs included) become
+one space. fastText's tokenizer splits on whitespace only, so without this `great.`, `Great` and `great` would be
+three different words to it. (The script also shuffles the training lines; the shared training files are already
+in random class order.) bench/peers runs this before its clock starts.
 """
 import csv
 import gzip
 import sys
+
+# The sed substitutions of fastText's normalize_text, in its order (the input is already lowercased).
+SUBSTITUTIONS = [("'", " ' "), ('"', ""), (".", " . "), ("<br />", " "), (",", " , "), ("(", " ( "),
+                 (")", " ) "), ("!", " ! "), ("?", " ? "), (";", " "), (":", " ")]
+
+
+def normalize(text):
+    text = text.lower()
+    for old, new in SUBSTITUTIONS:
+        text = text.replace(old, new)
+    return " ".join(text.split())
 
 
 def main():
@@ -22,8 +37,7 @@ def main():
         for line, row in enumerate(csv.reader(f), start=1):
             if len(row) < 2 or not row[0].strip().isdigit():
                 sys.exit(f"{source}:{line}: bad record; expected a class id then text fields, found {row[:2]!r}")
-            text = " ".join(" ".join(row[1:]).split())
-            out.write(f"__label__{row[0].strip()} {text}\n")
+            out.write(f"__label__{row[0].strip()} {normalize(' '.join(row[1:]))}\n")
             count += 1
     print(f"{source}: {count} examples -> {target}", file=sys.stderr)
 

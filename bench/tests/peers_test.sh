@@ -52,6 +52,9 @@ write(f"{root}/imdb/train.csv.gz", rows(400, 2))
 write(f"{root}/imdb/test.csv.gz", rows(200, 2))
 write(f"{root}/ag_news/train_sample_12000.csv", rows(400, 3))
 write(f"{root}/ag_news/test.csv", rows(200, 3))
+write(f"{root}/sst2/train.csv.gz", rows(400, 2))
+write(f"{root}/sst2/dev.csv", rows(150, 2))  # 150 rows: tells the dev split from a 200-row test split
+write(f"{root}/sst2/test.csv", rows(200, 2))
 EOF
 
 # A launcher that keeps the CLI's contract: logs on stderr, one JSON object last on stdout, the model at -o.
@@ -82,7 +85,9 @@ for tool in textclf fasttext sklearn-logreg sklearn-mlp; do
 done
 check "textclf accuracy is the JSON's test_accuracy" test "$(cell imdb textclf "$out" 5)" = "0.5000"
 check "textclf wall time covers its 2 s sleep" awk -v w="$(cell imdb textclf "$out" 3)" 'BEGIN { exit !(w >= 2) }'
-check "textclf peak RSS is a positive number" awk -v r="$(cell imdb textclf "$out" 4)" 'BEGIN { exit !(r > 0) }'
+for tool in textclf fasttext sklearn-logreg sklearn-mlp; do
+  check "$tool peak RSS is a positive number" awk -v r="$(cell imdb "$tool" "$out" 4)" 'BEGIN { exit !(r > 0) }'
+done
 for tool in sklearn-logreg sklearn-mlp; do
   check "$tool learns the separable corpus (accuracy >= 0.9)" \
     awk -v a="$(cell imdb "$tool" "$out" 5)" 'BEGIN { exit !(a >= 0.9) }'
@@ -105,6 +110,16 @@ saved="$work/results/peers-$(date +%F).md"
 check "--save writes results/peers-DATE.md" test -f "$saved"
 check "saved file equals the printed table" cmp -s "$out" "$saved"
 check "only the selected tools run" test "$(grep -c '^| ag_news |' "$out")" -eq 2
+
+echo "# peers_sst2_trainOnTrainEvaluateOnDev"
+out="$work/sst2.md"
+TEXTCLF_DATA="$data" TEXTCLF_BIN="$fake" "$peers" --tools textclf,sklearn-logreg sst2 > "$out" 2> "$work/sst2.err"
+status=$?
+check "exit status 0" test "$status" -eq 0
+check "textclf row for sst2" row sst2 textclf "$out"
+check "sklearn-logreg row for sst2" row sst2 sklearn-logreg "$out"
+check "peers evaluate on the 150-row dev split" contains "$work/sst2.err" '"test_examples": 150'
+check "and train on the 400-row train split" contains "$work/sst2.err" '"train_examples": 400'
 
 echo "# peers_textclf_noTrainCommand_failsClearlyAndRunsPeers"
 out="$work/no-train.md"
@@ -139,8 +154,12 @@ check "unknown tool exits 2" test "$status" -eq 2
 echo "# csvToFasttext_multiFieldMultiLine_oneLabelledLine"
 /usr/bin/python3 "$bench/fasttext/csv_to_fasttext.py" "$data/ag_news/test.csv" "$work/ag.txt" 2> /dev/null
 check "one line per record" test "$(wc -l < "$work/ag.txt")" -eq 200
-check "label prefix, fields joined, newline removed" \
-  test "$(head -n 1 "$work/ag.txt" | cut -d' ' -f1-4)" = "__label__1 Title line two"
+check "label prefix, fields joined, lowercased, newline removed" \
+  test "$(head -n 1 "$work/ag.txt" | cut -d' ' -f1-4)" = "__label__1 title line two"
+printf '"2","Great movie.<br /><br />It\x27s ""fine"", (really)!","Title: a; b?"\n' > "$work/punct.csv"
+/usr/bin/python3 "$bench/fasttext/csv_to_fasttext.py" "$work/punct.csv" "$work/punct.txt" 2> /dev/null
+check "fastText's normalize_text: lowercase, punctuation split off, <br /> ; : and quotes dropped" \
+  test "$(cat "$work/punct.txt")" = "__label__2 great movie . it ' s fine , ( really ) ! title a b ?"
 printf '"x","no label"\n' > "$work/bad.csv"
 /usr/bin/python3 "$bench/fasttext/csv_to_fasttext.py" "$work/bad.csv" "$work/bad.txt" 2> "$work/bad.err"; status=$?
 check "bad class id exits non-zero" test "$status" -ne 0
