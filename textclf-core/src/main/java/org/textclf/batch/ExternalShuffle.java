@@ -20,7 +20,8 @@ import org.textclf.data.SampleSource;
  * {@link #BUCKETS} temp files chosen uniformly at random; then each bucket, in order, is read back and shuffled in
  * memory (a bucket still larger than the buffer is scattered again, recursively). Independent uniform buckets
  * followed by uniform shuffles within them give a uniform permutation of the whole. Temp files are deleted as soon
- * as their bucket is consumed and the folder when the reader closes.
+ * as their bucket is consumed and the folder when the reader closes, or at JVM exit ({@link TempFiles}) if the run
+ * is stopped first. {@link ShuffledEpochs} scatters the next epoch while this one is read.
  */
 public final class ExternalShuffle {
     /** Buckets per scatter: with the default buffer one level handles about 4 GiB, two levels about 256 GiB. */
