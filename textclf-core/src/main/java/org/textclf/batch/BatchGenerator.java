@@ -30,8 +30,10 @@ import org.textclf.data.SampleSource;
  * short epoch, or a batch straddling two epochs.
  *
  * <p>Each epoch is read in a fresh seeded random order ({@link ExternalShuffle}, bounded memory) unless shuffling is
- * off. Reading and shuffling run on a producer thread and vectorizing on a small pool, ahead of the consumer, through
- * a bounded queue of {@code prefetchBatches}; batches come out in order, so a run is deterministic for a seed.
+ * off; when the records are over the shuffle buffer, the next epoch's bucket files are written on a background thread
+ * while this epoch is read ({@link ShuffledEpochs}), in the same order as without. Reading and shuffling run on a
+ * producer thread and vectorizing on a small pool, ahead of the consumer, through a bounded queue of
+ * {@code prefetchBatches}; batches come out in order, so a run is deterministic for a seed.
  * {@link #close()} stops every thread the generator started. Not thread-safe for consumers: one consumer thread.
  *
  * @param <B> the batch type the vectorizer produces
@@ -251,23 +253,11 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
      */
     private void produce() {
         try {
-            for (long e = firstEpoch; !closed; e++) {
-                long epochSeed = Hashing.mix(seed ^ Hashing.mix(e));
-                if (singlePass && e > firstEpoch) {
-                    queue.put(END);
-                    return;
-                }
-                if (cache != null) {
-                    try (RecordFile.Input<Example> cached = shuffle
-                            ? shuffler.open(cache.open(), RecordCodec.EXAMPLES, epochSeed) : cache.open()) {
-                        produceEpoch(e, cached::next, chunk -> () -> rows.assemble(chunk));
-                    }
-                } else {
-                    try (SampleReader reader = shuffle ? shuffler.open(source, epochSeed) : source.open()) {
-                        produceEpoch(e, reader::next, chunk -> () -> vectorizer.vectorize(chunk, labelIds(chunk,
-                                labels, source.name())));
-                    }
-                }
+            if (cache != null) {
+                produceEpochs(cache::open, RecordCodec.EXAMPLES, chunk -> () -> rows.assemble(chunk));
+            } else {
+                produceEpochs(() -> ExternalShuffle.records(source.open()), RecordCodec.SAMPLES,
+                        chunk -> () -> vectorizer.vectorize(chunk, labelIds(chunk, labels, source.name())));
             }
         } catch (InterruptedException e) {
             // closed while waiting for room in the queue
@@ -276,6 +266,26 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
                 queue.put(CompletableFuture.failedFuture(e));
             } catch (InterruptedException closing) {
                 // closed while handing over the failure: nobody is waiting for it
+            }
+        }
+    }
+
+    /**
+     * Every epoch of {@code passes}, shuffled through {@link ShuffledEpochs} (which scatters the next epoch while this
+     * one is read) or in stored order; the background scatter is stopped and its files deleted when this returns.
+     */
+    private <T> void produceEpochs(RecordFile.Passes<T> passes, RecordCodec<T> codec,
+            Function<List<T>, Callable<B>> task) throws IOException, InterruptedException {
+        try (ShuffledEpochs<T> epochs = new ShuffledEpochs<>(shuffler, passes, codec,
+                e -> Hashing.mix(seed ^ Hashing.mix(e)), producer.getName() + "-shuffle")) {
+            for (long e = firstEpoch; !closed; e++) {
+                if (singlePass && e > firstEpoch) {
+                    queue.put(END);
+                    return;
+                }
+                try (RecordFile.Input<T> records = shuffle ? epochs.open(e) : passes.open()) {
+                    produceEpoch(e, records::next, task);
+                }
             }
         }
     }

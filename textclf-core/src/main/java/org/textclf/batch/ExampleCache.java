@@ -1,8 +1,6 @@
 package org.textclf.batch;
 
 import java.io.Closeable;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,12 +52,15 @@ final class ExampleCache implements Closeable {
             PassProgress.Bar bar) throws IOException {
         Path file = keep != null ? keep : Files.createTempFile(tempDir == null
                 ? Path.of(System.getProperty("java.io.tmpdir")) : tempDir, "textclf-examples-", ".bin");
+        if (keep == null) {
+            TempFiles.created(file);
+        }
         ArrayDeque<Future<B>> pending = new ArrayDeque<>();
         long count = 0;
         try (SampleReader reader = source.open();
                 CacheFile.Writer writer = new CacheFile.Writer(file, keep != null, KIND,
                         key != null ? key : CacheKey.builder().build())) {
-            DataOutputStream out = writer.out();
+            RecordOutput out = new RecordOutput(writer.out());
             List<Sample> chunk = new ArrayList<>(chunkSize);
             for (Sample s = reader.next(); ; s = reader.next()) {
                 if (s != null) {
@@ -83,6 +84,7 @@ final class ExampleCache implements Closeable {
                     break;
                 }
             }
+            out.flush();
             long bodyOffset = writer.bodyOffset();
             writer.commit(count);
             return new ExampleCache(file, new CacheFile.Check(true, false, "", count, bodyOffset), keep == null);
@@ -112,6 +114,7 @@ final class ExampleCache implements Closeable {
     private static void deleteTemp(Path file, Path keep) throws IOException {
         if (keep == null) {
             Files.deleteIfExists(file);
+            TempFiles.deleted(file);
         }
     }
 
@@ -125,7 +128,7 @@ final class ExampleCache implements Closeable {
 
     /** One pass over the examples, in the order they were written. */
     RecordFile.Input<Example> open() throws IOException {
-        DataInputStream in = CacheFile.openBody(file, contents);
+        RecordInput in = new RecordInput(CacheFile.openBody(file, contents));
         long total = contents.records();
         return new RecordFile.Input<>() {
             private long read;
@@ -156,6 +159,7 @@ final class ExampleCache implements Closeable {
     public void close() throws IOException {
         if (temporary) {
             Files.deleteIfExists(file);
+            TempFiles.deleted(file);
         }
     }
 }

@@ -2,13 +2,11 @@ package org.textclf.batch;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.textclf.data.ReadStats;
 import org.textclf.data.Sample;
 import org.textclf.data.SampleReader;
@@ -22,7 +20,8 @@ import org.textclf.data.SampleSource;
  * {@link #BUCKETS} temp files chosen uniformly at random; then each bucket, in order, is read back and shuffled in
  * memory (a bucket still larger than the buffer is scattered again, recursively). Independent uniform buckets
  * followed by uniform shuffles within them give a uniform permutation of the whole. Temp files are deleted as soon
- * as their bucket is consumed and the folder when the reader closes.
+ * as their bucket is consumed and the folder when the reader closes, or at JVM exit ({@link TempFiles}) if the run
+ * is stopped first. {@link ShuffledEpochs} scatters the next epoch while this one is read.
  */
 public final class ExternalShuffle {
     /** Buckets per scatter: with the default buffer one level handles about 4 GiB, two levels about 256 GiB. */
@@ -56,17 +55,7 @@ public final class ExternalShuffle {
     /** One pass over {@code source} in the random order that {@code seed} determines. */
     public SampleReader open(SampleSource source, long seed) throws IOException {
         SampleReader reader = source.open();
-        RecordFile.Input<Sample> shuffled = open(new RecordFile.Input<>() {
-            @Override
-            public Sample next() throws IOException {
-                return reader.next();
-            }
-
-            @Override
-            public void close() throws IOException {
-                reader.close();
-            }
-        }, RecordCodec.SAMPLES, seed);
+        RecordFile.Input<Sample> shuffled = open(records(reader), RecordCodec.SAMPLES, seed);
         return new SampleReader() {
             @Override
             public Sample next() throws IOException {
@@ -81,6 +70,21 @@ public final class ExternalShuffle {
             @Override
             public void close() throws IOException {
                 shuffled.close();
+            }
+        };
+    }
+
+    /** A reader's samples as records, for the shuffle and {@link ShuffledEpochs}. */
+    static RecordFile.Input<Sample> records(SampleReader reader) {
+        return new RecordFile.Input<>() {
+            @Override
+            public Sample next() throws IOException {
+                return reader.next();
+            }
+
+            @Override
+            public void close() throws IOException {
+                reader.close();
             }
         };
     }
@@ -106,6 +110,25 @@ public final class ExternalShuffle {
             input.close();
             throw e;
         }
+    }
+
+    /**
+     * As {@link #open(RecordFile.Input, RecordCodec, long)} for an input known to be over the buffer (an earlier pass
+     * over it was scattered): scatters at once, without first buffering a head of records to find out. The same
+     * random draws for the same records, so the same order as {@code open} for the same seed.
+     */
+    <T> RecordFile.Input<T> scatter(RecordFile.Input<T> input, RecordCodec<T> codec, long seed) throws IOException {
+        try {
+            return new Scattered<>(input, new ArrayList<>(), codec, new SplittableRandom(seed));
+        } catch (IOException | RuntimeException e) {
+            input.close();
+            throw e;
+        }
+    }
+
+    /** Whether {@code records}, from {@link #open}, went through bucket files (the input was over the buffer). */
+    static boolean scattered(RecordFile.Input<?> records) {
+        return records instanceof ExternalShuffle.Scattered<?>;
     }
 
     static <T> void shuffle(List<T> records, SplittableRandom random) {
@@ -150,6 +173,7 @@ public final class ExternalShuffle {
             this.random = random;
             this.dir = Files.createTempDirectory(tempDir == null ? Path.of(System.getProperty("java.io.tmpdir"))
                     : tempDir, "textclf-shuffle-");
+            TempFiles.created(dir);
             try (input) {
                 pushReversed(scatter("b", buffered, input));
             } catch (IOException | RuntimeException e) {
@@ -183,11 +207,29 @@ public final class ExternalShuffle {
                     writers.get(random.nextInt(buckets)).write(record);
                 }
             } finally {
-                for (RecordFile.Writer<T> w : writers) {
-                    w.close();
-                }
+                closeAll(writers);
             }
             return paths;
+        }
+
+        /**
+         * Closes every writer even when some fail: an interrupted scatter's writers all fail, since an interrupt
+         * closes each file channel the thread then touches.
+         */
+        private void closeAll(List<RecordFile.Writer<T>> writers) throws IOException {
+            IOException first = null;
+            for (RecordFile.Writer<T> w : writers) {
+                try {
+                    w.close();
+                } catch (IOException e) {
+                    if (first == null) {
+                        first = e;
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
         }
 
         @Override
@@ -236,21 +278,8 @@ public final class ExternalShuffle {
         }
 
         private void deleteAll() throws IOException {
-            if (!Files.exists(dir)) {
-                return;
-            }
-            try (Stream<Path> files = Files.list(dir)) {
-                files.forEach(f -> {
-                    try {
-                        Files.deleteIfExists(f);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
-            Files.deleteIfExists(dir);
+            TempFiles.deleteTree(dir);
+            TempFiles.deleted(dir);
         }
     }
 }

@@ -1,44 +1,42 @@
 package org.textclf.batch;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.textclf.data.Sample;
 
 /**
  * How the shuffle and the example cache write records to scratch files and read them back, and what a record costs
- * in memory. Strings are length-prefixed UTF-8, so fields of any size round-trip (writeUTF stops at 64 KB).
+ * in memory. The format is {@link java.io.DataOutputStream}'s big-endian one (cache files written before the bulk
+ * {@link RecordOutput} and {@link RecordInput} read back unchanged). Strings are length-prefixed UTF-8, so fields of
+ * any size round-trip (writeUTF stops at 64 KB).
  *
  * @param <T> the record type
  */
 interface RecordCodec<T> {
 
-    void write(DataOutputStream out, T record) throws IOException;
+    void write(RecordOutput out, T record) throws IOException;
 
     /** The next record, or null at the end of the file. */
-    T read(DataInputStream in) throws IOException;
+    T read(RecordInput in) throws IOException;
 
     /** Heap bytes a record holds, near enough to keep a buffer within its budget. */
     long memoryOf(T record);
 
+    /** long line, then label and text as {@code int length (-1 for null), UTF-8 bytes}. */
     RecordCodec<Sample> SAMPLES = new RecordCodec<>() {
         @Override
-        public void write(DataOutputStream out, Sample s) throws IOException {
+        public void write(RecordOutput out, Sample s) throws IOException {
             out.writeLong(s.line());
             writeString(out, s.label());
             writeString(out, s.text());
         }
 
         @Override
-        public Sample read(DataInputStream in) throws IOException {
-            long line;
-            try {
-                line = in.readLong();
-            } catch (EOFException end) {
+        public Sample read(RecordInput in) throws IOException {
+            if (in.atEnd()) {
                 return null;
             }
+            long line = in.readLong();
             String label = readString(in);
             return new Sample(label, readString(in), line);
         }
@@ -49,42 +47,33 @@ interface RecordCodec<T> {
         }
     };
 
+    /** int label, int n (or -n - 1 when there are no values), n int indices, n float values. */
     RecordCodec<Example> EXAMPLES = new RecordCodec<>() {
         @Override
-        public void write(DataOutputStream out, Example e) throws IOException {
+        public void write(RecordOutput out, Example e) throws IOException {
             out.writeInt(e.label());
             int n = e.indices().length;
             out.writeInt(e.values() == null ? -n - 1 : n);
-            for (int i = 0; i < n; i++) {
-                out.writeInt(e.indices()[i]);
-            }
+            out.writeInts(e.indices(), n);
             if (e.values() != null) {
-                for (int i = 0; i < n; i++) {
-                    out.writeFloat(e.values()[i]);
-                }
+                out.writeFloats(e.values(), n);
             }
         }
 
         @Override
-        public Example read(DataInputStream in) throws IOException {
-            int label;
-            try {
-                label = in.readInt();
-            } catch (EOFException end) {
+        public Example read(RecordInput in) throws IOException {
+            if (in.atEnd()) {
                 return null;
             }
+            int label = in.readInt();
             int header = in.readInt();
             int n = header < 0 ? -header - 1 : header;
             int[] indices = new int[n];
-            for (int i = 0; i < n; i++) {
-                indices[i] = in.readInt();
-            }
+            in.readInts(indices, n);
             float[] values = null;
             if (header >= 0) {
                 values = new float[n];
-                for (int i = 0; i < n; i++) {
-                    values[i] = in.readFloat();
-                }
+                in.readFloats(values, n);
             }
             return new Example(label, indices, values);
         }
@@ -95,7 +84,7 @@ interface RecordCodec<T> {
         }
     };
 
-    private static void writeString(DataOutputStream out, String s) throws IOException {
+    private static void writeString(RecordOutput out, String s) throws IOException {
         if (s == null) {
             out.writeInt(-1);
             return;
@@ -105,7 +94,7 @@ interface RecordCodec<T> {
         out.write(utf8);
     }
 
-    private static String readString(DataInputStream in) throws IOException {
+    private static String readString(RecordInput in) throws IOException {
         int length = in.readInt();
         if (length < 0) {
             return null;

@@ -1,18 +1,15 @@
 package org.textclf.batch;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Scratch files of records in a {@link RecordCodec}'s format: written once, read back in order. */
+/**
+ * Scratch files of records in a {@link RecordCodec}'s format: written once, read back in order. Both sides buffer
+ * in a reusable array ({@link RecordOutput}, {@link RecordInput}) over an unbuffered file stream, one array each.
+ */
 final class RecordFile {
-    private static final int BUFFER_BYTES = 1 << 16;
-
     private RecordFile() {
     }
 
@@ -22,13 +19,19 @@ final class RecordFile {
         T next() throws IOException;
     }
 
+    /** Opens a new pass over the same records each time: the example cache, or a source wrapped as records. */
+    @FunctionalInterface
+    interface Passes<T> {
+        Input<T> open() throws IOException;
+    }
+
     static final class Writer<T> implements Closeable {
         private final RecordCodec<T> codec;
-        private final DataOutputStream out;
+        private final RecordOutput out;
 
         Writer(Path path, RecordCodec<T> codec) throws IOException {
             this.codec = codec;
-            this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(path), BUFFER_BYTES));
+            this.out = new RecordOutput(Files.newOutputStream(path));
         }
 
         void write(T record) throws IOException {
@@ -42,7 +45,7 @@ final class RecordFile {
     }
 
     static <T> Input<T> reader(Path path, RecordCodec<T> codec) throws IOException {
-        DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(path), BUFFER_BYTES));
+        RecordInput in = new RecordInput(Files.newInputStream(path));
         return new Input<>() {
             @Override
             public T next() throws IOException {
