@@ -168,7 +168,8 @@ final class Fitting {
 
     private <B extends Batch> BatchGenerator.Builder<B> generator(Pipeline<B> pipeline, SampleSource source,
             Labels labels, boolean training, CacheDirectory cache, long samples) {
-        BatchGenerator.Builder<B> builder = pipeline.batches(source, labels).batchSize(options.batchSize())
+        BatchGenerator.Builder<B> builder = pipeline.batches(source, labels)
+                .batchSize(options.batchSize(pipeline.model()))
                 .shuffle(training && options.shuffle()).seed(options.seed())
                 .shuffleBufferBytes(options.shuffleBufferBytes()).tempDir(options.tempDir()).progress(progress);
         if (samples >= 0) {

@@ -87,7 +87,7 @@ public record ModelInfo(String textclfVersion, String created, String model, Lis
             parameters.put("dropout", options.mlp().dropoutRate());
         }
         parameters.put("learning_rate", options.adam().learningRate());
-        parameters.put("batch_size", options.batchSize());
+        parameters.put("batch_size", options.batchSize(classifier.model()));
         parameters.put("epochs", options.epochs());
         parameters.put("patience", options.patience());
         parameters.put("monitor", options.monitor().key());

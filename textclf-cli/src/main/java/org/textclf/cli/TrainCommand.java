@@ -76,8 +76,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "The most epochs; early stopping usually ends sooner (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch-size", defaultValue = "" + org.textclf.batch.BatchGenerator.DEFAULT_BATCH_SIZE,
-            description = "Examples per step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", defaultValue = "" + TrainOptions.AUTO_BATCH_SIZE,
+            description = "Examples per step; 0: the branch's default, the guide's "
+                    + org.textclf.batch.BatchGenerator.DEFAULT_BATCH_SIZE + " for the mlp, "
+                    + TrainOptions.SEPCNN_BATCH_SIZE + " for the sepcnn (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Option(names = "--layers", defaultValue = "" + MlpConfig.DEFAULT_LAYERS,

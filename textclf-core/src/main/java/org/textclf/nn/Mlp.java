@@ -64,7 +64,7 @@ public final class Mlp implements Network<SparseBatch> {
             String layer = "dense_" + (l + 1);
             kernels[l] = new Parameter(layer + "/kernel", new int[] {widths[l], widths[l + 1]});
             biases[l] = new Parameter(layer + "/bias", new int[] {widths[l + 1]});
-            glorotUniform(kernels[l].values(), widths[l], widths[l + 1], random);
+            Initializers.glorotUniform(kernels[l].values(), widths[l], widths[l + 1], random);
             all.add(kernels[l]);
             all.add(biases[l]);
         }
@@ -86,14 +86,6 @@ public final class Mlp implements Network<SparseBatch> {
             throw new IllegalArgumentException("classes must be at least 2; found " + classes);
         }
         return new Mlp(config, features, classes, seed);
-    }
-
-    /** Keras' glorot_uniform: uniform in {@code [-limit, limit)}, {@code limit = sqrt(6 / (fanIn + fanOut))}. */
-    private static void glorotUniform(float[] kernel, int fanIn, int fanOut, SplittableRandom random) {
-        double limit = Math.sqrt(6.0 / (fanIn + fanOut));
-        for (int j = 0; j < kernel.length; j++) {
-            kernel[j] = (float) ((2 * random.nextDouble() - 1) * limit);
-        }
     }
 
     /**

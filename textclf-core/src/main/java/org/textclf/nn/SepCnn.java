@@ -71,9 +71,7 @@ public final class SepCnn implements Network<SequenceBatch> {
         embeddings = new Parameter("embedding/embeddings", new int[] {vocabulary, dim});
         float[] table = embeddings.values();
         if (pretrained == null) {
-            for (int j = 0; j < table.length; j++) {
-                table[j] = (float) ((2 * random.nextDouble() - 1) * 0.05);
-            }
+            Initializers.uniform(table, 0.05, random);
         } else {
             System.arraycopy(pretrained, 0, table, 0, table.length);
         }
@@ -86,8 +84,9 @@ public final class SepCnn implements Network<SequenceBatch> {
             SeparableConv1D conv = new SeparableConv1D("separable_conv1d_" + (l + 1), channels, width,
                     config.kernelSize());
             // Keras' fans for a kernel of shape [..., in, out]: in and out times the product of the leading dims.
-            glorotUniform(conv.depthwise.values(), config.kernelSize() * channels, config.kernelSize(), random);
-            glorotUniform(conv.pointwise.values(), channels, width, random);
+            Initializers.glorotUniform(conv.depthwise.values(), config.kernelSize() * channels,
+                    config.kernelSize(), random);
+            Initializers.glorotUniform(conv.pointwise.values(), channels, width, random);
             convs[l] = conv;
             all.add(conv.depthwise);
             all.add(conv.pointwise);
@@ -95,7 +94,7 @@ public final class SepCnn implements Network<SequenceBatch> {
         }
         denseKernel = new Parameter("dense/kernel", new int[] {2 * filters, loss.outputs()});
         denseBias = new Parameter("dense/bias", new int[] {loss.outputs()});
-        glorotUniform(denseKernel.values(), 2 * filters, loss.outputs(), random);
+        Initializers.glorotUniform(denseKernel.values(), 2 * filters, loss.outputs(), random);
         all.add(denseKernel);
         all.add(denseBias);
         parameters = List.copyOf(all);
@@ -136,14 +135,6 @@ public final class SepCnn implements Network<SequenceBatch> {
         }
         if (classes < 2) {
             throw new IllegalArgumentException("classes must be at least 2; found " + classes);
-        }
-    }
-
-    /** Keras' glorot_uniform: uniform in {@code [-limit, limit)}, {@code limit = sqrt(6 / (fanIn + fanOut))}. */
-    private static void glorotUniform(float[] kernel, int fanIn, int fanOut, SplittableRandom random) {
-        double limit = Math.sqrt(6.0 / (fanIn + fanOut));
-        for (int j = 0; j < kernel.length; j++) {
-            kernel[j] = (float) ((2 * random.nextDouble() - 1) * limit);
         }
     }
 
