@@ -119,8 +119,9 @@ public final class TrainCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--threads", defaultValue = "" + TrainOptions.DEFAULT_THREADS,
-            description = "Threads sharing each training step; results do not depend on it. 0: the branch's"
-                    + " measured best, one per core for the sepcnn, 1 for the mlp (default: ${DEFAULT-VALUE}).")
+            description = "Threads sharing each training step (the mlp's results do not depend on it, the"
+                    + " sepcnn's only to float rounding). 0: the branch's measured best, 2 for the sepcnn, 1 for the"
+                    + " mlp (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--no-shuffle", description = "Read the training data in file order every epoch.")
