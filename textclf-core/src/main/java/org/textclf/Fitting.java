@@ -14,6 +14,7 @@ import org.textclf.batch.CacheDirectory;
 import org.textclf.batch.CacheKey;
 import org.textclf.batch.PassProgress;
 import org.textclf.batch.Split;
+import org.textclf.batch.SplitParts;
 import org.textclf.data.Labels;
 import org.textclf.data.SampleSource;
 import org.textclf.nn.Adam;
@@ -61,13 +62,18 @@ final class Fitting {
 
     private TextClassifier.FitResult run(SampleSource train, SampleSource validation, Labels labels, CacheKey data)
             throws IOException {
-        SampleSource trainPart = train;
-        SampleSource validationPart = validation;
-        if (validation == null) {
-            Split split = new Split(options.seed(), options.validationFraction());
-            trainPart = split.train(train);
-            validationPart = split.validation(train);
+        if (validation != null) {
+            return run(train, validation, labels, data, false);
         }
+        try (SplitParts parts = new SplitParts(new Split(options.seed(), options.validationFraction()), train,
+                options.tempDir())) {
+            return run(parts.train(), parts.validation(), labels, data, true);
+        }
+    }
+
+    /** @param split whether the two parts are a split of one source (part of the cache key) */
+    private TextClassifier.FitResult run(SampleSource trainPart, SampleSource validationPart, Labels labels,
+            CacheKey data, boolean split) throws IOException {
         if (checkpoints != null && checkpoints.resuming()) {
             TextClassifier resumed = checkpoints.model();
             return train(resumed.pipeline(), resumed.labels(), trainPart, validationPart, null, -1);
@@ -78,8 +84,7 @@ final class Fitting {
                 throw new IllegalArgumentException("a cache directory needs a key of the data it caches; expected"
                         + " the train (and validation) files in a CacheKey, found none");
             }
-            cache = CacheDirectory.open(options.cacheDir(), Branches.fitKey(data, labels, options,
-                    validation == null), progress);
+            cache = CacheDirectory.open(options.cacheDir(), Branches.fitKey(data, labels, options, split), progress);
         }
         CacheDirectory.Fitted cached = cache == null ? null : cache.fitted();
         Branches.Fitted fitted;
