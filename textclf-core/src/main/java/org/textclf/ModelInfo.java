@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32C;
 import org.textclf.explore.ModelChoice;
+import org.textclf.nn.SepCnn;
+import org.textclf.nn.SepCnnConfig;
 
 /**
  * Where a model came from, kept in its file: the textclf that trained it, when, which branch of the guide, the
@@ -65,16 +67,17 @@ public record ModelInfo(String textclfVersion, String created, String model, Lis
     static ModelInfo of(TextClassifier classifier, TrainOptions options, List<InputFile> inputs,
             Map<String, Double> metrics) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        if (SEPCNN.equals(classifier.model())) {
+        if (classifier.pipeline().network() instanceof SepCnn network) {
+            SepCnnConfig c = network.config(); // the embedding's width is the pretrained vectors' when there are any
             parameters.put("max_words", options.sequence().maxWords());
             parameters.put("max_length", options.sequence().maxLength());
-            parameters.put("blocks", options.sepCnn().blocks());
-            parameters.put("filters", options.sepCnn().filters());
-            parameters.put("kernel_size", options.sepCnn().kernelSize());
-            parameters.put("pool_size", options.sepCnn().poolSize());
-            parameters.put("dropout", options.sepCnn().dropoutRate());
-            parameters.put("embedding_dim", options.sepCnn().embeddingDim());
-            if (options.embeddings() != null) {
+            parameters.put("blocks", c.blocks());
+            parameters.put("filters", c.filters());
+            parameters.put("kernel_size", c.kernelSize());
+            parameters.put("pool_size", c.poolSize());
+            parameters.put("dropout", c.dropoutRate());
+            parameters.put("embedding_dim", c.embeddingDim());
+            if (network.pretrained()) {
                 parameters.put("embeddings", options.embeddings().toString());
                 parameters.put("fine_tune_learning_rate", options.fineTuneLearningRate());
             }

@@ -144,6 +144,9 @@ class SequenceBranchTest {
         SepCnn network = (SepCnn) straight.classifier().pipeline().network();
         assertThat(network.pretrained()).isTrue();
         assertThat(network.config().embeddingDim()).isEqualTo(6);
+        ModelInfo info = straight.classifier().describe(options, List.of(), straight.metrics());
+        assertThat(info.parameters()).containsEntry("embedding_dim", 6).containsEntry("batch_size", 64)
+                .containsKey("embeddings");
         int phaseOneEpochs = log.toString().split("fine-tuning")[0].split("Epoch ").length - 1;
         assertThat(phaseOneEpochs).isBetween(2, straight.history().size() - 2);
         // Resume from a checkpoint of each phase: the first phase's last epoch, and the second phase's first.
