@@ -43,8 +43,10 @@ class ResumeIT {
 
     private Process start(String name, String... args) throws IOException {
         assertThat(JAR).as("the shaded jar; run mvn package first").exists();
+        // Its own temp folder: SIGKILL leaves a child's temp caches behind, and they must not pile up in /tmp.
+        Path temp = Files.createDirectories(dir.resolve("tmp"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", JAR.toString()));
+                .toString(), "-Djava.io.tmpdir=" + temp, "-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(dir.resolve(name + ".out").toFile())
                 .redirectError(dir.resolve(name + ".err").toFile());
