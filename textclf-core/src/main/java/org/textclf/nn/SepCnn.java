@@ -36,10 +36,11 @@ import org.textclf.batch.SequenceBatch;
  * 7-9, so expect +-30%), vocabulary 20,002, batch 128: SST-2 shape (9.3 tokens per row) step 24 ms (5,300
  * examples/s), predict 8.6 ms; IMDB shape (232 tokens per row) step 650 ms (200 examples/s), predict 220 ms.
  * Taking four channels (forward) and four positions (kernel gradient) per pass in the pointwise convolution cut the
- * SST-2 step from 35 to 24 ms and predict from 12.4 to 8.6. Two threads did the same work (process CPU time per
- * SST-2 step 29-31 ms against 28-35 for one) but gave no wall-clock gain on that machine, where the process got
- * about half a core whatever its thread count (JMH wall: SST-2 27.7 ms one thread, 32.0 two; IMDB 830 and 620 ms,
- * +-50%). The gain on idle cores is not measured.
+ * SST-2 step from 35 to 24 ms and predict from 12.4 to 8.6 (four positions by four channels bought nothing more).
+ * Two threads do the same total work; on a quiet machine (load average 0.4) they took the SST-2 step from 26.0 to
+ * 17.2 ms wall and predict from 8.2 to 6.2 ms ({@code SepCnnStepTiming sst2}; JMH {@code SepCnnStepBenchmark -p
+ * shape=sst2}: 26.0 +- 6.9 against 19.2 +- 0.9 ms), so training uses two threads by default. On a busy machine the
+ * gain shrinks or turns into a loss, as the step waits for the slower thread.
  */
 public final class SepCnn implements Network<SequenceBatch> {
 
