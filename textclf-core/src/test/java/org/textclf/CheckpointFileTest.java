@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.textclf.data.SampleSource;
@@ -26,30 +23,13 @@ import org.textclf.train.EpochLogs;
 import org.textclf.train.TrainingState;
 
 class CheckpointFileTest {
-    private static final String[] SPORTS = {"match", "goal", "team", "coach", "season", "league", "score", "player"};
-    private static final String[] MONEY = {"market", "stock", "bank", "profit", "shares", "investor", "rates", "fund"};
-    private static final String[] COMMON = {"the", "a", "today", "new", "report", "said", "after", "week"};
     private static final PrintWriter QUIET = new PrintWriter(Writer.nullWriter());
 
     @TempDir
     Path temp;
 
     private Path corpus(int rows) throws IOException {
-        SplittableRandom random = new SplittableRandom(1);
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < rows; i++) {
-            int label = random.nextInt(2);
-            String[] topic = label == 0 ? SPORTS : MONEY;
-            StringBuilder text = new StringBuilder();
-            for (int w = 0; w < 12; w++) {
-                String[] from = random.nextInt(4) == 0 ? topic : COMMON;
-                text.append(from[random.nextInt(from.length)]).append(' ');
-            }
-            lines.add("\"" + (label + 1) + "\",\"" + text.toString().strip() + "\"");
-        }
-        Path file = temp.resolve("train.csv");
-        Files.write(file, lines, StandardCharsets.UTF_8);
-        return file;
+        return TopicCorpus.write(temp.resolve("train.csv"), rows, 1, 4);
     }
 
     private static TrainOptions options() {

@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -27,30 +24,13 @@ import org.textclf.text.NgramConfig;
 
 /** {@code TrainOptions.cacheDir}: reuse, every reason to rebuild, corrupt files, temp caches, progress output. */
 class TextClassifierCacheTest {
-    private static final String[] SPORTS = {"match", "goal", "team", "coach", "season", "league", "score", "player"};
-    private static final String[] MONEY = {"market", "stock", "bank", "profit", "shares", "investor", "rates", "fund"};
-    private static final String[] COMMON = {"the", "a", "today", "new", "report", "said", "after", "week"};
 
     @TempDir
     Path temp;
 
     /** A Zhang-style CSV of two topics. */
     private Path corpus(String name, int rows, long seed) throws IOException {
-        SplittableRandom random = new SplittableRandom(seed);
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < rows; i++) {
-            int label = random.nextInt(2);
-            String[] topic = label == 0 ? SPORTS : MONEY;
-            StringBuilder text = new StringBuilder();
-            for (int w = 0; w < 12; w++) {
-                String[] from = random.nextInt(3) == 0 ? topic : COMMON;
-                text.append(from[random.nextInt(from.length)]).append(' ');
-            }
-            lines.add("\"" + (label + 1) + "\",\"" + text.toString().strip() + "\"");
-        }
-        Path file = temp.resolve(name);
-        Files.write(file, lines, StandardCharsets.UTF_8);
-        return file;
+        return TopicCorpus.write(temp.resolve(name), rows, seed, 3);
     }
 
     /** A source that counts the passes opened over it: zero when a run reuses everything. */

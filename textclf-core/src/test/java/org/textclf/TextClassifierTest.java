@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.textclf.data.Labels;
@@ -23,30 +21,13 @@ import org.textclf.io.ModelFileException;
 import org.textclf.eval.Evaluation;
 
 class TextClassifierTest {
-    private static final String[] SPORTS = {"match", "goal", "team", "coach", "season", "league", "score", "player"};
-    private static final String[] MONEY = {"market", "stock", "bank", "profit", "shares", "investor", "rates", "fund"};
-    private static final String[] COMMON = {"the", "a", "today", "new", "report", "said", "after", "week"};
 
     @TempDir
     Path temp;
 
     /** A Zhang-style CSV of two topics: each line mixes topic words with common ones. */
     private Path corpus(String name, int rows, long seed) throws IOException {
-        SplittableRandom random = new SplittableRandom(seed);
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < rows; i++) {
-            int label = random.nextInt(2);
-            String[] topic = label == 0 ? SPORTS : MONEY;
-            StringBuilder text = new StringBuilder();
-            for (int w = 0; w < 12; w++) {
-                String[] from = random.nextInt(3) == 0 ? topic : COMMON;
-                text.append(from[random.nextInt(from.length)]).append(' ');
-            }
-            lines.add("\"" + (label + 1) + "\",\"" + text.toString().strip() + "\"");
-        }
-        Path file = temp.resolve(name);
-        Files.write(file, lines, StandardCharsets.UTF_8);
-        return file;
+        return TopicCorpus.write(temp.resolve(name), rows, seed, 3);
     }
 
     private static TrainOptions quiet() {
