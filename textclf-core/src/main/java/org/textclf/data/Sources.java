@@ -1,6 +1,7 @@
 package org.textclf.data;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,20 @@ public final class Sources {
     static final int DETECTION_PREFIX_CHARS = 1 << 16;
 
     private Sources() {
+    }
+
+    /**
+     * The bytes of {@code path}, gunzipped when they start with the gzip magic bytes (whatever the file's name), as
+     * every corpus reader reads them; for other text inputs such as word vectors.
+     */
+    public static InputStream openBytes(Path path) throws IOException {
+        InputStream raw = Files.newInputStream(path);
+        try {
+            return Utf8Input.gunzipped(raw);
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
+        }
     }
 
     /**

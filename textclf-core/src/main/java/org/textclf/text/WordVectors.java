@@ -1,17 +1,14 @@
 package org.textclf.text;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
+import org.textclf.data.Sources;
 
 /**
  * Pretrained word embeddings for a {@link SequenceVectorizer}'s vocabulary, as the guide loads GloVe to initialize
@@ -154,22 +151,10 @@ public final class WordVectors {
     }
 
     private static BufferedReader open(Path file) throws IOException {
-        InputStream raw = Files.newInputStream(file);
-        try {
-            BufferedInputStream in = new BufferedInputStream(raw, BUFFER_BYTES);
-            // gzip by its magic bytes 1f 8b, as the corpus readers (data.Utf8Input) tell it
-            in.mark(2);
-            boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
-            in.reset();
-            InputStream text = gzip ? new GZIPInputStream(in, BUFFER_BYTES) : in;
-            // Lenient decoding: a word with bytes that are not UTF-8 cannot be a vocabulary word anyway.
-            return new BufferedReader(new InputStreamReader(text, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)), BUFFER_BYTES);
-        } catch (IOException | RuntimeException e) {
-            raw.close();
-            throw e;
-        }
+        // Lenient decoding: a word with bytes that are not UTF-8 cannot be a vocabulary word anyway.
+        return new BufferedReader(new InputStreamReader(Sources.openBytes(file), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)), BUFFER_BYTES);
     }
 
     /** {count, dim} when the line is exactly two non-negative integers, else null. */
