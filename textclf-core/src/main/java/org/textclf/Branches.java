@@ -8,7 +8,9 @@ import java.util.function.Consumer;
 import org.textclf.batch.CacheKey;
 import org.textclf.batch.PassProgress;
 import org.textclf.batch.SequenceBatch;
+import org.textclf.batch.ExampleSpill;
 import org.textclf.batch.SparseBatch;
+import org.textclf.batch.VectorizedExamples;
 import org.textclf.batch.Split;
 import org.textclf.data.Labels;
 import org.textclf.data.SampleSource;
@@ -36,7 +38,12 @@ final class Branches {
      * @param useEmbeddings whether the sepCNN starts from the pretrained embeddings
      */
     record Fitted(String model, NgramVectorizer ngram, SequenceVectorizer sequence, boolean useEmbeddings,
-            Labels labels) {
+            Labels labels, ExampleSpill rows) {
+
+        /** The training examples the n-gram fit vectorized on its way (see {@link NgramVectorizer#examples}), or null. */
+        VectorizedExamples trainExamples() {
+            return ngram != null && rows != null && rows.finished() ? ngram.examples(rows) : null;
+        }
 
         long documents() {
             return ngram != null ? ngram.fitReport().documents() : sequence.fitReport().documents();
@@ -57,8 +64,8 @@ final class Branches {
     static Fitted read(DataInputStream in, Labels labels) throws IOException {
         String model = in.readUTF();
         boolean useEmbeddings = in.readBoolean();
-        return ModelInfo.MLP.equals(model) ? new Fitted(model, NgramVectorizer.read(in), null, false, labels)
-                : new Fitted(model, null, SequenceVectorizer.read(in), useEmbeddings, labels);
+        return ModelInfo.MLP.equals(model) ? new Fitted(model, NgramVectorizer.read(in), null, false, labels, null)
+                : new Fitted(model, null, SequenceVectorizer.read(in), useEmbeddings, labels, null);
     }
 
     /** The data's key plus everything that decides the fit: the branch, its vectorizer's options, classes, split. */
@@ -73,20 +80,25 @@ final class Branches {
                 .build();
     }
 
-    /** Fits the vectorizer of {@code options.model()}; for {@code auto}, of the branch the first pass chooses. */
-    static Fitted fitVectorizer(SampleSource train, Labels labels, TrainOptions options, PassProgress progress)
-            throws IOException {
+    /**
+     * Fits the vectorizer of {@code options.model()}; for {@code auto}, of the branch the first pass chooses.
+     *
+     * @param rows where an n-gram fit writes the training rows it computes, so that the training cache is built
+     *     from them; or null
+     */
+    static Fitted fitVectorizer(SampleSource train, Labels labels, TrainOptions options, PassProgress progress,
+            ExampleSpill rows) throws IOException {
         Consumer<String> log = progress::line;
         boolean useEmbeddings = options.embeddings() != null;
         if (!ModelInfo.SEPCNN.equals(options.model())) {
             AutoChoice auto = TrainOptions.AUTO.equals(options.model()) ? new AutoChoice(log) : null;
             Optional<NgramVectorizer> ngram = NgramVectorizer.fit(progress.watch(train, "vectorizer fit"), labels,
-                    options.ngram(), log, auto == null ? FirstPass.NONE : auto);
+                    options.ngram(), log, auto == null ? FirstPass.NONE : auto, options.tempDir(), rows);
             if (ngram.isPresent()) {
                 if (options.embeddings() != null) {
                     log.accept("not using " + options.embeddings() + ": pretrained embeddings are for the sepCNN");
                 }
-                return new Fitted(ModelInfo.MLP, ngram.get(), null, false, ngram.get().labels());
+                return new Fitted(ModelInfo.MLP, ngram.get(), null, false, ngram.get().labels(), rows);
             }
             useEmbeddings = auto.choice().useEmbeddings() && options.embeddings() != null;
             if (auto.choice().useEmbeddings() && options.embeddings() == null) {
@@ -99,7 +111,7 @@ final class Branches {
         }
         SequenceVectorizer sequence = SequenceVectorizer.fit(progress.watch(train, "vocabulary"), labels,
                 options.sequence(), log);
-        return new Fitted(ModelInfo.SEPCNN, null, sequence, useEmbeddings, sequence.labels());
+        return new Fitted(ModelInfo.SEPCNN, null, sequence, useEmbeddings, sequence.labels(), null);
     }
 
     /** The fitted vectorizer with a new network of its branch (from the pretrained embeddings if chosen). */

@@ -2,6 +2,7 @@ package org.textclf;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -12,9 +13,11 @@ import org.textclf.batch.Batch;
 import org.textclf.batch.BatchGenerator;
 import org.textclf.batch.CacheDirectory;
 import org.textclf.batch.CacheKey;
+import org.textclf.batch.ExampleSpill;
 import org.textclf.batch.PassProgress;
 import org.textclf.batch.Split;
 import org.textclf.batch.SplitParts;
+import org.textclf.batch.VectorizedExamples;
 import org.textclf.data.Labels;
 import org.textclf.data.SampleSource;
 import org.textclf.nn.Adam;
@@ -76,7 +79,7 @@ final class Fitting {
             CacheKey data, boolean split) throws IOException {
         if (checkpoints != null && checkpoints.resuming()) {
             TextClassifier resumed = checkpoints.model();
-            return train(resumed.pipeline(), resumed.labels(), trainPart, validationPart, null, -1);
+            return train(resumed.pipeline(), resumed.labels(), trainPart, validationPart, null, -1, null, null);
         }
         CacheDirectory cache = null;
         if (options.cacheDir() != null) {
@@ -87,20 +90,25 @@ final class Fitting {
             cache = CacheDirectory.open(options.cacheDir(), Branches.fitKey(data, labels, options, split), progress);
         }
         CacheDirectory.Fitted cached = cache == null ? null : cache.fitted();
-        Branches.Fitted fitted;
-        if (cached != null) {
-            fitted = Branches.read(new DataInputStream(new ByteArrayInputStream(cached.vectorizer())),
-                    labels != null ? labels : Labels.of(cached.labels()));
-        } else {
-            fitted = Branches.fitVectorizer(trainPart, labels, options, progress);
-            if (cache != null) {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                fitted.write(new DataOutputStream(bytes));
-                cache.saveFitted(new CacheDirectory.Fitted(fitted.labels().rawLabels(), bytes.toByteArray()));
+        // The n-gram fit's rows, from which the training cache is built rather than from the text once more.
+        ExampleSpill rows = cached == null && !ModelInfo.SEPCNN.equals(options.model())
+                ? ExampleSpill.create(options.tempDir()) : null;
+        try (rows) {
+            Branches.Fitted fitted;
+            if (cached != null) {
+                fitted = Branches.read(new DataInputStream(new ByteArrayInputStream(cached.vectorizer())),
+                        labels != null ? labels : Labels.of(cached.labels()));
+            } else {
+                fitted = Branches.fitVectorizer(trainPart, labels, options, progress, rows);
+                if (cache != null) {
+                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                    fitted.write(new DataOutputStream(bytes));
+                    cache.saveFitted(new CacheDirectory.Fitted(fitted.labels().rawLabels(), bytes.toByteArray()));
+                }
             }
+            return train(Branches.pipeline(fitted, options, progress), fitted.labels(), trainPart, validationPart,
+                    cache, fitted.documents(), fitted.trainExamples(), rows);
         }
-        return train(Branches.pipeline(fitted, options, progress), fitted.labels(), trainPart, validationPart, cache,
-                fitted.documents());
     }
 
     /**
@@ -108,10 +116,12 @@ final class Fitting {
      * refit), then each {@link Phase} until early stopping ends it.
      *
      * @param trainSamples the training samples when the fit counted them (the cache bar's total), else -1
+     * @param trainExamples the training examples as the fit vectorized them, or null to vectorize the text
+     * @param release what holds them, closed once the training cache is built
      */
     private <B extends Batch> TextClassifier.FitResult train(Pipeline<B> pipeline, Labels classes,
-            SampleSource trainPart, SampleSource validationPart, CacheDirectory cache, long trainSamples)
-            throws IOException {
+            SampleSource trainPart, SampleSource validationPart, CacheDirectory cache, long trainSamples,
+            VectorizedExamples trainExamples, Closeable release) throws IOException {
         TextClassifier classifier = new TextClassifier(classes, pipeline, null);
         Checkpoint resumeFrom = null;
         if (checkpoints != null) {
@@ -129,9 +139,12 @@ final class Fitting {
         int phase = resumeFrom == null ? 0 : Phase.resumedPhase(pipeline, phases);
         try (StepThreads threads = StepThreads.create(options.stepThreads(pipeline.model()));
                 BatchGenerator<B> trainBatches = generator(pipeline, trainPart, classes, true, cache, trainSamples)
-                        .firstEpoch(resumeFrom == null ? 0 : resumeFrom.epoch()).build();
+                        .vectorized(trainExamples).firstEpoch(resumeFrom == null ? 0 : resumeFrom.epoch()).build();
                 BatchGenerator<B> validationBatches = generator(pipeline, validationPart, classes, false, cache, -1)
                         .build()) {
+            if (release != null) {
+                release.close(); // the cache has them now; free the disk for the rest of the run
+            }
             pipeline.useThreads(threads);
             EarlyStopping stopping = new EarlyStopping(options.monitor(), options.patience(), 0, true);
             Trainer<B> trainer = null;

@@ -127,8 +127,9 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
         ExampleCache built;
         try (PassProgress.Bar bar = b.progress.start(b.cacheName == null ? "caching examples" : "caching "
                 + b.cacheName + " examples", b.samples)) {
-            built = ExampleCache.build(b.source, b.labels, b.vectorizer, b.rows, b.batchSize, workers,
-                    b.prefetchBatches, b.tempDir, keep, key, bar);
+            built = b.vectorized != null ? ExampleCache.copy(b.vectorized, b.tempDir, keep, key, bar)
+                    : ExampleCache.build(b.source, b.labels, b.vectorizer, b.rows, b.batchSize, workers,
+                            b.prefetchBatches, b.tempDir, keep, key, bar);
         }
         if (b.cacheDirectory != null) {
             b.cacheDirectory.built(b.cacheName, built.contents());
@@ -402,6 +403,7 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
         private boolean singlePass;
         private CacheDirectory cacheDirectory;
         private String cacheName;
+        private VectorizedExamples vectorized;
         private PassProgress progress = PassProgress.SILENT;
         private int firstEpoch;
 
@@ -514,6 +516,16 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
         }
 
         /**
+         * Builds the cache from {@code examples}, the source's examples as an earlier pass vectorized them (the same
+         * samples in the same order, labelled with the same classes), instead of vectorizing the source again. Only
+         * with a cache; a kept cache still usable is reused as it is.
+         */
+        public Builder<B> vectorized(VectorizedExamples examples) {
+            this.vectorized = examples;
+            return this;
+        }
+
+        /**
          * Where the cache build draws its bar (verbose 1) and prints its line (verbose 1 and 2); default silent. The
          * bar's total is {@link #samples} when given, else unknown.
          */
@@ -538,6 +550,9 @@ public final class BatchGenerator<B> implements Iterator<B>, AutoCloseable {
          * @throws IOException when the source cannot be read or has no samples
          */
         public BatchGenerator<B> build() throws IOException {
+            if (vectorized != null && rows == null) {
+                throw new IllegalStateException("vectorized examples build a cache; expected cache(...), found none");
+            }
             return new BatchGenerator<>(this);
         }
     }

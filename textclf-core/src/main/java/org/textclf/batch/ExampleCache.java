@@ -2,7 +2,6 @@ package org.textclf.batch;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -50,51 +49,40 @@ final class ExampleCache implements Closeable {
     static <B> ExampleCache build(SampleSource source, Labels labels, Vectorizer<B> vectorizer, BatchRows<B> rows,
             int chunkSize, ExecutorService workers, int inFlight, Path tempDir, Path keep, CacheKey key,
             PassProgress.Bar bar) throws IOException {
-        Path file = keep != null ? keep : Files.createTempFile(tempDir == null
-                ? Path.of(System.getProperty("java.io.tmpdir")) : tempDir, "textclf-examples-", ".bin");
-        if (keep == null) {
-            TempFiles.created(file);
-        }
         ArrayDeque<Future<B>> pending = new ArrayDeque<>();
-        long count = 0;
-        try (SampleReader reader = source.open();
-                CacheFile.Writer writer = new CacheFile.Writer(file, keep != null, KIND,
-                        key != null ? key : CacheKey.builder().build())) {
-            RecordOutput out = new RecordOutput(writer.out());
-            List<Sample> chunk = new ArrayList<>(chunkSize);
-            for (Sample s = reader.next(); ; s = reader.next()) {
-                if (s != null) {
-                    chunk.add(s);
-                    count++;
-                }
-                if (chunk.size() == chunkSize || (s == null && !chunk.isEmpty())) {
-                    List<Sample> batch = chunk;
-                    pending.add(workers.submit(() -> vectorizer.vectorize(batch, BatchGenerator.labelIds(batch,
-                            labels, source.name()))));
-                    chunk = new ArrayList<>(chunkSize);
-                    bar.stepTo(count);
-                }
-                while (!pending.isEmpty() && (pending.size() >= inFlight || s == null)) {
-                    B batch = pending.removeFirst().get();
-                    for (int i = 0, n = rows.size(batch); i < n; i++) {
-                        RecordCodec.EXAMPLES.write(out, rows.row(batch, i));
+        try {
+            return write(tempDir, keep, key, out -> {
+                long count = 0;
+                try (SampleReader reader = source.open()) {
+                    List<Sample> chunk = new ArrayList<>(chunkSize);
+                    for (Sample s = reader.next(); ; s = reader.next()) {
+                        if (s != null) {
+                            chunk.add(s);
+                            count++;
+                        }
+                        if (chunk.size() == chunkSize || (s == null && !chunk.isEmpty())) {
+                            List<Sample> batch = chunk;
+                            pending.add(workers.submit(() -> vectorizer.vectorize(batch,
+                                    BatchGenerator.labelIds(batch, labels, source.name()))));
+                            chunk = new ArrayList<>(chunkSize);
+                            bar.stepTo(count);
+                        }
+                        while (!pending.isEmpty() && (pending.size() >= inFlight || s == null)) {
+                            B batch = pending.removeFirst().get();
+                            for (int i = 0, n = rows.size(batch); i < n; i++) {
+                                RecordCodec.EXAMPLES.write(out, rows.row(batch, i));
+                            }
+                        }
+                        if (s == null) {
+                            return count;
+                        }
                     }
                 }
-                if (s == null) {
-                    break;
-                }
-            }
-            out.flush();
-            long bodyOffset = writer.bodyOffset();
-            writer.commit(count);
-            return new ExampleCache(file, new CacheFile.Check(true, false, "", count, bodyOffset), keep == null);
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            deleteTemp(file, keep);
             throw new java.io.InterruptedIOException("interrupted while caching " + source.name());
         } catch (ExecutionException e) {
-            deleteTemp(file, keep);
-            pending.forEach(f -> f.cancel(true));
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
                 throw io;
@@ -103,8 +91,58 @@ final class ExampleCache implements Closeable {
                 throw r;
             }
             throw new IllegalStateException(cause);
-        } catch (IOException | RuntimeException e) {
-            pending.forEach(f -> f.cancel(true));
+        } finally {
+            pending.forEach(f -> f.cancel(true)); // none left unless the build failed
+        }
+    }
+
+    /**
+     * Copies examples that an earlier pass vectorized (see {@link VectorizedExamples}) into a new cache file: the
+     * same file {@link #build} would write from their source, at the cost of reading numbers instead of text.
+     *
+     * @param keep as for {@link #build}
+     * @param bar advanced by the examples copied
+     */
+    static ExampleCache copy(VectorizedExamples examples, Path tempDir, Path keep, CacheKey key, PassProgress.Bar bar)
+            throws IOException {
+        try {
+            return write(tempDir, keep, key, out -> {
+                long count = 0;
+                try (VectorizedExamples.Reader in = examples.open()) {
+                    for (Example e = in.next(); e != null; e = in.next()) {
+                        RecordCodec.EXAMPLES.write(out, e);
+                        if (++count % 1024 == 0) {
+                            bar.stepTo(count);
+                        }
+                    }
+                }
+                bar.stepTo(count);
+                return count;
+            });
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("copying examples waits for nothing", e);
+        }
+    }
+
+    /** How the body of a cache file is written: the records, in order; returns how many. */
+    @FunctionalInterface
+    private interface Body {
+        long writeTo(RecordOutput out) throws IOException, InterruptedException, ExecutionException;
+    }
+
+    /** Writes a cache file (kept, or a temp file in {@code tempDir}) whose records {@code body} writes. */
+    private static ExampleCache write(Path tempDir, Path keep, CacheKey key, Body body)
+            throws IOException, InterruptedException, ExecutionException {
+        Path file = keep != null ? keep : TempFiles.create(tempDir, "textclf-examples-", ".bin");
+        try (CacheFile.Writer writer = new CacheFile.Writer(file, keep != null, KIND,
+                key != null ? key : CacheKey.builder().build())) {
+            RecordOutput out = new RecordOutput(writer.out());
+            long count = body.writeTo(out);
+            out.flush();
+            long bodyOffset = writer.bodyOffset();
+            writer.commit(count);
+            return new ExampleCache(file, new CacheFile.Check(true, false, "", count, bodyOffset), keep == null);
+        } catch (IOException | RuntimeException | InterruptedException | ExecutionException e) {
             deleteTemp(file, keep);
             throw e;
         }
@@ -113,8 +151,7 @@ final class ExampleCache implements Closeable {
     /** A temp cache goes on failure; a kept one was never renamed into place (its writer deleted its temp file). */
     private static void deleteTemp(Path file, Path keep) throws IOException {
         if (keep == null) {
-            Files.deleteIfExists(file);
-            TempFiles.deleted(file);
+            TempFiles.delete(file);
         }
     }
 
@@ -158,8 +195,7 @@ final class ExampleCache implements Closeable {
     @Override
     public void close() throws IOException {
         if (temporary) {
-            Files.deleteIfExists(file);
-            TempFiles.deleted(file);
+            TempFiles.delete(file);
         }
     }
 }

@@ -51,13 +51,7 @@ interface RecordCodec<T> {
     RecordCodec<Example> EXAMPLES = new RecordCodec<>() {
         @Override
         public void write(RecordOutput out, Example e) throws IOException {
-            out.writeInt(e.label());
-            int n = e.indices().length;
-            out.writeInt(e.values() == null ? -n - 1 : n);
-            out.writeInts(e.indices(), n);
-            if (e.values() != null) {
-                out.writeFloats(e.values(), n);
-            }
+            writeExample(out, e.label(), e.indices(), e.values(), e.indices().length);
         }
 
         @Override
@@ -83,6 +77,16 @@ interface RecordCodec<T> {
             return 80 + 8L * e.indices().length;
         }
     };
+
+    /** What {@link #EXAMPLES} writes for an example of the first {@code n} indices and values (null for none). */
+    static void writeExample(RecordOutput out, int label, int[] indices, float[] values, int n) throws IOException {
+        out.writeInt(label);
+        out.writeInt(values == null ? -n - 1 : n);
+        out.writeInts(indices, n);
+        if (values != null) {
+            out.writeFloats(values, n);
+        }
+    }
 
     private static void writeString(RecordOutput out, String s) throws IOException {
         if (s == null) {

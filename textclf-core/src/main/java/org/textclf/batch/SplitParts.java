@@ -2,7 +2,6 @@ package org.textclf.batch;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.textclf.data.ReadStats;
 import org.textclf.data.Sample;
@@ -83,10 +82,7 @@ public final class SplitParts implements Closeable {
             return null;
         }
         spilling = true;
-        Path file = Files.createTempFile(tempDir == null ? Path.of(System.getProperty("java.io.tmpdir")) : tempDir,
-                "textclf-heldout-", ".bin");
-        TempFiles.created(file);
-        return file;
+        return TempFiles.create(tempDir, "textclf-heldout-", ".bin");
     }
 
     /** A pass ended: keep the file if it holds every held-out sample, else drop it and let a later pass try. */
@@ -95,8 +91,7 @@ public final class SplitParts implements Closeable {
         if (complete && !closed) {
             spilled = file;
         } else {
-            Files.deleteIfExists(file);
-            TempFiles.deleted(file);
+            TempFiles.delete(file);
         }
     }
 
@@ -131,8 +126,7 @@ public final class SplitParts implements Closeable {
         Path file = spilled;
         spilled = null;
         if (file != null) {
-            Files.deleteIfExists(file);
-            TempFiles.deleted(file);
+            TempFiles.delete(file);
         }
     }
 

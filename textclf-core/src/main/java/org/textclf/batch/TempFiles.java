@@ -15,11 +15,28 @@ import java.util.stream.Stream;
  * registered while there is something to delete and removed once there is not, so a long-lived host JVM does not
  * collect hooks. Nothing can run after SIGKILL; {@link CacheDirectory} sweeps what such runs leave in a cache folder.
  */
-final class TempFiles {
+public final class TempFiles {
     private static final Set<Path> PATHS = new LinkedHashSet<>();
     private static Thread hook;
 
     private TempFiles() {
+    }
+
+    /**
+     * A new empty file in {@code tempDir} (the system temp folder when null), deleted at JVM exit unless
+     * {@link #delete} deletes it first.
+     */
+    public static Path create(Path tempDir, String prefix, String suffix) throws IOException {
+        Path file = Files.createTempFile(tempDir == null ? Path.of(System.getProperty("java.io.tmpdir")) : tempDir,
+                prefix, suffix);
+        created(file);
+        return file;
+    }
+
+    /** Deletes a file from {@link #create}, if it is still there. */
+    public static void delete(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        deleted(file);
     }
 
     /** Deletes {@code path} (a file, or a folder of files) at JVM exit unless {@link #deleted} is called first. */

@@ -1,36 +1,44 @@
 package org.textclf.nn;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
- * A small pool that splits one training step across {@code threads} threads: the caller runs part 0, pooled workers
- * the others. Whoever creates it owns it and must {@link #close()} it; no worker outlives close. See {@link Mlp} for
- * what is split and the measured gain.
+ * A small pool that splits one training step across {@code threads} threads: the caller runs part 0, dedicated
+ * workers the others. A step hands work over a few times, a few hundred microseconds apart, so each side spins
+ * briefly before it parks: waking a parked thread costs tens of microseconds, as much as a part's work at small
+ * batches. Whoever creates it owns it and must {@link #close()} it; no worker outlives close. One caller at a time.
+ * See {@link Mlp} for what is split and the measured gain.
  */
 public final class StepThreads implements AutoCloseable {
 
     private static final AtomicInteger POOLS = new AtomicInteger();
+    /** How long a waiting thread spins before it parks. */
+    private static final long SPIN_NANOS = Long.getLong("textclf.spinNanos", 50_000L);
 
     private final int threads;
-    private final ExecutorService workers;
+    private final Thread[] workers;
+    private final AtomicInteger pending = new AtomicInteger();
+    /** The part to run; published to the workers by the write of {@link #generation} that follows it. */
+    private IntConsumer task;
+    /** Bumped by each {@link #run}; a worker runs its part whenever it changes. */
+    private volatile int generation;
+    private volatile Thread caller;
+    private volatile Throwable failure;
+    private volatile boolean closed;
 
     private StepThreads(int threads) {
         this.threads = threads;
+        this.workers = new Thread[threads - 1];
         int pool = POOLS.incrementAndGet();
-        AtomicInteger count = new AtomicInteger();
-        this.workers = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
-            Thread t = new Thread(r, "textclf-step-" + pool + "-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        for (int i = 0; i < workers.length; i++) {
+            int part = i + 1;
+            workers[i] = new Thread(() -> work(part), "textclf-step-" + pool + "-" + part);
+            workers[i].setDaemon(true);
+            workers[i].start();
+        }
     }
 
     /** @param threads at least 1; 1 runs everything on the caller */
@@ -47,40 +55,94 @@ public final class StepThreads implements AutoCloseable {
 
     /** Runs {@code part.accept(i)} for every {@code i < threads()} at once and returns when all are done. */
     void run(IntConsumer part) {
-        if (workers == null) {
+        if (workers.length == 0) {
             part.accept(0);
             return;
         }
-        List<Future<?>> others = new ArrayList<>(threads - 1);
-        for (int i = 1; i < threads; i++) {
-            int index = i;
-            others.add(workers.submit(() -> part.accept(index)));
+        if (closed) {
+            throw new IllegalStateException("the step threads are closed");
         }
-        part.accept(0);
+        failure = null;
+        caller = Thread.currentThread();
+        pending.set(workers.length);
+        task = part;
+        generation++; // single writer: only the caller runs steps
+        for (Thread worker : workers) {
+            LockSupport.unpark(worker);
+        }
+        Throwable own = null;
         try {
-            for (Future<?> other : others) {
-                other.get();
+            part.accept(0);
+        } catch (RuntimeException | Error e) {
+            own = e;
+        }
+        long spinStart = System.nanoTime();
+        while (pending.get() != 0) {
+            await(spinStart);
+        }
+        if (own instanceof RuntimeException e) {
+            throw e;
+        }
+        if (own instanceof Error e) {
+            throw e;
+        }
+        Throwable failed = failure;
+        if (failed != null) {
+            throw new IllegalStateException("a step thread failed: " + failed, failed);
+        }
+    }
+
+    private void work(int part) {
+        int seen = 0;
+        while (true) {
+            long spinStart = System.nanoTime();
+            int current;
+            while ((current = generation) == seen) {
+                if (closed) {
+                    return;
+                }
+                await(spinStart);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the step's other threads", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a step thread failed: " + e.getCause(), e.getCause());
+            seen = current;
+            try {
+                task.accept(part);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+            if (pending.decrementAndGet() == 0) {
+                LockSupport.unpark(caller);
+            }
+        }
+    }
+
+    /** One wait of a loop that re-checks its condition: a spin at first, then a park until unparked. */
+    private static void await(long spinStart) {
+        if (System.nanoTime() - spinStart < SPIN_NANOS) {
+            Thread.onSpinWait();
+        } else {
+            LockSupport.park();
         }
     }
 
     /** Stops the workers and waits for them to end. */
     @Override
     public void close() {
-        if (workers == null) {
-            return;
+        closed = true;
+        for (Thread worker : workers) {
+            LockSupport.unpark(worker);
         }
-        workers.shutdownNow();
-        try {
-            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("step threads did not stop within 10 s");
+        boolean interrupted = false;
+        for (Thread worker : workers) {
+            try {
+                worker.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
-        } catch (InterruptedException e) {
+            if (worker.isAlive()) {
+                throw new IllegalStateException("step thread " + worker.getName() + " did not stop within 10 s");
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }

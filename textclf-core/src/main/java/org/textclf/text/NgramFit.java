@@ -1,28 +1,30 @@
 package org.textclf.text;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.textclf.batch.ExampleSpill;
 import org.textclf.data.Labels;
 import org.textclf.data.Sample;
 import org.textclf.data.SampleReader;
 import org.textclf.data.SampleSource;
 
 /**
- * Fits an {@link NgramVectorizer} in three streaming passes, holding per n-gram only hashes and numbers:
+ * Fits an {@link NgramVectorizer} in two streaming passes, holding per n-gram only hashes and numbers:
  * <ol>
  *   <li>document frequencies of all n-grams, within the candidate budget (see {@link DocumentFrequencies}), and
  *       the labels when none were given;</li>
  *   <li>with idf known, per-class sums and the overall sum of squares of each vocabulary feature's tf-idf values,
- *       from which {@link AnovaF} scores and {@link KBest} selects;</li>
- *   <li>the names of the selected features only (and of the features tied at the cut, to split the tie by name as
- *       scikit-learn does), scanning only the documents where one of them first occurs (noted in pass 2); the pass
- *       stops as soon as all are found.</li>
+ *       from which {@link AnovaF} scores and {@link KBest} selects. Each feature's name is written to a temp file
+ *       when the pass first meets it, so that the selected ones are named by reading that file back rather than
+ *       the corpus; and each document's tf-idf row can be written to an {@link ExampleSpill}, from which the
+ *       training cache is then built without vectorizing the text again ({@link NgramVectorizer#examples}).</li>
  * </ol>
  * Memory: the candidate table (at most {@code candidateBudgetBytes}), then per vocabulary n-gram a 64-bit hash, a
- * float idf, {@code 8 * (classes + 1)} bytes of sums and an int (its first document), then the selected names.
+ * float idf, {@code 8 * (classes + 1)} bytes of sums and a bit (named yet), then the selected names.
  */
 final class NgramFit {
     private final SampleSource source;
@@ -32,14 +34,17 @@ final class NgramFit {
     private final Consumer<String> log;
     private final NgramScanner scanner;
     private final FirstPass firstPass;
+    /** Where pass 2 writes each document's tf-idf row over the vocabulary; null for nowhere. */
+    private final ExampleSpill rows;
+    /** Where the names go between pass 2 and the selection; null for the system temp folder. */
+    private final Path tempDir;
     /** Whether each pass reads on a thread of its own ({@link ReadAhead}); off only to compare in tests. */
     private final boolean readAhead;
-    /** Keeps {@link FeatureTable#prefetch}'s loads alive. */
-    private long touched;
-
     private NgramFit(SampleSource source, Labels labels, NgramConfig config, Consumer<String> log,
-            boolean readAhead, FirstPass firstPass) {
+            boolean readAhead, FirstPass firstPass, Path tempDir, ExampleSpill rows) {
         this.source = source;
+        this.tempDir = tempDir;
+        this.rows = rows;
         this.firstPass = firstPass;
         this.readAhead = readAhead;
         this.labels = labels;
@@ -48,16 +53,21 @@ final class NgramFit {
         this.scanner = new NgramScanner(config);
     }
 
-    /** The fitted vectorizer, or null when {@code firstPass} stopped the fit after its first pass. */
+    /**
+     * The fitted vectorizer, or null when {@code firstPass} stopped the fit after its first pass.
+     *
+     * @param tempDir where the names go between the passes; null for the system temp folder
+     * @param rows where to write each document's tf-idf row over the vocabulary, in the source's order; or null
+     */
     static NgramVectorizer fit(SampleSource source, Labels labels, NgramConfig config, Consumer<String> log,
-            FirstPass firstPass) throws IOException {
-        return new NgramFit(source, labels, config, log, true, firstPass).run();
+            FirstPass firstPass, Path tempDir, ExampleSpill rows) throws IOException {
+        return new NgramFit(source, labels, config, log, true, firstPass, tempDir, rows).run();
     }
 
     /** As {@link #fit}, reading on the fit's own thread when {@code readAhead} is false. */
     static NgramVectorizer fit(SampleSource source, Labels labels, NgramConfig config, Consumer<String> log,
             boolean readAhead) throws IOException {
-        return new NgramFit(source, labels, config, log, readAhead, FirstPass.NONE).run();
+        return new NgramFit(source, labels, config, log, readAhead, FirstPass.NONE, null, null).run();
     }
 
     /** Starts a pass. With read-ahead, reading overlaps scanning; the samples and their order are the same. */
@@ -120,47 +130,54 @@ final class NgramFit {
         df = null;
         FeatureTable table = new FeatureTable(keys, idf);
 
-        // Pass 2: what f_classif needs.
+        // Pass 2: what f_classif needs, the names (written once per feature, at its first occurrence), the rows.
         double[][] classSums = new double[labels.size()][vocabulary];
         double[] sumSquares = new double[vocabulary];
         long[] classCounts = new long[labels.size()];
-        // The first document holding each feature, so that pass 3 scans only the documents it needs.
-        int[] firstDocument = new int[vocabulary];
-        Arrays.fill(firstDocument, -1);
+        long[] named = new long[(vocabulary + 63) >>> 6];
         TfidfRow row = new TfidfRow(scanner, table);
         long seen = 0;
-        try (SampleReader reader = open()) {
-            for (Sample s = reader.next(); s != null; s = reader.next()) {
-                int label = labels.idOf(s, source.name());
-                classCounts[label]++;
-                int document = (int) Math.min(seen, Integer.MAX_VALUE); // beyond: pass 3 scans every document
-                seen++;
-                row.compute(s.text());
-                double[] sums = classSums[label];
-                for (int j = 0, n = row.size(); j < n; j++) {
-                    int id = row.id(j);
-                    double v = row.value(j);
-                    sums[id] += v;
-                    sumSquares[id] += v * v;
-                    if (firstDocument[id] < 0) {
-                        firstDocument[id] = document;
+        Named selected;
+        double[] scores;
+        KBest best;
+        int classes = 0;
+        try (NameFile names = new NameFile(tempDir)) {
+            try (SampleReader reader = open()) {
+                for (Sample s = reader.next(); s != null; s = reader.next()) {
+                    int label = labels.idOf(s, source.name());
+                    classCounts[label]++;
+                    seen++;
+                    row.compute(s.text());
+                    double[] sums = classSums[label];
+                    for (int j = 0, n = row.size(); j < n; j++) {
+                        int id = row.id(j);
+                        double v = row.value(j);
+                        sums[id] += v;
+                        sumSquares[id] += v * v;
+                        if ((named[id >>> 6] & 1L << id) == 0) {
+                            named[id >>> 6] |= 1L << id;
+                            names.write(id, scanner.ngram(row.occurrence(j)));
+                        }
+                    }
+                    if (rows != null) {
+                        rows.write(label, row.ids(), row.values(), row.size());
                     }
                 }
             }
+            checkSameDocuments(documents, seen, 2);
+            if (rows != null) {
+                rows.finish();
+            }
+            scores = AnovaF.scores(classSums, sumSquares, classCounts);
+            classSums = null;
+            for (long c : classCounts) {
+                classes += c > 0 ? 1 : 0;
+            }
+            best = KBest.select(scores, Math.min(config.topK(), vocabulary));
+            log.accept(String.format("pass 2: ANOVA F of %,d features over %,d classes; %,d sure winners, %,d tied"
+                    + " at the cut", vocabulary, classes, best.winners().length, best.tied().length));
+            selected = names(best, vocabulary, names);
         }
-        checkSameDocuments(documents, seen, 2);
-        double[] scores = AnovaF.scores(classSums, sumSquares, classCounts);
-        classSums = null;
-        int classes = 0;
-        for (long c : classCounts) {
-            classes += c > 0 ? 1 : 0;
-        }
-        KBest best = KBest.select(scores, Math.min(config.topK(), vocabulary));
-        log.accept(String.format("pass 2: ANOVA F of %,d features over %,d classes; %,d sure winners, %,d tied at"
-                + " the cut", vocabulary, classes, best.winners().length, best.tied().length));
-
-        // Pass 3: the selected features' names.
-        Named selected = names(best, table, firstDocument);
         int[] column = new int[vocabulary];
         Arrays.fill(column, -1);
         double lowest = Double.POSITIVE_INFINITY;
@@ -179,12 +196,11 @@ final class NgramFit {
     }
 
     /**
-     * Pass 3: finds the names of the winners and of the features tied at the cut, keeps the tied ones with the
+     * Names the winners and the features tied at the cut from the names pass 2 wrote, keeps the tied ones with the
      * largest names, and returns the selected ids ordered by name (code point order, as Python sorts), which is
      * scikit-learn's column order.
      */
-    private Named names(KBest best, FeatureTable table, int[] firstDocument) throws IOException {
-        int vocabulary = table.size();
+    private Named names(KBest best, int vocabulary, NameFile names) throws IOException {
         // wanted[id]: 1 for a winner, 2 for a tied candidate, 0 otherwise or once found
         byte[] wanted = new byte[vocabulary];
         for (int id : best.winners()) {
@@ -196,63 +212,41 @@ final class NgramFit {
             }
         }
         int remaining = best.winners().length + (best.tiedWanted() > 0 ? best.tied().length : 0);
-        // The documents to scan, ascending: where a wanted feature first occurs. The rest cannot name anything new.
-        int[] documents = new int[remaining];
-        int d = 0;
-        for (int id = 0; id < vocabulary; id++) {
-            if (wanted[id] != 0) {
-                documents[d++] = firstDocument[id];
-            }
-        }
-        Arrays.sort(documents);
-        int next = 0;
-        long document = -1;
         TreeMap<String, Integer> chosen = new TreeMap<>(NgramFit::compareCodePoints);
         TreeMap<String, Integer> tied = new TreeMap<>(NgramFit::compareCodePoints);
-        try (SampleReader reader = open()) {
-            for (Sample s = reader.next(); s != null && remaining > 0; s = reader.next()) {
-                document++;
-                if (next < documents.length && document < documents[next]) {
+        try (NameFile.Reader reader = names.read()) {
+            while (remaining > 0 && reader.next()) {
+                int id = reader.id();
+                if (id < 0 || id >= vocabulary || wanted[id] == 0) {
                     continue;
                 }
-                while (next < documents.length && documents[next] <= document && documents[next] < Integer.MAX_VALUE) {
-                    next++;
-                }
-                scanner.scan(s.text());
-                touched += table.prefetch(scanner.hashes(), scanner.ngrams());
-                for (int k = 0, n = scanner.ngrams(); k < n; k++) {
-                    int id = table.id(scanner.hash(k));
-                    if (id < 0 || wanted[id] == 0) {
-                        continue;
+                String name = reader.name();
+                if (wanted[id] == 1) {
+                    chosen.put(name, id);
+                } else {
+                    // Only the largest names among the tied can win: keep at most tiedWanted of them.
+                    tied.put(name, id);
+                    if (tied.size() > best.tiedWanted()) {
+                        tied.pollFirstEntry();
                     }
-                    String name = scanner.ngram(k);
-                    if (wanted[id] == 1) {
-                        chosen.put(name, id);
-                    } else {
-                        // Only the largest names among the tied can win: keep at most tiedWanted of them.
-                        tied.put(name, id);
-                        if (tied.size() > best.tiedWanted()) {
-                            tied.pollFirstEntry();
-                        }
-                    }
-                    wanted[id] = 0;
-                    remaining--;
                 }
+                wanted[id] = 0;
+                remaining--;
             }
         }
         if (remaining > 0) {
-            throw new IOException(source.name() + ": " + remaining + " selected n-grams were not found again in"
-                    + " the third pass; the source must give the same samples on every pass");
+            throw new IOException(source.name() + ": " + remaining + " selected n-grams were not named in the"
+                    + " second pass; the source must give the same samples on every pass");
         }
         chosen.putAll(tied);
         int[] ids = new int[chosen.size()];
-        String[] names = new String[chosen.size()];
+        String[] sorted = new String[chosen.size()];
         int c = 0;
         for (Map.Entry<String, Integer> e : chosen.entrySet()) {
-            names[c] = e.getKey();
+            sorted[c] = e.getKey();
             ids[c++] = e.getValue();
         }
-        return new Named(ids, names);
+        return new Named(ids, sorted);
     }
 
     private void checkSameDocuments(long expected, long found, int pass) throws IOException {

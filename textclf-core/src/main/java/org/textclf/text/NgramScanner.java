@@ -141,7 +141,7 @@ final class NgramScanner {
         t.clear(ngrams);
         long[] h = hashes;
         for (int k = 0, n = ngrams; k < n; k++) {
-            t.add(h[k]);
+            t.add(h[k], k);
         }
         return t;
     }

@@ -4,11 +4,15 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.textclf.batch.Example;
+import org.textclf.batch.ExampleSpill;
 import org.textclf.batch.SparseBatch;
+import org.textclf.batch.VectorizedExamples;
 import org.textclf.batch.Vectorizer;
 import org.textclf.data.Labels;
 import org.textclf.data.Sample;
@@ -58,7 +62,7 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
     }
 
     /**
-     * Fits on {@code source} in three passes (document frequencies; ANOVA F sums; names of the selected n-grams).
+     * Fits on {@code source} in two passes (document frequencies; ANOVA F sums, meeting each n-gram's name).
      * Memory is bounded by {@code config.candidateBudgetBytes()} in the first pass, then by the vocabulary (the
      * n-grams in at least {@code minDocumentFrequency} documents), never by the corpus size.
      *
@@ -73,7 +77,7 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
      */
     public static NgramVectorizer fit(SampleSource source, Labels labels, NgramConfig config, Consumer<String> log)
             throws IOException {
-        return NgramFit.fit(source, labels, config, log, FirstPass.NONE);
+        return NgramFit.fit(source, labels, config, log, FirstPass.NONE, null, null);
     }
 
     /**
@@ -84,7 +88,73 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
      */
     public static Optional<NgramVectorizer> fit(SampleSource source, Labels labels, NgramConfig config,
             Consumer<String> log, FirstPass firstPass) throws IOException {
-        return Optional.ofNullable(NgramFit.fit(source, labels, config, log, firstPass));
+        return fit(source, labels, config, log, firstPass, null, null);
+    }
+
+    /**
+     * As {@link #fit(SampleSource, Labels, NgramConfig, Consumer, FirstPass)}, also writing every document's tf-idf
+     * row to {@code rows}, which {@link #examples} then reads as this vectorizer's examples of {@code source}.
+     *
+     * @param tempDir where the fit's scratch files go; null for the system temp folder
+     * @param rows where the second pass writes each document's row over the whole vocabulary, in the source's order
+     *     (finished when the fit returns a vectorizer); or null
+     */
+    public static Optional<NgramVectorizer> fit(SampleSource source, Labels labels, NgramConfig config,
+            Consumer<String> log, FirstPass firstPass, Path tempDir, ExampleSpill rows) throws IOException {
+        return Optional.ofNullable(NgramFit.fit(source, labels, config, log, firstPass, tempDir, rows));
+    }
+
+    /**
+     * The examples of the source this vectorizer was fitted on, from the rows its fit wrote to {@code rows}: for
+     * each sample, in order, exactly the row {@link #vectorize} gives it (the vocabulary row restricted to the
+     * selected columns, indices ascending; no renormalizing, so the values are the same floats), with its class id.
+     */
+    public VectorizedExamples examples(ExampleSpill rows) {
+        int[] columnOfId = new int[table.size()];
+        Arrays.fill(columnOfId, -1);
+        for (int c = 0; c < idOfColumn.length; c++) {
+            columnOfId[idOfColumn[c]] = c;
+        }
+        return () -> {
+            VectorizedExamples.Reader in = rows.open();
+            return new VectorizedExamples.Reader() {
+                private long[] packed = new long[256];
+
+                @Override
+                public Example next() throws IOException {
+                    Example e = in.next();
+                    if (e == null) {
+                        return null;
+                    }
+                    int[] ids = e.indices();
+                    float[] values = e.values();
+                    if (packed.length < ids.length) {
+                        packed = new long[Math.max(ids.length, packed.length * 2)];
+                    }
+                    // (column, value bits) in one long each: sorting them sorts the row by column.
+                    int m = 0;
+                    for (int j = 0; j < ids.length; j++) {
+                        int c = columnOfId[ids[j]];
+                        if (c >= 0) {
+                            packed[m++] = (long) c << 32 | (Float.floatToRawIntBits(values[j]) & 0xFFFFFFFFL);
+                        }
+                    }
+                    Arrays.sort(packed, 0, m);
+                    int[] indices = new int[m];
+                    float[] selected = new float[m];
+                    for (int j = 0; j < m; j++) {
+                        indices[j] = (int) (packed[j] >>> 32);
+                        selected[j] = Float.intBitsToFloat((int) packed[j]);
+                    }
+                    return new Example(e.label(), indices, selected);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    in.close();
+                }
+            };
+        };
     }
 
     /** Rows with the selected features' tf-idf values, indices ascending. Thread-safe. */

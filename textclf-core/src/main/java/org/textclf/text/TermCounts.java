@@ -12,6 +12,8 @@ final class TermCounts {
     private long[] keys = new long[256];
     private int[] counts = new int[256];
     private int[] slotOf = new int[256];
+    /** Where each distinct hash first occurs among the document's n-grams, to name it ({@link NgramScanner#ngram}). */
+    private int[] first = new int[256];
     private int size;
 
     /** Empties the table, for at most {@code expected} distinct hashes (more are fine; it grows). */
@@ -25,8 +27,8 @@ final class TermCounts {
         }
     }
 
-    /** Counts one occurrence of {@code key} (never 0). */
-    void add(long key) {
+    /** Counts one occurrence of {@code key} (never 0), the {@code occurrence}-th n-gram of the document. */
+    void add(long key, int occurrence) {
         int m = mask;
         int s = spread(key) & m;
         for (int e = slots[s]; e != 0; e = slots[s]) {
@@ -40,9 +42,11 @@ final class TermCounts {
             keys = java.util.Arrays.copyOf(keys, size * 2);
             counts = java.util.Arrays.copyOf(counts, size * 2);
             slotOf = java.util.Arrays.copyOf(slotOf, size * 2);
+            first = java.util.Arrays.copyOf(first, size * 2);
         }
         keys[size] = key;
         counts[size] = 1;
+        first[size] = occurrence;
         slotOf[size] = s;
         slots[s] = ++size;
         if (size * 2 > slots.length) {
@@ -81,6 +85,11 @@ final class TermCounts {
     /** How many times the e-th distinct n-gram occurs. */
     int count(int e) {
         return counts[e];
+    }
+
+    /** The index of the e-th distinct n-gram's first occurrence in the document. */
+    int firstOccurrence(int e) {
+        return first[e];
     }
 
     /** The distinct hashes, valid up to {@link #size()}. */

@@ -14,6 +14,7 @@ final class TfidfRow {
     private long touched;
     private int[] ids = new int[256];
     private int[] counts = new int[256];
+    private int[] occurrences = new int[256];
     private float[] values = new float[256];
 
     TfidfRow(NgramScanner scanner, FeatureTable table) {
@@ -29,6 +30,7 @@ final class TfidfRow {
         if (n > ids.length) {
             ids = new int[Math.max(n, ids.length * 2)];
             counts = new int[ids.length];
+            occurrences = new int[ids.length];
             values = new float[ids.length];
         }
         long[] keys = terms.keys();
@@ -44,6 +46,7 @@ final class TfidfRow {
             float weight = count * FeatureTable.idfOf(entry);
             ids[size] = FeatureTable.idOf(entry);
             counts[size] = count;
+            occurrences[size] = terms.firstOccurrence(e);
             values[size] = weight;
             sumOfSquares += (double) weight * weight;
             size++;
@@ -69,6 +72,21 @@ final class TfidfRow {
     /** How many times the j-th feature occurs in the document (its raw term frequency). */
     int count(int j) {
         return counts[j];
+    }
+
+    /** Where the j-th feature first occurs among the scanner's n-grams: {@code scanner.ngram(occurrence(j))} names it. */
+    int occurrence(int j) {
+        return occurrences[j];
+    }
+
+    /** The ids of the nonzeros, valid up to {@link #size()}. */
+    int[] ids() {
+        return ids;
+    }
+
+    /** The normalized tf-idf values of the nonzeros, valid up to {@link #size()}. */
+    float[] values() {
+        return values;
     }
 
     /** The normalized tf-idf value of the j-th feature. */

@@ -83,7 +83,7 @@ class NgramVectorizerTest {
         assertThat(v.fitReport().documents()).isEqualTo(6);
         // f_classif(x, y)[0] for 'good film', the lowest kept of the 5
         assertThat(v.fitReport().lowestSelectedScore()).isCloseTo(0.13607102632522583, within(1e-4));
-        assertThat(source.opened()).as("passes").isEqualTo(3);
+        assertThat(source.opened()).as("passes").isEqualTo(2);
     }
 
     @Test
