@@ -2,6 +2,7 @@ package org.textclf.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -229,17 +230,21 @@ public final class TrainCommand implements Callable<Integer> {
         List<ModelInfo.InputFile> inputs = checkpoints != null ? new ArrayList<>(checkpoints.run().inputs())
                 : trainingInputs(trainPath, validationPath);
         Map<String, Double> metrics = new LinkedHashMap<>(result.metrics());
-        // Saved before testing, so that a failure in the test data (an unknown label, say) cannot cost the trained
-        // model; saved again, atomically, with the test metrics in its provenance.
-        classifier.save(output, classifier.describe(options, inputs, metrics));
         Evaluation evaluation = null;
         if (testPath.isPresent()) {
-            evaluation = classifier.evaluate(dataOptions.open(testPath.get()));
+            try {
+                evaluation = classifier.evaluate(dataOptions.open(testPath.get()));
+            } catch (IOException | RuntimeException e) {
+                // A failure in the test data (an unknown label, say) must not cost the trained model.
+                classifier.save(output, classifier.describe(options, inputs, metrics));
+                err.println("saved " + output + " without test metrics: the test failed");
+                throw e;
+            }
             inputs.add(ModelInfo.InputFile.of("test", testPath.get()));
             metrics.put("test_accuracy", evaluation.accuracy());
             metrics.put("test_loss", evaluation.loss());
-            classifier.save(output, classifier.describe(options, inputs, metrics));
         }
+        classifier.save(output, classifier.describe(options, inputs, metrics));
         double seconds = (System.nanoTime() - start) / 1e9;
         if (json) {
             out.println(json(result, evaluation, testPath.orElse(null), seconds, classifier));

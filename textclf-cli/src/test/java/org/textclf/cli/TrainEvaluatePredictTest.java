@@ -85,6 +85,22 @@ class TrainEvaluatePredictTest {
     }
 
     @Test
+    void train_testDataBad_savesModelThenFailsNamingTheLine() throws IOException {
+        Path train = corpus("train.csv", 600, 3);
+        Path test = dir.resolve("test.csv");
+        Files.write(test, List.of("\"1\",\"the coach and the team\"", "\"7\",\"bank shares\""));
+        Path model = dir.resolve("m.textclf");
+
+        Run trained = Run.of("train", train.toString(), "--test", test.toString(), "-o", model.toString(),
+                "--epochs", "2", "--verbose", "0");
+
+        assertThat(trained.exitCode()).isNotZero();
+        assertThat(trained.err()).contains(test + ":2:", "saved " + model + " without test metrics: the test failed");
+        Run evaluated = Run.of("evaluate", model.toString(), train.toString(), "--json");
+        assertThat(evaluated.exitCode()).as(evaluated.err()).isZero();
+    }
+
+    @Test
     void train_cacheDirTwiceThenOptionChanged_reusesThenRebuildsSayingWhy() throws IOException {
         Path train = corpus("train.csv", 600, 6);
         Path cache = dir.resolve("cache");
