@@ -137,11 +137,15 @@ final class Fitting {
         }
         List<Phase> phases = Phase.of(pipeline, options);
         int phase = resumeFrom == null ? 0 : Phase.resumedPhase(pipeline, phases);
+        // The validation cache is built beside the training cache: each leaves most of a core idle.
         try (StepThreads threads = StepThreads.create(options.stepThreads(pipeline.model()));
-                BatchGenerator<B> trainBatches = generator(pipeline, trainPart, classes, true, cache, trainSamples)
-                        .vectorized(trainExamples).firstEpoch(resumeFrom == null ? 0 : resumeFrom.epoch()).build();
-                BatchGenerator<B> validationBatches = generator(pipeline, validationPart, classes, false, cache, -1)
-                        .build()) {
+                BackgroundBuild<BatchGenerator<B>> validationBuild = BackgroundBuild.start(() -> generator(pipeline,
+                        validationPart, classes, false, cache, -1, progress.withoutBars()).build(),
+                        "textclf-validation-cache");
+                BatchGenerator<B> trainBatches = generator(pipeline, trainPart, classes, true, cache, trainSamples,
+                        progress).vectorized(trainExamples).firstEpoch(resumeFrom == null ? 0 : resumeFrom.epoch())
+                        .build();
+                BatchGenerator<B> validationBatches = validationBuild.get()) {
             if (release != null) {
                 release.close(); // the cache has them now; free the disk for the rest of the run
             }
@@ -185,7 +189,7 @@ final class Fitting {
     }
 
     private <B extends Batch> BatchGenerator.Builder<B> generator(Pipeline<B> pipeline, SampleSource source,
-            Labels labels, boolean training, CacheDirectory cache, long samples) {
+            Labels labels, boolean training, CacheDirectory cache, long samples, PassProgress progress) {
         BatchGenerator.Builder<B> builder = pipeline.batches(source, labels)
                 .batchSize(options.batchSize(pipeline.model()))
                 .shuffle(training && options.shuffle()).seed(options.seed())

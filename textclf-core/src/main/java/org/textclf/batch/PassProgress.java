@@ -43,6 +43,14 @@ public final class PassProgress {
         return new PassProgress(out, verbose);
     }
 
+    /**
+     * The same lines without bars: for a pass that runs beside another one, whose bar would be drawn over. At verbose
+     * 1 its summary line is still printed.
+     */
+    public PassProgress withoutBars() {
+        return verbose == 1 ? new PassProgress(out, 2) : this;
+    }
+
     /** Prints a warning at any verbosity: something went wrong that the run worked around. */
     public void warn(String text) {
         if (out != null) {
