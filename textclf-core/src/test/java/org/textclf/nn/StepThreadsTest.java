@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StepThreadsTest {
 
     private static Set<Thread> stepThreadsAlive(Set<Thread> before) {
-        Set<Thread> alive = new java.util.HashSet<>(Thread.getAllStackTraces().keySet());
+        Set<Thread> alive = new HashSet<>(Thread.getAllStackTraces().keySet());
         alive.removeAll(before);
         alive.removeIf(t -> !t.getName().startsWith("textclf-step-") || !t.isAlive());
         return alive;
@@ -133,8 +134,9 @@ class StepThreadsTest {
         pool.close();
 
         assertThat(stepThreadsAlive(before)).isEmpty();
-        assertThatThrownBy(() -> pool.run(part -> { })).isInstanceOf(IllegalStateException.class)
-                .hasMessage("the step threads are closed");
+        // With no worker left to finish a part, a run that went ahead would wait forever: hence the timeout.
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> pool.run(part -> { }))
+                .isInstanceOf(IllegalStateException.class).hasMessage("the step threads are closed"));
     }
 
 

@@ -66,6 +66,25 @@ class NameFileTest {
     }
 
     @Test
+    void read_recordsOfEveryLengthStraddlingTheBufferEnd_givesThemBack() throws IOException {
+        // Names of one length per file, enough to cross the 64 KiB buffer's end twice: for some length, a record's
+        // 8-byte header, not only its name, meets the end of the buffer.
+        for (int length = 0; length <= 12; length++) {
+            List<Named> written = new ArrayList<>();
+            for (int i = 0; i < 2 * (1 << 16) / (8 + length) + 3; i++) {
+                written.add(new Named(i, String.valueOf((char) ('a' + i % 26)).repeat(length)));
+            }
+            try (NameFile names = new NameFile(temp)) {
+                for (Named n : written) {
+                    names.write(n.id(), n.name());
+                }
+
+                assertThat(readAll(names)).as("names of %d bytes", length).containsExactlyElementsOf(written);
+            }
+        }
+    }
+
+    @Test
     void read_noNames_readsNothing() throws IOException {
         try (NameFile names = new NameFile(temp)) {
             assertThat(readAll(names)).isEmpty();
