@@ -131,12 +131,17 @@ public final class StepThreads implements AutoCloseable {
         for (Thread worker : workers) {
             LockSupport.unpark(worker);
         }
+        // An interrupted caller (a cancelled run) still waits: join throws at once then, with the worker alive.
         boolean interrupted = false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         for (Thread worker : workers) {
-            try {
-                worker.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                interrupted = true;
+            long left;
+            while (worker.isAlive() && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
             if (worker.isAlive()) {
                 throw new IllegalStateException("step thread " + worker.getName() + " did not stop within 10 s");

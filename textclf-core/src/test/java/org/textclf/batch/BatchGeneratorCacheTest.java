@@ -11,10 +11,12 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.textclf.data.Labels;
 import org.textclf.data.Sample;
+import org.textclf.data.SampleReader;
 
 class BatchGeneratorCacheTest {
     private static final Labels AB = Labels.of(List.of("a", "b"));
@@ -107,5 +109,81 @@ class BatchGeneratorCacheTest {
         assertThat(temp).isEmptyDirectory();
         assertThat(Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t))
                 .filter(t -> t.getName().startsWith("textclf-")).filter(Thread::isAlive)).isEmpty();
+    }
+
+    /** What ONE_HOT makes of {@code source}, as an earlier pass would have spilled it. */
+    private ExampleSpill spilled(MemorySource source) throws IOException {
+        ExampleSpill spill = ExampleSpill.create(temp);
+        try (SampleReader reader = source.open()) {
+            for (Sample s = reader.next(); s != null; s = reader.next()) {
+                int id = Integer.parseInt(s.text());
+                spill.write(AB.idOf(s, source.name()), new int[] {id % 50}, new float[] {id}, 1);
+            }
+        }
+        spill.finish();
+        return spill;
+    }
+
+    private static List<SparseBatch> epochs(BatchGenerator<SparseBatch> g, int epochs) {
+        List<SparseBatch> batches = new ArrayList<>();
+        for (int step = 0; step < epochs * g.stepsPerEpoch(); step++) {
+            batches.add(g.next());
+        }
+        return batches;
+    }
+
+    @Test
+    void next_cacheFromVectorizedExamples_sameBatchesAsFromTheSourceWithoutReadingIt() throws IOException {
+        MemorySource source = MemorySource.numbered(1001, i -> i % 3 == 0 ? "a" : "b");
+        MemorySource unread = MemorySource.numbered(1001, i -> i % 3 == 0 ? "a" : "b");
+        try (ExampleSpill spill = spilled(source);
+                BatchGenerator<SparseBatch> fromSource = cached(source).batchSize(64).seed(11).build();
+                BatchGenerator<SparseBatch> fromExamples = cached(unread).vectorized(spill).batchSize(64).seed(11)
+                        .build()) {
+            assertThat(fromExamples.samples()).isEqualTo(1001);
+            assertThat(fromExamples.stepsPerEpoch()).isEqualTo(fromSource.stepsPerEpoch());
+
+            List<SparseBatch> expected = epochs(fromSource, 3);
+            assertThat(epochs(fromExamples, 3)).isEqualTo(expected);
+            assertThat(expected.get(0)).isNotEqualTo(expected.get(fromSource.stepsPerEpoch())); // reshuffled
+            assertThat(unread.opened()).isZero();
+        }
+        assertThat(temp).isEmptyDirectory();
+    }
+
+    @Test
+    void build_vectorizedWithoutCache_throwsIllegalState() throws IOException {
+        MemorySource source = MemorySource.numbered(10, i -> "a");
+        try (ExampleSpill spill = spilled(source)) {
+            assertThatThrownBy(() -> BatchGenerator.builder(source, ONE_HOT).labels(AB).tempDir(temp)
+                    .vectorized(spill).build()).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("vectorized examples build a cache; expected cache(...), found none");
+        }
+    }
+
+    @Test
+    void build_keptCacheStillUsable_doesNotReadTheVectorizedExamples() throws IOException {
+        MemorySource source = MemorySource.numbered(300, i -> i % 3 == 0 ? "a" : "b");
+        CacheKey key = CacheKey.builder().put("train", "300 samples").build();
+        AtomicInteger opens = new AtomicInteger();
+        List<List<SparseBatch>> runs = new ArrayList<>();
+        try (ExampleSpill spill = spilled(source)) {
+            VectorizedExamples counted = () -> {
+                opens.incrementAndGet();
+                return spill.open();
+            };
+            for (int run = 0; run < 2; run++) {
+                CacheDirectory dir = CacheDirectory.open(temp.resolve("cache"), key, PassProgress.SILENT);
+                dir.saveFitted(new CacheDirectory.Fitted(List.of("a", "b"), new byte[] {1, 2}));
+                try (BatchGenerator<SparseBatch> g = BatchGenerator.builder(source, ONE_HOT).labels(AB).tempDir(temp)
+                        .cache(SparseBatch.rows(50), dir, "train").vectorized(counted).batchSize(32).seed(4)
+                        .build()) {
+                    runs.add(epochs(g, 2));
+                }
+                assertThat(opens.get()).as("opens after run %d", run).isEqualTo(1);
+            }
+        }
+        assertThat(runs.get(1)).isEqualTo(runs.get(0));
+        assertThat(source.opened()).isEqualTo(1); // only spilled() read it
     }
 }
