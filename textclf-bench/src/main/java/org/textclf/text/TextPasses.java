@@ -19,7 +19,7 @@ import org.textclf.data.Sources;
  * {@code java -cp textclf-bench/target/benchmarks.jar org.textclf.text.TextPasses MODE REPS [DOCS]}: runs one stage
  * of the n-gram pipeline over IMDB train ({@code $TEXTCLF_DATA/imdb/train.csv.gz}) REPS times and prints, per
  * repetition, the thread's CPU time and wall time. MODE is {@code read} (gunzip + UTF-8 + CSV), {@code tokenize}, {@code preprocess} (lowercase, strip accents),
- * {@code scan} (tokenize + n-gram hashes + counts per distinct n-gram), {@code fit} (the three passes over texts in memory) or
+ * {@code scan} (tokenize + n-gram hashes + counts per distinct n-gram), {@code fit} (the two passes over texts in memory) or
  * {@code transform} (vectorize in batches of 256). Meant for noise-free instruction counts too: under
  * {@code valgrind --tool=callgrind}, the difference between REPS=2 and REPS=1 is the cost of one warm pass.
  */

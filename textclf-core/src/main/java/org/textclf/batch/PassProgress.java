@@ -83,7 +83,7 @@ public final class PassProgress {
 
     /**
      * {@code source} with a bar for each pass over it, named {@code task pass N}: indeterminate for the first pass,
-     * then of as many samples as the last complete pass read (a pass that stops early, as the fit's third may, ends
+     * then of as many samples as the last complete pass read (a pass that stops early ends
      * its bar where it stopped).
      */
     public SampleSource watch(SampleSource source, String task) {

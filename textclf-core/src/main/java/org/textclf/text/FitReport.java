@@ -15,7 +15,7 @@ package org.textclf.text;
  * @param vocabulary n-grams in at least {@code minDocumentFrequency} documents (the tf-idf columns before selection)
  * @param selected features kept by {@code SelectKBest}
  * @param lowestSelectedScore the F-value of the last feature kept
- * @param fitMillis wall time of the three passes
+ * @param fitMillis wall time of the two passes and the naming
  */
 public record FitReport(long documents, int classes, long candidates, int prunings, long prunedNgrams,
         int largestPruneThreshold, long maxDocumentFrequencyUndercount, int vocabulary, int selected,
