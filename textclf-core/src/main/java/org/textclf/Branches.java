@@ -40,7 +40,7 @@ final class Branches {
     record Fitted(String model, NgramVectorizer ngram, SequenceVectorizer sequence, boolean useEmbeddings,
             Labels labels, ExampleSpill rows) {
 
-        /** The training examples the n-gram fit vectorized on its way (see {@link NgramVectorizer#examples}), or null. */
+        /** The training examples the n-gram fit vectorized on its way ({@link NgramVectorizer#examples}), or null. */
         VectorizedExamples trainExamples() {
             return ngram != null && rows != null && rows.finished() ? ngram.examples(rows) : null;
         }

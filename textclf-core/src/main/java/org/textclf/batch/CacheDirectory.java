@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -40,8 +40,11 @@ public final class CacheDirectory {
     private final PassProgress progress;
     private CacheKey examplesKey;
     private boolean vectorizerReused;
-    /** Example files already checked under {@link #examplesKey}, so that a build does not read them twice. */
-    private final Map<String, CacheFile.Check> checked = new HashMap<>();
+    /**
+     * Example files already checked under {@link #examplesKey}, so that a build does not read them twice. Concurrent:
+     * the train and validation caches are built on two threads at once.
+     */
+    private final Map<String, CacheFile.Check> checked = new ConcurrentHashMap<>();
 
     private CacheDirectory(Path dir, CacheKey fitKey, PassProgress progress) {
         this.dir = dir;

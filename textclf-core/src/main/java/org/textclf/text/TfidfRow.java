@@ -74,7 +74,7 @@ final class TfidfRow {
         return counts[j];
     }
 
-    /** Where the j-th feature first occurs among the scanner's n-grams: {@code scanner.ngram(occurrence(j))} names it. */
+    /** Where the j-th feature first occurs among the scanner's n-grams; {@code scanner.ngram} of it names it. */
     int occurrence(int j) {
         return occurrences[j];
     }
