@@ -20,26 +20,11 @@ import org.textclf.data.SampleReader;
 
 class BatchGeneratorCacheTest {
     private static final Labels AB = Labels.of(List.of("a", "b"));
-    /** Sample i becomes one feature, column i % 50, with value i: the value says which sample a row came from. */
-    private static final Vectorizer<SparseBatch> ONE_HOT = (samples, labels) -> {
-        int n = samples.size();
-        int[] rowStart = new int[n + 1];
-        int[] indices = new int[n];
-        float[] values = new float[n];
-        for (int i = 0; i < n; i++) {
-            int id = Integer.parseInt(samples.get(i).text());
-            indices[i] = id % 50;
-            values[i] = id;
-            rowStart[i + 1] = i + 1;
-        }
-        return new SparseBatch(50, rowStart, indices, values, labels);
-    };
-
     @TempDir
     Path temp;
 
     private BatchGenerator.Builder<SparseBatch> cached(MemorySource source) {
-        return BatchGenerator.builder(source, ONE_HOT).labels(AB).tempDir(temp).cache(SparseBatch.rows(50));
+        return BatchGenerator.builder(source, OneHot.VECTORIZER).labels(AB).tempDir(temp).cache(SparseBatch.rows(50));
     }
 
     @Test
@@ -89,7 +74,7 @@ class BatchGeneratorCacheTest {
     void next_cachedNoShuffle_matchesUncachedOrder() throws IOException {
         MemorySource source = MemorySource.numbered(250, i -> "a");
         try (BatchGenerator<SparseBatch> c = cached(source).shuffle(false).batchSize(64).build();
-                BatchGenerator<SparseBatch> u = BatchGenerator.builder(source, ONE_HOT).labels(AB).shuffle(false)
+                BatchGenerator<SparseBatch> u = BatchGenerator.builder(source, OneHot.VECTORIZER).labels(AB).shuffle(false)
                         .batchSize(64).build()) {
             for (int i = 0; i < 8; i++) {
                 assertThat(c.next()).isEqualTo(u.next());
@@ -111,7 +96,7 @@ class BatchGeneratorCacheTest {
                 .filter(t -> t.getName().startsWith("textclf-")).filter(Thread::isAlive)).isEmpty();
     }
 
-    /** What ONE_HOT makes of {@code source}, as an earlier pass would have spilled it. */
+    /** What OneHot.VECTORIZER makes of {@code source}, as an earlier pass would have spilled it. */
     private ExampleSpill spilled(MemorySource source) throws IOException {
         ExampleSpill spill = ExampleSpill.create(temp);
         try (SampleReader reader = source.open()) {
@@ -155,7 +140,7 @@ class BatchGeneratorCacheTest {
     void build_vectorizedWithoutCache_throwsIllegalState() throws IOException {
         MemorySource source = MemorySource.numbered(10, i -> "a");
         try (ExampleSpill spill = spilled(source)) {
-            assertThatThrownBy(() -> BatchGenerator.builder(source, ONE_HOT).labels(AB).tempDir(temp)
+            assertThatThrownBy(() -> BatchGenerator.builder(source, OneHot.VECTORIZER).labels(AB).tempDir(temp)
                     .vectorized(spill).build()).isInstanceOf(IllegalStateException.class)
                     .hasMessage("vectorized examples build a cache; expected cache(...), found none");
         }
@@ -175,7 +160,7 @@ class BatchGeneratorCacheTest {
             for (int run = 0; run < 2; run++) {
                 CacheDirectory dir = CacheDirectory.open(temp.resolve("cache"), key, PassProgress.SILENT);
                 dir.saveFitted(new CacheDirectory.Fitted(List.of("a", "b"), new byte[] {1, 2}));
-                try (BatchGenerator<SparseBatch> g = BatchGenerator.builder(source, ONE_HOT).labels(AB).tempDir(temp)
+                try (BatchGenerator<SparseBatch> g = BatchGenerator.builder(source, OneHot.VECTORIZER).labels(AB).tempDir(temp)
                         .cache(SparseBatch.rows(50), dir, "train").vectorized(counted).batchSize(32).seed(4)
                         .build()) {
                     runs.add(epochs(g, 2));

@@ -13,21 +13,6 @@ import org.textclf.data.MemorySource;
 
 /** The generator's epochs with the next one scattered in the background, against the shuffle run alone. */
 class BatchGeneratorShuffleTest {
-    /** Sample i becomes one feature, column i % 50, with value i. */
-    private static final Vectorizer<SparseBatch> ONE_HOT = (samples, labels) -> {
-        int n = samples.size();
-        int[] rowStart = new int[n + 1];
-        int[] indices = new int[n];
-        float[] values = new float[n];
-        for (int i = 0; i < n; i++) {
-            int id = Integer.parseInt(samples.get(i).text());
-            indices[i] = id % 50;
-            values[i] = id;
-            rowStart[i + 1] = i + 1;
-        }
-        return new SparseBatch(50, rowStart, indices, values, labels);
-    };
-
     @TempDir
     Path temp;
 
@@ -52,7 +37,7 @@ class BatchGeneratorShuffleTest {
     void next_cachedOverTheBuffer_eachEpochInTheOrderOfTheShuffleAlone() throws IOException {
         int n = 3000;
         long seed = 9;
-        try (BatchGenerator<SparseBatch> g = BatchGenerator.builder(MemorySource.numbered(n, i -> "a"), ONE_HOT)
+        try (BatchGenerator<SparseBatch> g = BatchGenerator.builder(MemorySource.numbered(n, i -> "a"), OneHot.VECTORIZER)
                 .labels(Labels.of(List.of("a", "b"))).tempDir(temp).cache(SparseBatch.rows(50)).seed(seed)
                 .batchSize(n).prefetchBatches(1).shuffleBufferBytes(20_000).build()) {
             for (long e = 0; e < 4; e++) {

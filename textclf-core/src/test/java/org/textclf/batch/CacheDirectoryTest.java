@@ -20,21 +20,6 @@ class CacheDirectoryTest {
     private static final Labels AB = Labels.of(List.of("a", "b"));
     private static final CacheKey KEY = CacheKey.builder().put("train", "1001 samples").build();
     private static final byte[] VECTORIZER = {1, 2, 3, 4};
-    /** Sample i becomes one feature, column i % 50, with value i. */
-    private static final Vectorizer<SparseBatch> ONE_HOT = (samples, labels) -> {
-        int n = samples.size();
-        int[] rowStart = new int[n + 1];
-        int[] indices = new int[n];
-        float[] values = new float[n];
-        for (int i = 0; i < n; i++) {
-            int id = Integer.parseInt(samples.get(i).text());
-            indices[i] = id % 50;
-            values[i] = id;
-            rowStart[i + 1] = i + 1;
-        }
-        return new SparseBatch(50, rowStart, indices, values, labels);
-    };
-
     @TempDir
     Path temp;
 
@@ -47,7 +32,7 @@ class CacheDirectoryTest {
     /** The values (sample ids) of the first two epochs of a shuffled generator kept in {@code dir}. */
     private List<Float> twoEpochs(MemorySource source, CacheDirectory dir) throws IOException {
         List<Float> seen = new ArrayList<>();
-        try (BatchGenerator<SparseBatch> g = BatchGenerator.builder(source, ONE_HOT).labels(AB).batchSize(100)
+        try (BatchGenerator<SparseBatch> g = BatchGenerator.builder(source, OneHot.VECTORIZER).labels(AB).batchSize(100)
                 .seed(3).tempDir(temp).cache(SparseBatch.rows(50), dir, "train").build()) {
             for (int step = 0; step < 2 * g.stepsPerEpoch(); step++) {
                 SparseBatch b = g.next();
@@ -124,7 +109,7 @@ class CacheDirectoryTest {
     void generator_withoutCacheDirectoryFailing_leavesTheTempDirEmpty() throws IOException {
         Path tmp = Files.createDirectories(temp.resolve("tmp"));
         MemorySource source = MemorySource.numbered(300, i -> "a").failingAt(250);
-        assertThatThrownBy(() -> BatchGenerator.builder(source, ONE_HOT).labels(AB).tempDir(tmp)
+        assertThatThrownBy(() -> BatchGenerator.builder(source, OneHot.VECTORIZER).labels(AB).tempDir(tmp)
                 .cache(SparseBatch.rows(50)).build()).hasMessageContaining("list.csv:251");
         try (Stream<Path> files = Files.list(tmp)) {
             assertThat(files).isEmpty();
