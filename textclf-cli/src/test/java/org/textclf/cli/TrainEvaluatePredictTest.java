@@ -8,40 +8,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainEvaluatePredictTest {
-    private static final String[] SPORTS = {"match", "goal", "team", "coach", "season", "league", "score"};
-    private static final String[] MONEY = {"market", "stock", "bank", "profit", "shares", "investor", "rates"};
-    private static final String[] COMMON = {"the", "a", "today", "new", "report", "said", "after"};
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
 
     private Path corpus(String name, int rows, long seed) throws IOException {
-        SplittableRandom random = new SplittableRandom(seed);
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < rows; i++) {
-            int label = random.nextInt(2);
-            String[] topic = label == 0 ? SPORTS : MONEY;
-            StringBuilder text = new StringBuilder();
-            for (int w = 0; w < 10; w++) {
-                String[] from = random.nextInt(3) == 0 ? topic : COMMON;
-                text.append(from[random.nextInt(from.length)]).append(' ');
-            }
-            lines.add("\"" + (label + 1) + "\",\"" + text.toString().strip() + "\"");
-        }
-        Path file = dir.resolve(name);
-        Files.write(file, lines, StandardCharsets.UTF_8);
         Files.write(dir.resolve("classes.txt"), List.of("sports", "money"));
-        return file;
+        return TopicCsv.write(dir.resolve(name), rows, seed, 10, true);
     }
 
     @ParameterizedTest(name = "--model {0}")

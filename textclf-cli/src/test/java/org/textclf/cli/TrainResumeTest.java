@@ -5,37 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.textclf.CheckpointFile;
 
 class TrainResumeTest {
-    private static final String[] SPORTS = {"match", "goal", "team", "coach", "season", "league", "score"};
-    private static final String[] MONEY = {"market", "stock", "bank", "profit", "shares", "investor", "rates"};
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
 
     private Path corpus(String name, int rows, long seed) throws IOException {
-        SplittableRandom random = new SplittableRandom(seed);
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < rows; i++) {
-            int label = random.nextInt(2);
-            String[] topic = label == 0 ? SPORTS : MONEY;
-            StringBuilder text = new StringBuilder();
-            for (int w = 0; w < 8; w++) {
-                text.append(topic[random.nextInt(topic.length)]).append(' ');
-            }
-            lines.add("\"" + (label + 1) + "\",\"" + text.toString().strip() + "\"");
-        }
-        return Files.write(dir.resolve(name), lines, StandardCharsets.UTF_8);
+        return TopicCsv.write(dir.resolve(name), rows, seed, 8, false);
     }
 
     private String[] trainArgs(Path train, Path test, String... more) {
