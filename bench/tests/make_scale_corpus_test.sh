@@ -7,17 +7,9 @@ set -uo pipefail
 
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 make="$bench/make-scale-corpus"
-work="$(mktemp -d -t scale-corpus-test.XXXXXX)"
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-check() {  # check NAME CONDITION-COMMAND...: one assertion
-  local name="$1"; shift
-  if "$@" > /dev/null; then passed=$((passed + 1)); echo "ok   $name"
-  else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
-contains() { grep -qF -- "$2" "$1"; }
+# shellcheck source=bench/tests/lib.sh
+source "$bench/tests/lib.sh"
+work_dir scale-corpus-test
 differ() { ! cmp -s "$1" "$2"; }
 
 # 300 reviews of 20-120 words, with quotes and commas to exercise the CSV quoting; gzip like the shared data.
@@ -96,5 +88,4 @@ check "bad class id message has FILE:LINE" contains "$work/bad.err" "$work/bad.c
 check "missing source exits non-zero" test "$status" -ne 0
 check "missing source message" contains "$work/missing.err" "nowhere.csv not found"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -9,17 +9,9 @@ set -uo pipefail
 
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 peers="$bench/peers"
-work="$(mktemp -d -t peers-test.XXXXXX)"
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-check() {  # check NAME CONDITION-COMMAND...: one assertion
-  local name="$1"; shift
-  if "$@" > /dev/null; then passed=$((passed + 1)); echo "ok   $name"
-  else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
-contains() { grep -qF -- "$2" "$1"; }
+# shellcheck source=bench/tests/lib.sh
+source "$bench/tests/lib.sh"
+work_dir peers-test
 row() { grep -F "| $1 | $2 |" "$3"; }                   # the table row of DATASET TOOL in FILE
 cell() { row "$1" "$2" "$3" | awk -F'|' -v c="$4" '{ gsub(/ /, "", $(c + 1)); print $(c + 1) }'; }
 
@@ -171,5 +163,4 @@ status=$?
 check "exits non-zero" test "$status" -ne 0
 check "message has FILE:LINE and the bad value" contains "$work/gp.err" "$work/bad.csv:1: class id is not an integer"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -9,17 +9,9 @@ set -uo pipefail
 
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 scale="$bench/scale"
-work="$(mktemp -d -t scale-test.XXXXXX)"
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-check() {  # check NAME CONDITION-COMMAND...: one assertion
-  local name="$1"; shift
-  if "$@" > /dev/null; then passed=$((passed + 1)); echo "ok   $name"
-  else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
-contains() { grep -qF -- "$2" "$1"; }
+# shellcheck source=bench/tests/lib.sh
+source "$bench/tests/lib.sh"
+work_dir scale-test
 cell() { grep -E "^\| $1 \|" "$2" | awk -F'|' -v c="$3" '{ gsub(/ /, "", $(c + 1)); print $(c + 1) }'; }
 
 data="$work/data"
@@ -98,5 +90,4 @@ TEXTCLF_DATA="$data" TEXTCLF_BENCH_DIR="$bench/../scale-work" "$scale" 1 > /dev/
 check "work dir inside the repository exits 2" test "$status" -eq 2
 check "and says so" contains "$work/inside.err" "is inside the repository"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary
