@@ -1,0 +1,125 @@
+package org.textclf.golden;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.textclf.ModelInfo;
+import org.textclf.Prediction;
+import org.textclf.TextClassifier;
+import org.textclf.TrainOptions;
+import org.textclf.data.SourceOptions;
+import org.textclf.data.Sources;
+import org.textclf.nn.AdamConfig;
+import org.textclf.nn.MlpConfig;
+import org.textclf.nn.SepCnnConfig;
+import org.textclf.text.NgramConfig;
+import org.textclf.text.SequenceConfig;
+
+/**
+ * Writes the golden model files that {@link GoldenModelsTest} loads: one tiny model per branch, trained on a seeded
+ * three-topic corpus, each beside the probabilities it gives {@link #TEXTS} (as float bits, so that a later textclf
+ * must reproduce them exactly). Run once per model format, never to "fix" a failing test:
+ * {@code java -cp <test classpath> org.textclf.golden.GoldenModels textclf-core/src/test/resources/golden/models}.
+ */
+public final class GoldenModels {
+    /** The texts whose predictions are pinned: topical, mixed, unknown words, empty, long. */
+    static final List<String> TEXTS = List.of(
+            "the coach said the team scored a late goal",
+            "bank shares and stock market rates fell",
+            "rain and wind across the north today",
+            "goal market rain",
+            "zebra quantum xylophone",
+            "",
+            "match goal team coach season league score player market stock bank profit shares investor rates fund"
+                    + " the a today new report said after week rain storm cloud wind sunny cold forecast snow");
+
+    private static final String[][] TOPICS = {
+            {"match", "goal", "team", "coach", "season", "league", "score", "player"},
+            {"market", "stock", "bank", "profit", "shares", "investor", "rates", "fund"},
+            {"rain", "storm", "cloud", "wind", "sunny", "cold", "forecast", "snow"}};
+    private static final String[] COMMON = {"the", "a", "today", "new", "report", "said", "after", "week"};
+
+    private GoldenModels() {
+    }
+
+    /** The branches with a golden file, and the options that trained it. */
+    static List<Golden> models() {
+        TrainOptions.Builder common = TrainOptions.builder().verbose(0).epochs(12).patience(2).seed(11)
+                .adam(AdamConfig.builder().learningRate(0.01f).build());
+        return List.of(
+                new Golden("mlp", common.model("mlp")
+                        .ngram(NgramConfig.builder().topK(40).build())
+                        .mlp(MlpConfig.builder().units(8).build()).build()),
+                new Golden("sepcnn", common.model("sepcnn")
+                        .sequence(SequenceConfig.builder().maxWords(40).maxLength(20).build())
+                        .sepCnn(SepCnnConfig.builder().blocks(2).filters(4).embeddingDim(6).build())
+                        .adam(AdamConfig.builder().learningRate(0.003f).build()).batchSize(16).build()));
+    }
+
+    /** A golden model: its branch's name, which also names its files, and how it was trained. */
+    record Golden(String name, TrainOptions options) {
+        String modelFile() {
+            return name + ".textclf";
+        }
+
+        String predictionsFile() {
+            return name + ".predictions.tsv";
+        }
+    }
+
+    /** The corpus every golden model is trained on. */
+    static Path corpus(Path file) throws IOException {
+        SplittableRandom random = new SplittableRandom(5);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            int label = random.nextInt(TOPICS.length);
+            StringBuilder text = new StringBuilder();
+            for (int w = 0; w < 10; w++) {
+                String[] from = random.nextInt(3) == 0 ? TOPICS[label] : COMMON;
+                text.append(from[random.nextInt(from.length)]).append(' ');
+            }
+            lines.add("\"" + (label + 1) + "\",\"" + text.toString().strip() + "\"");
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** One line per text: the float bits of each class probability, in hex, tab-separated. */
+    static List<String> predictionLines(TextClassifier classifier) {
+        List<String> lines = new ArrayList<>();
+        for (Prediction p : classifier.predict(TEXTS)) {
+            StringBuilder line = new StringBuilder();
+            for (float f : p.probabilities()) {
+                line.append(line.length() == 0 ? "" : "\t").append(Integer.toHexString(Float.floatToRawIntBits(f)));
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args[0]);
+        Files.createDirectories(dir);
+        Path train = corpus(Files.createTempFile("golden", ".csv"));
+        try {
+            for (Golden golden : models()) {
+                TextClassifier.FitResult result = TextClassifier.fit(Sources.open(train, SourceOptions.DEFAULTS),
+                        null, null, golden.options(), List.of(), new PrintWriter(Writer.nullWriter()));
+                TextClassifier classifier = result.classifier();
+                classifier.save(dir.resolve(golden.modelFile()), classifier.describe(golden.options(),
+                        List.of(new ModelInfo.InputFile("train", "golden.csv", Files.size(train), "")),
+                        result.metrics()));
+                Files.write(dir.resolve(golden.predictionsFile()), predictionLines(classifier),
+                        StandardCharsets.UTF_8);
+            }
+        } finally {
+            Files.delete(train);
+        }
+    }
+}
