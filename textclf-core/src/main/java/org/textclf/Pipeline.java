@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.textclf.batch.Batch;
-import org.textclf.batch.BatchGenerator;
 import org.textclf.batch.BatchRows;
 import org.textclf.batch.Vectorizer;
 import org.textclf.data.Labels;
@@ -13,6 +12,7 @@ import org.textclf.data.Sample;
 import org.textclf.data.SampleSource;
 import org.textclf.eval.Evaluation;
 import org.textclf.eval.Evaluator;
+import org.textclf.feed.BatchGenerator;
 import org.textclf.nn.Network;
 import org.textclf.nn.StepThreads;
 

@@ -1,8 +1,8 @@
 package org.textclf;
 
 import java.nio.file.Path;
-import org.textclf.batch.BatchGenerator;
-import org.textclf.batch.Split;
+import org.textclf.feed.BatchGenerator;
+import org.textclf.feed.Split;
 import org.textclf.nn.AdamConfig;
 import org.textclf.nn.MlpConfig;
 import org.textclf.nn.SepCnnConfig;
@@ -37,7 +37,7 @@ import org.textclf.train.Trainer;
  * @param shuffleBufferBytes memory for shuffling before it spills to temp files
  * @param tempDir where temp files go, null for the system's
  * @param cacheDir where to keep the fitted vectorizer and the vectorized examples for the next run with the same
- *     data and options (see {@link org.textclf.batch.CacheDirectory}); null to use temp caches deleted after fit
+ *     data and options (see {@link org.textclf.feed.CacheDirectory}); null to use temp caches deleted after fit
  * @param verbose 0 silent, 1 progress bars, 2 one line per epoch
  * @param threads threads sharing each training step (results do not depend on it), or {@value #AUTO_THREADS} for
  *     the branch's measured best ({@link #stepThreads})

@@ -19,7 +19,7 @@ class PackageDependenciesTest {
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "data", Set.of(),
             "batch", Set.of("data"),
-            "text", Set.of("data", "batch"),
+            "text", Set.of("data", "batch", "io"),
             "explore", Set.of("data", "text"),
             "nn", Set.of("batch"),
             "train", Set.of("nn", "batch", "text", "data"),

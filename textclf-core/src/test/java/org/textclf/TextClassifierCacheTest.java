@@ -14,12 +14,12 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.textclf.batch.CacheDirectory;
-import org.textclf.batch.CacheKey;
 import org.textclf.data.SampleReader;
 import org.textclf.data.SampleSource;
 import org.textclf.data.SourceOptions;
 import org.textclf.data.Sources;
+import org.textclf.feed.CacheDirectory;
+import org.textclf.feed.CacheKey;
 import org.textclf.text.NgramConfig;
 
 /** {@code TrainOptions.cacheDir}: reuse, every reason to rebuild, corrupt files, temp caches, progress output. */

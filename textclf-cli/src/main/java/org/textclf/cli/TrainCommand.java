@@ -15,10 +15,10 @@ import org.textclf.CheckpointFile;
 import org.textclf.ModelInfo;
 import org.textclf.TextClassifier;
 import org.textclf.TrainOptions;
-import org.textclf.batch.CacheKey;
 import org.textclf.data.Datasets;
 import org.textclf.data.SampleSource;
 import org.textclf.eval.Evaluation;
+import org.textclf.feed.CacheKey;
 import org.textclf.nn.AdamConfig;
 import org.textclf.nn.MlpConfig;
 import org.textclf.text.NgramConfig;
@@ -51,7 +51,7 @@ public final class TrainCommand implements Callable<Integer> {
     String validation;
 
     @Option(names = "--validation-fraction", paramLabel = "F",
-            defaultValue = "" + org.textclf.batch.Split.DEFAULT_VALIDATION_FRACTION,
+            defaultValue = "" + org.textclf.feed.Split.DEFAULT_VALIDATION_FRACTION,
             description = "The share of TRAIN held out for validation when --val is not given (default:"
                     + " ${DEFAULT-VALUE}).")
     double validationFraction;
@@ -79,7 +79,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--batch-size", defaultValue = "" + TrainOptions.AUTO_BATCH_SIZE,
             description = "Examples per step; 0: the branch's default, the guide's "
-                    + org.textclf.batch.BatchGenerator.DEFAULT_BATCH_SIZE + " for the mlp, "
+                    + org.textclf.feed.BatchGenerator.DEFAULT_BATCH_SIZE + " for the mlp, "
                     + TrainOptions.SEPCNN_BATCH_SIZE + " for the sepcnn (default: ${DEFAULT-VALUE}).")
     int batchSize;
 

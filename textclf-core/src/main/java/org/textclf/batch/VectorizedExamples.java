@@ -7,7 +7,7 @@ import java.io.IOException;
  * A source's examples as an earlier pass over it already vectorized them, in the source's order, readable as often
  * as needed: the n-gram fit's second pass computes every training document's tf-idf row anyway, so a generator
  * builds its example cache from those rows instead of reading, parsing and tokenizing the text once more (see
- * {@link BatchGenerator.Builder#vectorized}).
+ * {@code feed.BatchGenerator.Builder#vectorized}).
  */
 @FunctionalInterface
 public interface VectorizedExamples {

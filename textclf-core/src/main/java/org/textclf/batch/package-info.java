@@ -1,4 +1,8 @@
 /**
- * Mini-batches: the batch generator (stepsPerEpoch, epochs cycling forever), per-epoch external shuffling with bounded memory (the next epoch scattered while this one is read), the record codec on reusable buffers, temp files deleted at JVM exit, train/validation splits, prefetch threads, the vectorizer interface, the example cache (temporary, or kept in a {@link org.textclf.batch.CacheDirectory} under a {@link org.textclf.batch.CacheKey} for the next run), and the progress bars of the passes before training. Uses data.
+ * Batch and example types only: {@link org.textclf.batch.Batch} and its sparse and sequence forms, the
+ * {@link org.textclf.batch.Vectorizer} that makes them, how a batch splits into cacheable
+ * {@link org.textclf.batch.Example}s, and the {@link org.textclf.batch.RowSink} a pass writes its rows to. What
+ * {@code nn} and {@code text} need, with none of the machinery (threads, temp files, caches: see
+ * {@code org.textclf.feed}). Uses data.
  */
 package org.textclf.batch;

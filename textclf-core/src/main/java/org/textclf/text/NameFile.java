@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.textclf.batch.TempFiles;
+import org.textclf.io.TempFiles;
 
 /**
  * The n-gram names the fit's second pass meets, each with its feature id, in a temp file: written once per feature,

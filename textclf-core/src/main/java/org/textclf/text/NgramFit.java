@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.textclf.batch.ExampleSpill;
+import org.textclf.batch.RowSink;
 import org.textclf.data.Labels;
 import org.textclf.data.Sample;
 import org.textclf.data.SampleReader;
@@ -20,7 +20,7 @@ import org.textclf.data.SampleSource;
  *   <li>with idf known, per-class sums and the overall sum of squares of each vocabulary feature's tf-idf values,
  *       from which {@link AnovaF} scores and {@link KBest} selects. Each feature's name is written to a temp file
  *       when the pass first meets it, so that the selected ones are named by reading that file back rather than
- *       the corpus; and each document's tf-idf row can be written to an {@link ExampleSpill}, from which the
+ *       the corpus; and each document's tf-idf row can be written to an {@link RowSink}, from which the
  *       training cache is then built without vectorizing the text again ({@link NgramVectorizer#examples}).</li>
  * </ol>
  * Memory: the candidate table (at most {@code candidateBudgetBytes}), then per vocabulary n-gram a 64-bit hash, a
@@ -35,13 +35,13 @@ final class NgramFit {
     private final NgramScanner scanner;
     private final FirstPass firstPass;
     /** Where pass 2 writes each document's tf-idf row over the vocabulary; null for nowhere. */
-    private final ExampleSpill rows;
+    private final RowSink rows;
     /** Where the names go between pass 2 and the selection; null for the system temp folder. */
     private final Path tempDir;
     /** Whether each pass reads on a thread of its own ({@link ReadAhead}); off only to compare in tests. */
     private final boolean readAhead;
     private NgramFit(SampleSource source, Labels labels, NgramConfig config, Consumer<String> log,
-            boolean readAhead, FirstPass firstPass, Path tempDir, ExampleSpill rows) {
+            boolean readAhead, FirstPass firstPass, Path tempDir, RowSink rows) {
         this.source = source;
         this.tempDir = tempDir;
         this.rows = rows;
@@ -60,7 +60,7 @@ final class NgramFit {
      * @param rows where to write each document's tf-idf row over the vocabulary, in the source's order; or null
      */
     static NgramVectorizer fit(SampleSource source, Labels labels, NgramConfig config, Consumer<String> log,
-            FirstPass firstPass, Path tempDir, ExampleSpill rows) throws IOException {
+            FirstPass firstPass, Path tempDir, RowSink rows) throws IOException {
         return new NgramFit(source, labels, config, log, true, firstPass, tempDir, rows).run();
     }
 

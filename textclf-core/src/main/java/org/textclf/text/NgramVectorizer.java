@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.textclf.batch.Example;
-import org.textclf.batch.ExampleSpill;
+import org.textclf.batch.RowSink;
 import org.textclf.batch.SparseBatch;
 import org.textclf.batch.VectorizedExamples;
 import org.textclf.batch.Vectorizer;
@@ -104,7 +104,7 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
      *     (finished when the fit returns a vectorizer); or null
      */
     public static Optional<NgramVectorizer> fit(SampleSource source, Labels labels, NgramConfig config,
-            Consumer<String> log, FirstPass firstPass, Path tempDir, ExampleSpill rows) throws IOException {
+            Consumer<String> log, FirstPass firstPass, Path tempDir, RowSink rows) throws IOException {
         return Optional.ofNullable(NgramFit.fit(source, labels, config, log, firstPass, tempDir, rows));
     }
 
@@ -113,7 +113,7 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
      * each sample, in order, exactly the row {@link #vectorize} gives it (the vocabulary row restricted to the
      * selected columns, indices ascending; no renormalizing, so the values are the same floats), with its class id.
      */
-    public VectorizedExamples examples(ExampleSpill rows) {
+    public VectorizedExamples examples(RowSink rows) {
         int[] columnOfId = new int[table.size()];
         Arrays.fill(columnOfId, -1);
         for (int c = 0; c < idOfColumn.length; c++) {

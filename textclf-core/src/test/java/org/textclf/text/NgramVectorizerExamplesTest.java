@@ -11,12 +11,12 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.textclf.batch.Example;
-import org.textclf.batch.ExampleSpill;
 import org.textclf.batch.SparseBatch;
 import org.textclf.batch.VectorizedExamples;
 import org.textclf.data.Labels;
 import org.textclf.data.MemorySource;
 import org.textclf.data.Sample;
+import org.textclf.feed.ExampleSpill;
 
 /**
  * {@link NgramVectorizer#examples}: the rows the fit's second pass spilled, restricted to the selected columns, must

@@ -1,0 +1,109 @@
+package org.textclf.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.textclf.data.MemorySource;
+import org.textclf.data.Sample;
+import org.textclf.data.SampleReader;
+import org.textclf.data.SampleSource;
+
+class SplitPartsTest {
+    private static final Split SPLIT = new Split(42, 0.2);
+
+    @TempDir
+    Path temp;
+
+    /** A source that counts how often it is opened. */
+    private static final class Counting implements SampleSource {
+        final SampleSource source;
+        final AtomicInteger opened = new AtomicInteger();
+
+        Counting(SampleSource source) {
+            this.source = source;
+        }
+
+        @Override
+        public SampleReader open() throws IOException {
+            opened.incrementAndGet();
+            return source.open();
+        }
+
+        @Override
+        public String name() {
+            return source.name();
+        }
+    }
+
+    private static MemorySource corpus() {
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            samples.add(new Sample(i % 3 == 0 ? "a" : "b", "text number " + i, i + 1));
+        }
+        return MemorySource.of(samples);
+    }
+
+    private static List<Sample> readAll(SampleSource source) throws IOException {
+        List<Sample> out = new ArrayList<>();
+        try (SampleReader reader = source.open()) {
+            for (Sample s = reader.next(); s != null; s = reader.next()) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void validation_afterACompleteTrainPass_replaysTheHeldOutSamplesWithoutReadingTheSource() throws IOException {
+        Counting source = new Counting(corpus());
+        try (SplitParts parts = new SplitParts(SPLIT, source, temp)) {
+            assertThat(readAll(parts.train())).isEqualTo(readAll(SPLIT.train(corpus())));
+            int opened = source.opened.get();
+
+            List<Sample> validation = readAll(parts.validation());
+
+            assertThat(validation).isEqualTo(readAll(SPLIT.validation(corpus()))).hasSizeBetween(60, 140);
+            assertThat(validation.get(0).line()).isPositive();
+            assertThat(readAll(parts.validation())).isEqualTo(validation);
+            assertThat(source.opened.get()).isEqualTo(opened);
+            assertThat(temp).isNotEmptyDirectory();
+        }
+        assertThat(temp).isEmptyDirectory();
+    }
+
+    @Test
+    void validation_trainPassClosedEarly_filtersTheSourceInstead() throws IOException {
+        Counting source = new Counting(corpus());
+        try (SplitParts parts = new SplitParts(SPLIT, source, temp)) {
+            try (SampleReader reader = parts.train().open()) {
+                reader.next();
+            }
+            assertThat(temp).isEmptyDirectory();
+            int opened = source.opened.get();
+
+            assertThat(readAll(parts.validation())).isEqualTo(readAll(SPLIT.validation(corpus())));
+            assertThat(source.opened.get()).isEqualTo(opened + 1);
+        }
+    }
+
+    @Test
+    void train_failingRead_keepsNoRecordingAndALaterPassRecords() throws IOException {
+        try (SplitParts parts = new SplitParts(SPLIT, corpus().failingAt(300), temp)) {
+            assertThatThrownBy(() -> readAll(parts.train())).hasMessageContaining("unclosed quote");
+            assertThat(temp).isEmptyDirectory();
+        }
+        try (SplitParts parts = new SplitParts(SPLIT, corpus(), temp)) {
+            readAll(parts.train());
+            readAll(parts.train()); // a second complete pass records nothing more
+            assertThat(temp.toFile().list()).hasSize(1);
+        }
+        assertThat(temp).isEmptyDirectory();
+    }
+}
