@@ -75,6 +75,11 @@ public final class DataOptions {
             public String name() {
                 return source.name();
             }
+
+            @Override
+            public java.util.Optional<Path> file() {
+                return source.file();
+            }
         };
     }
 

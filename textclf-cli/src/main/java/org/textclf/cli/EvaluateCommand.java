@@ -2,7 +2,7 @@ package org.textclf.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.textclf.TextClassifier;
+import org.textclf.api.TextClassifier;
 import org.textclf.eval.Evaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

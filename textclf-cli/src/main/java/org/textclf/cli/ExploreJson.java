@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import org.textclf.branch.Branches;
 import org.textclf.explore.CorpusStats;
 import org.textclf.explore.LengthBucket;
 import org.textclf.explore.NgramCount;
@@ -30,7 +31,7 @@ final class ExploreJson {
         root.put("unlabeled_samples", stats.unlabeledSamples());
         root.put("median_words_per_sample", stats.medianWordsPerSample());
         root.put("sw_ratio", stats.swRatio());
-        root.put("recommended_model", stats.modelChoice().model());
+        root.put("recommended_model", Branches.guideChoice(stats.modelChoice().family()).name());
         root.put("use_pretrained_embeddings", stats.modelChoice().useEmbeddings());
         root.put("reason", stats.modelChoice().reason());
         ArrayNode ngrams = root.putArray("top_ngrams");

@@ -2,6 +2,7 @@ package org.textclf.cli;
 
 import java.util.List;
 import java.util.Map;
+import org.textclf.branch.Branches;
 import org.textclf.explore.CorpusStats;
 import org.textclf.explore.ModelChoice;
 import org.textclf.explore.NgramCount;
@@ -18,8 +19,8 @@ final class ExploreReport {
         StringBuilder out = new StringBuilder();
         out.append(source).append('\n').append('\n');
         ModelChoice choice = stats.modelChoice();
-        out.append(String.format("Recommended model: %s%s%n", choice.model(), choice.model().equals(ModelChoice.MLP)
-                ? " (n-gram tf-idf + MLP)" : choice.useEmbeddings() ? " (sepCNN, pretrained embeddings)"
+        out.append(String.format("Recommended model: %s%s%n", Branches.guideChoice(choice.family()).name(),
+                choice.family() == ModelChoice.Family.NGRAM ? " (n-gram tf-idf + MLP)" : choice.useEmbeddings() ? " (sepCNN, pretrained embeddings)"
                 : " (sepCNN, embeddings learned)"));
         out.append(wrap(choice.reason(), "  ", 100)).append('\n');
 

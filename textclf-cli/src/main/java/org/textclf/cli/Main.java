@@ -1,10 +1,10 @@
 package org.textclf.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /** The {@code textclf} command: explore, train, evaluate and predict with text classifiers. */
 @Command(name = "textclf", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -23,7 +23,7 @@ public final class Main {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"textclf " + org.textclf.ModelInfo.VERSION};
+            return new String[] {"textclf " + org.textclf.model.ModelInfo.VERSION};
         }
     }
 

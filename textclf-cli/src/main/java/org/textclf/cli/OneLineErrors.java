@@ -1,9 +1,9 @@
 package org.textclf.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Reports a command's failure as one line, {@code textclf: <message>}, and exits {@value Main#EXIT_FAILURE}; the

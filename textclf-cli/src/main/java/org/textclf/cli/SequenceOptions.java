@@ -46,7 +46,7 @@ final class SequenceOptions {
     Path embeddings;
 
     @Option(names = "--fine-tune-learning-rate", paramLabel = "RATE",
-            defaultValue = "" + org.textclf.TrainOptions.DEFAULT_FINE_TUNE_LEARNING_RATE,
+            defaultValue = "" + org.textclf.config.SepCnnBranchConfig.DEFAULT_FINE_TUNE_LEARNING_RATE,
             description = "sepcnn: Adam's learning rate once pretrained embeddings are unfrozen (default:"
                     + " ${DEFAULT-VALUE}).")
     float fineTuneLearningRate;

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.textclf.CheckpointFile;
-import picocli.CommandLine;
+import org.textclf.fit.CheckpointFile;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * {@code textclf train --resume DIR}: the run's own command line is kept in its checkpoint; a resume parses it
@@ -73,7 +73,7 @@ final class TrainResume {
         }
         checkpoints.checkInputs(TrainCommand.trainingInputs(original.dataOptions.resolve(original.train),
                 original.validation == null ? null : original.dataOptions.resolve(original.validation)));
-        if (original.verbose > 0) {
+        if (original.runOptions.verbose > 0) {
             current.getErr().println("resuming " + checkpoints.file() + " after epoch "
                     + checkpoints.checkpoint().epoch());
         }

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.textclf.CheckpointFile;
+import org.textclf.fit.CheckpointFile;
 import org.textclf.io.ModelFile;
 import org.textclf.train.Checkpoint;
 

@@ -98,7 +98,7 @@ class TrainEvaluatePredictTest {
         minDf3[args.length] = "--min-df";
         minDf3[args.length + 1] = "3";
         Run changed = Run.of(minDf3);
-        assertThat(changed.err()).contains("fitting the vectorizer in " + cache + " (ngram NgramConfig[ngramMin=1,"
+        assertThat(changed.err()).contains("fitting the vectorizer in " + cache + " (mlp.ngram NgramConfig[ngramMin=1,"
                 + " ngramMax=2, minDocumentFrequency=2");
     }
 
@@ -135,7 +135,7 @@ class TrainEvaluatePredictTest {
         Path train = corpus("train.csv", 10, 4);
         Run run = Run.of("train", train.toString(), "--model", "bert");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("textclf: unknown --model 'bert'; expected auto, mlp or sepcnn");
+        assertThat(run.err()).startsWith("textclf: unknown --model 'bert'; expected one of auto, mlp, linear, sepcnn");
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.textclf.CheckpointFile;
+import org.textclf.fit.CheckpointFile;
 
 class TrainResumeTest {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -24,6 +24,11 @@ record FileSource(Path path, DataFormat format, SourceOptions options, int class
     }
 
     @Override
+    public java.util.Optional<Path> file() {
+        return java.util.Optional.of(path);
+    }
+
+    @Override
     public String name() {
         return path.toString();
     }

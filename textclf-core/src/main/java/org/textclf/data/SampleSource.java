@@ -1,6 +1,8 @@
 package org.textclf.data;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A corpus that can be read from the start any number of times, one sample at a time, so that no pass ever holds
@@ -13,4 +15,12 @@ public interface SampleSource {
 
     /** What to call this source in messages: usually its file path. */
     String name();
+
+    /**
+     * The file or folder this source reads, when it reads one: where a {@code classes.txt} beside it names the
+     * classes.
+     */
+    default Optional<Path> file() {
+        return Optional.empty();
+    }
 }

@@ -6,13 +6,20 @@ package org.textclf.explore;
  * sepCNN on word sequences, starting from pretrained embeddings when S/W is below {@value #EMBEDDINGS_MAX_RATIO}
  * (too few samples per word to learn good embeddings from scratch).
  *
- * @param model          {@link #MLP} or {@link #SEPCNN}, the CLI's model names
- * @param useEmbeddings  whether to start the sepCNN from pretrained word embeddings (always false for the MLP)
+ * @param family         which of the guide's two families of models: n-gram vectors or word sequences
+ * @param useEmbeddings  whether to start the sequence model from pretrained word embeddings (always false for
+ *                       n-grams)
  * @param reason         one sentence for the user, citing the ratio and the threshold it was compared with
  */
-public record ModelChoice(String model, boolean useEmbeddings, String reason) {
-    public static final String MLP = "mlp";
-    public static final String SEPCNN = "sepcnn";
+public record ModelChoice(Family family, boolean useEmbeddings, String reason) {
+
+    /** The guide's two families of models; which model of a family is trained is the caller's choice. */
+    public enum Family {
+        /** Tf-idf vectors of word n-grams, e.g. the guide's MLP. */
+        NGRAM,
+        /** Sequences of word ids, e.g. the guide's sepCNN. */
+        SEQUENCE
+    }
 
     /** Below this S/W ratio the guide's n-gram MLP beats sequence models. */
     public static final double MLP_MAX_RATIO = 1500;
@@ -21,11 +28,10 @@ public record ModelChoice(String model, boolean useEmbeddings, String reason) {
     public static final double EMBEDDINGS_MAX_RATIO = 15_000;
 
     public ModelChoice {
-        if (!MLP.equals(model) && !SEPCNN.equals(model)) {
-            throw new IllegalArgumentException("model must be " + MLP + " or " + SEPCNN + ", found " + model);
-        }
-        if (useEmbeddings && MLP.equals(model)) {
-            throw new IllegalArgumentException("pretrained embeddings apply to " + SEPCNN + " only, found " + model);
+        java.util.Objects.requireNonNull(family, "family");
+        if (useEmbeddings && family == Family.NGRAM) {
+            throw new IllegalArgumentException("pretrained embeddings apply to sequence models only, found "
+                    + family);
         }
     }
 
@@ -40,17 +46,17 @@ public record ModelChoice(String model, boolean useEmbeddings, String reason) {
         }
         String ratio = String.format("S/W = %,.0f", swRatio);
         if (swRatio < MLP_MAX_RATIO) {
-            return new ModelChoice(MLP, false, String.format(
+            return new ModelChoice(Family.NGRAM, false, String.format(
                     "%s < %,.0f: few samples for their length, so n-gram tf-idf vectors with an MLP", ratio,
                     MLP_MAX_RATIO));
         }
         if (swRatio < EMBEDDINGS_MAX_RATIO) {
-            return new ModelChoice(SEPCNN, true, String.format(
+            return new ModelChoice(Family.SEQUENCE, true, String.format(
                     "%s >= %,.0f: many short samples, so a sepCNN on word sequences; below %,.0f, so start from"
                             + " pretrained word embeddings and fine-tune them",
                     ratio, MLP_MAX_RATIO, EMBEDDINGS_MAX_RATIO));
         }
-        return new ModelChoice(SEPCNN, false, String.format(
+        return new ModelChoice(Family.SEQUENCE, false, String.format(
                 "%s >= %,.0f: many short samples, so a sepCNN on word sequences, with embeddings learned from"
                         + " scratch (enough samples: S/W >= %,.0f)",
                 ratio, MLP_MAX_RATIO, EMBEDDINGS_MAX_RATIO));

@@ -27,7 +27,7 @@ class CorpusExplorerTest {
         assertThat(stats.samplesPerClassByName()).containsExactly(entry("neg", 2L), entry("pos", 2L));
         assertThat(stats.medianWordsPerSample()).isEqualTo(3.5);
         assertThat(stats.swRatio()).isEqualTo(4 / 3.5);
-        assertThat(stats.modelChoice().model()).isEqualTo("mlp");
+        assertThat(stats.modelChoice().family()).isEqualTo(ModelChoice.Family.NGRAM);
         SampleLengths lengths = stats.sampleLengths();
         assertThat(lengths.minWords()).isEqualTo(2);
         assertThat(lengths.maxWords()).isEqualTo(5);

@@ -11,21 +11,21 @@ class ModelChoiceTest {
     void forRatio_imdbRatio_mlpWithoutEmbeddings() {
         ModelChoice choice = ModelChoice.forRatio(25_000 / 174.0);
 
-        assertThat(choice.model()).isEqualTo("mlp");
+        assertThat(choice.family()).isEqualTo(ModelChoice.Family.NGRAM);
         assertThat(choice.useEmbeddings()).isFalse();
         assertThat(choice.reason()).startsWith("S/W = 144 < 1,500: ").contains("n-gram tf-idf", "MLP");
     }
 
     @Test
     void forRatio_justBelow1500_mlp() {
-        assertThat(ModelChoice.forRatio(1499.99).model()).isEqualTo(ModelChoice.MLP);
+        assertThat(ModelChoice.forRatio(1499.99).family()).isEqualTo(ModelChoice.Family.NGRAM);
     }
 
     @Test
     void forRatio_exactly1500_sepcnnWithEmbeddings() {
         ModelChoice choice = ModelChoice.forRatio(ModelChoice.MLP_MAX_RATIO);
 
-        assertThat(choice.model()).isEqualTo("sepcnn");
+        assertThat(choice.family()).isEqualTo(ModelChoice.Family.SEQUENCE);
         assertThat(choice.useEmbeddings()).isTrue();
         assertThat(choice.reason()).startsWith("S/W = 1,500 >= 1,500: ").contains("pretrained");
     }
@@ -39,7 +39,7 @@ class ModelChoiceTest {
     void forRatio_exactly15000_sepcnnFromScratch() {
         ModelChoice choice = ModelChoice.forRatio(15_000);
 
-        assertThat(choice.model()).isEqualTo("sepcnn");
+        assertThat(choice.family()).isEqualTo(ModelChoice.Family.SEQUENCE);
         assertThat(choice.useEmbeddings()).isFalse();
         assertThat(choice.reason()).contains("from scratch");
     }
@@ -55,7 +55,7 @@ class ModelChoiceTest {
 
     @Test
     void constructor_mlpWithEmbeddings_throws() {
-        assertThatThrownBy(() -> new ModelChoice("mlp", true, "x"))
-                .hasMessage("pretrained embeddings apply to sepcnn only, found mlp");
+        assertThatThrownBy(() -> new ModelChoice(ModelChoice.Family.NGRAM, true, "x"))
+                .hasMessage("pretrained embeddings apply to sequence models only, found NGRAM");
     }
 }

@@ -9,10 +9,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.textclf.ModelInfo;
-import org.textclf.Prediction;
-import org.textclf.TextClassifier;
-import org.textclf.TrainOptions;
+import org.textclf.api.FitRequest;
+import org.textclf.api.Prediction;
+import org.textclf.api.TextClassifier;
+import org.textclf.config.FitConfig;
+import org.textclf.config.MlpBranchConfig;
+import org.textclf.config.RunEnvironment;
+import org.textclf.config.SepCnnBranchConfig;
+import org.textclf.config.TrainOptions;
+import org.textclf.model.ModelInfo;
 import org.textclf.data.SourceOptions;
 import org.textclf.data.Sources;
 import org.textclf.nn.AdamConfig;
@@ -50,16 +55,18 @@ public final class GoldenModels {
 
     /** The branches with a golden file, and the options that trained it. */
     static List<Golden> models() {
-        TrainOptions.Builder common = TrainOptions.builder().verbose(0).epochs(12).patience(2).seed(11)
-                .adam(AdamConfig.builder().learningRate(0.01f).build());
+        FitConfig fit = FitConfig.builder().epochs(12).patience(2).seed(11)
+                .adam(AdamConfig.builder().learningRate(0.01f).build()).build();
+        RunEnvironment quiet = RunEnvironment.DEFAULTS.withVerbose(0);
         return List.of(
-                new Golden("mlp", common.model("mlp")
-                        .ngram(NgramConfig.builder().topK(40).build())
-                        .mlp(MlpConfig.builder().units(8).build()).build()),
-                new Golden("sepcnn", common.model("sepcnn")
-                        .sequence(SequenceConfig.builder().maxWords(40).maxLength(20).build())
-                        .sepCnn(SepCnnConfig.builder().blocks(2).filters(4).embeddingDim(6).build())
-                        .adam(AdamConfig.builder().learningRate(0.003f).build()).batchSize(16).build()));
+                new Golden("mlp", new TrainOptions(new MlpBranchConfig(NgramConfig.builder().topK(40).build(),
+                        MlpConfig.builder().units(8).build()), fit, quiet)),
+                new Golden("sepcnn", new TrainOptions(new SepCnnBranchConfig(
+                        SequenceConfig.builder().maxWords(40).maxLength(20).build(),
+                        SepCnnConfig.builder().blocks(2).filters(4).embeddingDim(6).build(), null,
+                        SepCnnBranchConfig.DEFAULT_FINE_TUNE_LEARNING_RATE),
+                        fit.toBuilder().adam(AdamConfig.builder().learningRate(0.003f).build()).batchSize(16).build(),
+                        quiet)));
     }
 
     /** A golden model: its branch's name, which also names its files, and how it was trained. */
@@ -109,12 +116,11 @@ public final class GoldenModels {
         Path train = corpus(Files.createTempFile("golden", ".csv"));
         try {
             for (Golden golden : models()) {
-                TextClassifier.FitResult result = TextClassifier.fit(Sources.open(train, SourceOptions.DEFAULTS),
-                        null, null, golden.options(), List.of(), new PrintWriter(Writer.nullWriter()));
-                TextClassifier classifier = result.classifier();
-                classifier.save(dir.resolve(golden.modelFile()), classifier.describe(golden.options(),
-                        List.of(new ModelInfo.InputFile("train", "golden.csv", Files.size(train), "")),
-                        result.metrics()));
+                TextClassifier classifier = TextClassifier.fit(FitRequest.builder(Sources.open(train,
+                        SourceOptions.DEFAULTS)).options(golden.options()).log(new PrintWriter(Writer.nullWriter()))
+                        .inputs(List.of(new ModelInfo.InputFile("train", "golden.csv", Files.size(train), "")))
+                        .build()).classifier();
+                classifier.save(dir.resolve(golden.modelFile()));
                 Files.write(dir.resolve(golden.predictionsFile()), predictionLines(classifier),
                         StandardCharsets.UTF_8);
             }

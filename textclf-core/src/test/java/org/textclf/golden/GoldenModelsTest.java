@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.textclf.TextClassifier;
+import org.textclf.api.TextClassifier;
 
 /**
  * Model files written by earlier textclf versions load and predict exactly as they did: each committed golden

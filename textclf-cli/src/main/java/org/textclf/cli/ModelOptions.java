@@ -1,0 +1,104 @@
+package org.textclf.cli;
+
+import java.nio.file.Files;
+import java.util.Iterator;
+import org.textclf.branch.Branch;
+import org.textclf.branch.Branches;
+import org.textclf.config.AutoBranchConfig;
+import org.textclf.config.BranchConfig;
+import org.textclf.config.MlpBranchConfig;
+import org.textclf.config.SepCnnBranchConfig;
+import org.textclf.nn.MlpConfig;
+import org.textclf.text.NgramConfig;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code --model} and every branch's own options, turned into the chosen branch's configuration: each config record
+ * is built from the options of its parts, so that the CLI, like the core, lists the branches only through the
+ * registry.
+ */
+final class ModelOptions {
+
+    @Option(names = "--model", paramLabel = "NAME", defaultValue = "auto", completionCandidates = Names.class,
+            description = "The model, one of ${COMPLETION-CANDIDATES}: mlp, the guide's n-gram MLP; linear, logistic"
+                    + " regression on the same features; sepcnn, its separable CNN on word sequences; auto, the"
+                    + " guide's choice by the ratio of samples to median words per sample, measured in the first"
+                    + " pass: mlp below 1,500, sepcnn above (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--top-features", defaultValue = "" + NgramConfig.DEFAULT_TOP_K,
+            description = "mlp, linear: n-grams kept by ANOVA F (default: ${DEFAULT-VALUE}).")
+    int topFeatures;
+
+    @Option(names = "--min-df", defaultValue = "" + NgramConfig.DEFAULT_MIN_DOCUMENT_FREQUENCY,
+            description = "mlp, linear: least documents an n-gram must appear in (default: ${DEFAULT-VALUE}).")
+    int minDf;
+
+    @Option(names = "--layers", defaultValue = "" + MlpConfig.DEFAULT_LAYERS,
+            description = "mlp: dense layers including the output (default: ${DEFAULT-VALUE}).")
+    int layers;
+
+    @Option(names = "--units", defaultValue = "" + MlpConfig.DEFAULT_UNITS,
+            description = "mlp: units of each hidden layer (default: ${DEFAULT-VALUE}).")
+    int units;
+
+    @Option(names = "--dropout", defaultValue = "" + MlpConfig.DEFAULT_DROPOUT_RATE,
+            description = "mlp, sepcnn: dropout rate (default: ${DEFAULT-VALUE}).")
+    float dropout;
+
+    //LINEAR-OPTION
+
+    @Mixin
+    SequenceOptions sequence;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    /** The names {@code --model} takes, from the registry. */
+    static final class Names implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Branches.names().iterator();
+        }
+    }
+
+    /** The chosen branch's configuration from the options given. */
+    BranchConfig config() {
+        Branch<?> branch;
+        try {
+            branch = Branches.byName(model);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "unknown --model '" + model + "'; expected one of "
+                    + String.join(", ", Branches.names()));
+        }
+        if (sequence.embeddings != null && !Files.isRegularFile(sequence.embeddings)) {
+            throw new ParameterException(spec.commandLine(), "--embeddings " + sequence.embeddings
+                    + ": no such file; expected word vectors (.vec or .txt, gzip too)");
+        }
+        try {
+            return configLike(branch.defaults());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** A config of the same kind as {@code defaults}, from the options. */
+    private BranchConfig configLike(BranchConfig defaults) {
+        NgramConfig ngram = NgramConfig.builder().topK(topFeatures).minDocumentFrequency(minDf).build();
+        if (defaults instanceof AutoBranchConfig auto) {
+            return new AutoBranchConfig(configLike(auto.below()), configLike(auto.above()));
+        } else if (defaults instanceof MlpBranchConfig) {
+            return new MlpBranchConfig(ngram, MlpConfig.builder().layers(layers).units(units).dropoutRate(dropout)
+                    .build());
+        //LINEAR-CONFIG
+        } else if (defaults instanceof SepCnnBranchConfig) {
+            return new SepCnnBranchConfig(sequence.sequence(), sequence.sepCnn(dropout), sequence.embeddings,
+                    sequence.fineTuneLearningRate);
+        }
+        throw new IllegalStateException("no options for " + defaults.getClass().getSimpleName());
+    }
+}

@@ -1,0 +1,133 @@
+package org.textclf.fit;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import org.textclf.batch.Batch;
+import org.textclf.branch.Branch;
+import org.textclf.branch.Branches;
+import org.textclf.branch.FitContext;
+import org.textclf.branch.Fitted;
+import org.textclf.config.BranchConfig;
+import org.textclf.config.TrainOptions;
+import org.textclf.data.Labels;
+import org.textclf.data.SampleSource;
+import org.textclf.feed.CacheDirectory;
+import org.textclf.feed.CacheKey;
+import org.textclf.feed.SplitParts;
+import org.textclf.progress.PassProgress;
+import org.textclf.text.FirstPass;
+import org.textclf.train.Callback;
+
+/**
+ * One training run: the held-out split, the vectorizer (fitted, or taken from the cache directory or the checkpoint
+ * being resumed), a new network, then {@link Phases} of training from shuffled cached batches with early stopping,
+ * checkpointed at every epoch's end when asked.
+ */
+public final class FitRun {
+    private final TrainOptions options;
+    private final List<Callback> callbacks;
+    private final PrintWriter log;
+    private final PassProgress progress;
+    private final CheckpointFile checkpoints;
+
+    private FitRun(TrainOptions options, List<Callback> callbacks, PrintWriter log, CheckpointFile checkpoints) {
+        this.options = options;
+        this.callbacks = callbacks;
+        this.log = log;
+        this.progress = PassProgress.of(log, options.environment().verbose());
+        this.checkpoints = checkpoints;
+    }
+
+    /**
+     * Trains as {@code options} say.
+     *
+     * @param validation validation data, or null to hold out {@code options.fit().validationFraction()} of train
+     * @param labels the classes, or null to collect them in the fit's first pass
+     * @param data the cache key of what the sources read; required with a cache directory, else ignored
+     * @param checkpoints where checkpoints go and the one to resume from (whose options are then used), or null
+     */
+    public static FitOutcome run(SampleSource train, SampleSource validation, Labels labels, TrainOptions options,
+            List<Callback> callbacks, PrintWriter log, CacheKey data, CheckpointFile checkpoints) throws IOException {
+        boolean resuming = checkpoints != null && checkpoints.resuming();
+        FitRun run = new FitRun(resuming ? checkpoints.run().options() : options, callbacks, log, checkpoints);
+        if (validation != null) {
+            return run.run(train, validation, labels, data, false);
+        }
+        try (SplitParts parts = new SplitParts(run.options.fit().split(), train,
+                run.options.environment().tempDir())) {
+            return run.run(parts.train(), parts.validation(), labels, data, true);
+        }
+    }
+
+    /** @param split whether the two parts are a split of one source (part of the cache key) */
+    private FitOutcome run(SampleSource trainPart, SampleSource validationPart, Labels labels, CacheKey data,
+            boolean split) throws IOException {
+        Branch<?> requested = Branches.of(options.branch());
+        Phases phases = new Phases(options, callbacks, log, progress, checkpoints);
+        if (checkpoints != null && checkpoints.resuming()) {
+                        return phases.train(checkpoints.model(), requested.partFor(options.branch(), checkpoints.model().branch()),
+                    trainPart, validationPart, null, -1, null, null);
+        }
+        CacheDirectory cache = null;
+        if (options.environment().cacheDir() != null) {
+            if (data == null) {
+                throw new IllegalArgumentException("a cache directory needs a key of the data it caches; expected"
+                        + " the train (and validation) files in a CacheKey, found none");
+            }
+            cache = CacheDirectory.open(options.environment().cacheDir(), fitKey(requested, data, labels, split),
+                    progress);
+        }
+        CacheDirectory.Fitted cached = cache == null ? null : cache.fitted();
+        Fitted<?> fitted;
+        if (cached != null) {
+            fitted = readCached(requested, cached, labels);
+        } else {
+            fitted = requested.fit(options.branch(), new FitContext(trainPart, labels,
+                    options.environment().tempDir(), progress, FirstPass.NONE)).orElseThrow(
+                            () -> new IllegalStateException(requested.name() + " stopped its own fit"));
+            if (cache != null) {
+                cache.saveFitted(new CacheDirectory.Fitted(fitted.labels().rawLabels(), write(fitted)));
+            }
+        }
+        try (fitted) {
+            return train(fitted, phases, trainPart, validationPart, cache);
+        }
+    }
+
+    private <B extends Batch> FitOutcome train(Fitted<B> fitted, Phases phases, SampleSource trainPart,
+            SampleSource validationPart, CacheDirectory cache) throws IOException {
+        return phases.train(fitted.branch().newModel(fitted, options.fit().seed(), progress::line), fitted.config(),
+                trainPart, validationPart, cache, fitted.documents(), fitted.trainExamples(), fitted);
+    }
+
+    /** The data's key plus everything that decides the fit: the branch and its options, the classes, the split. */
+    private CacheKey fitKey(Branch<?> branch, CacheKey data, Labels labels, boolean split) {
+        CacheKey.Builder key = data.toBuilder().put("model", branch.name());
+        branch.fitKey(options.branch(), key);
+        return key.put("labels", labels == null ? "collected" : labels.rawLabels())
+                .put("split", split ? options.fit().split() : "validation data").build();
+    }
+
+    /** A cached vectorizer: the name of the branch that fitted it, then the branch's own bytes. */
+    private static <B extends Batch> byte[] write(Fitted<B> fitted) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeUTF(fitted.branch().name());
+        fitted.branch().writeFitted(fitted, out);
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    private Fitted<?> readCached(Branch<?> requested, CacheDirectory.Fitted cached, Labels labels)
+            throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(cached.vectorizer()));
+        Branch<?> branch = Branches.byName(in.readUTF());
+        BranchConfig config = requested.partFor(options.branch(), branch);
+        return branch.readFitted(in, config, labels != null ? labels : Labels.of(cached.labels()));
+    }
+}

@@ -1,0 +1,147 @@
+package org.textclf.fit;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.textclf.batch.Batch;
+import org.textclf.batch.VectorizedExamples;
+import org.textclf.branch.FittedModel;
+import org.textclf.branch.Phase;
+import org.textclf.config.BranchConfig;
+import org.textclf.config.FitConfig;
+import org.textclf.config.RunEnvironment;
+import org.textclf.config.TrainOptions;
+import org.textclf.data.SampleSource;
+import org.textclf.feed.BatchGenerator;
+import org.textclf.feed.CacheDirectory;
+import org.textclf.nn.Adam;
+import org.textclf.nn.StepThreads;
+import org.textclf.progress.PassProgress;
+import org.textclf.train.BackupAndRestore;
+import org.textclf.train.Callback;
+import org.textclf.train.Checkpoint;
+import org.textclf.train.EarlyStopping;
+import org.textclf.train.TerminateOnNaN;
+import org.textclf.train.Trainer;
+
+/**
+ * Trains a model's network through its branch's {@link Phase}s: a checkpoint at epoch 0 (so that a kill while the
+ * caches are built does not refit), the training and validation caches built side by side, then each phase until
+ * early stopping ends it, early stopping's best epoch carried across phases.
+ */
+final class Phases {
+    /** The names of the example caches in a cache directory. */
+    private static final String TRAIN_CACHE = "train";
+    private static final String VALIDATION_CACHE = "validation";
+
+    private final FitConfig fit;
+    private final RunEnvironment environment;
+    private final List<Callback> callbacks;
+    private final PrintWriter log;
+    private final PassProgress progress;
+    private final CheckpointFile checkpoints;
+    private final long start = System.nanoTime();
+
+    Phases(TrainOptions options, List<Callback> callbacks, PrintWriter log, PassProgress progress,
+            CheckpointFile checkpoints) {
+        this.fit = options.fit();
+        this.environment = options.environment();
+        this.callbacks = callbacks;
+        this.log = log;
+        this.progress = progress;
+        this.checkpoints = checkpoints;
+    }
+
+    /**
+     * @param config the trained branch's configuration (its phases may depend on it)
+     * @param trainSamples the training samples when the fit counted them (the cache bar's total), else -1
+     * @param trainExamples the training examples as the fit vectorized them, or null to vectorize the text
+     * @param release what holds them, closed once the training cache is built; or null
+     */
+    <B extends Batch> FitOutcome train(FittedModel<B> model, BranchConfig config, SampleSource trainPart,
+            SampleSource validationPart, CacheDirectory cache, long trainSamples, VectorizedExamples trainExamples,
+            Closeable release) throws IOException {
+        Checkpoint resumeFrom = null;
+        if (checkpoints != null) {
+            if (checkpoints.resuming()) {
+                resumeFrom = checkpoints.handOver();
+            } else {
+                checkpoints.save(model, config, new Checkpoint(0, Adam.forNetwork(fit.adam(), model.network())
+                        .exportState(), EarlyStopping.State.INITIAL, List.of(), null));
+            }
+        }
+        if (cache != null) {
+            cache.reportExamples(TRAIN_CACHE, VALIDATION_CACHE);
+        }
+        List<Phase> phases = model.branch().phases(model, config, fit.adam());
+        int first = resumeFrom == null ? 0 : model.branch().resumedPhase(model, phases);
+        // The validation cache is built beside the training cache: each leaves most of a core idle.
+        try (StepThreads threads = StepThreads.create(environment.stepThreads(model.branch().defaultStepThreads()));
+                BackgroundBuild<BatchGenerator<B>> validationBuild = BackgroundBuild.start(() -> generator(model,
+                        validationPart, false, cache, -1, progress.withoutBars()).build(),
+                        "textclf-validation-cache");
+                BatchGenerator<B> trainBatches = generator(model, trainPart, true, cache, trainSamples, progress)
+                        .vectorized(trainExamples).firstEpoch(resumeFrom == null ? 0 : resumeFrom.epoch())
+                        .build();
+                BatchGenerator<B> validationBatches = validationBuild.get()) {
+            if (release != null) {
+                release.close(); // the cache has them now; free the disk for the rest of the run
+            }
+            model.network().useThreads(threads);
+            EarlyStopping stopping = new EarlyStopping(fit.monitor(), fit.patience(), 0, true);
+            Trainer<B> trainer = null;
+            for (int phase = first; phase < phases.size(); phase++) {
+                Phase current = phases.get(phase);
+                if (phase > first && current.announcement() != null && environment.verbose() > 0) {
+                    log.println(current.announcement());
+                    log.flush();
+                }
+                current.enter().run();
+                Trainer<B> next = new Trainer<>(model.network(), current.adam(), fit.seed() + 1).logTo(log);
+                if (resumeFrom != null) {
+                    next.resume(resumeFrom);
+                    stopping.restore(resumeFrom.earlyStopping());
+                    resumeFrom = null;
+                } else if (trainer != null) {
+                    // A new optimizer (a new learning rate, fresh moments), the same epoch count and history, and
+                    // early stopping carried over: the best epoch so far stays the one to beat and to restore.
+                    EarlyStopping.State best = stopping.state();
+                    EarlyStopping.State carried = new EarlyStopping.State(best.best(), best.bestEpoch(), 0,
+                            best.bestWeights());
+                    stopping.restore(carried);
+                    next.resume(new Checkpoint(trainer.state().epochsDone(), Adam.forNetwork(current.adam(),
+                            model.network()).exportState(), carried, trainer.state().history().epochs(), null));
+                }
+                trainer = next;
+                List<Callback> all = new ArrayList<>(List.of(new TerminateOnNaN(), stopping));
+                all.addAll(callbacks);
+                if (checkpoints != null) {
+                    // Last, so that it saves the other callbacks' state after this epoch.
+                    all.add(new BackupAndRestore((state, checkpoint) -> checkpoints.save(model, config, checkpoint),
+                            stopping));
+                }
+                trainer.fit(trainBatches, trainBatches.stepsPerEpoch(), validationBatches,
+                        validationBatches.stepsPerEpoch(), all, fit.epochs(), environment.verbose());
+            }
+            model.network().useThreads(null);
+            return new FitOutcome(model, config, trainer.state().history(), stopping.bestEpoch(),
+                    trainer.state().stopReason(), (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private <B extends Batch> BatchGenerator.Builder<B> generator(FittedModel<B> model, SampleSource source,
+            boolean training, CacheDirectory cache, long samples, PassProgress progress) {
+        BatchGenerator.Builder<B> builder = model.batches(source)
+                .batchSize(fit.batchSize(model.branch().defaultBatchSize()))
+                .shuffle(training && fit.shuffle()).seed(fit.seed())
+                .shuffleBufferBytes(environment.shuffleBufferBytes()).tempDir(environment.tempDir())
+                .vectorizerThreads(environment.vectorizerThreads()).progress(progress);
+        if (samples >= 0) {
+            builder.samples(samples);
+        }
+        return cache == null ? builder.cache(model.rows())
+                : builder.cache(model.rows(), cache, training ? TRAIN_CACHE : VALIDATION_CACHE);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * A classifier's model file: its sections through each branch's codec ({@link org.textclf.model.ModelCodec}) and
+ * its provenance ({@link org.textclf.model.ModelInfo}). Knows no classifier, only a branch's fitted model. Uses
+ * branch, config, io and data.
+ */
+package org.textclf.model;

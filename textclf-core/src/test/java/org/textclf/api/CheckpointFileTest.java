@@ -1,0 +1,173 @@
+package org.textclf.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.textclf.config.TrainOptions;
+import org.textclf.data.SampleSource;
+import org.textclf.data.SourceOptions;
+import org.textclf.data.Sources;
+import org.textclf.fit.CheckpointFile;
+import org.textclf.io.ModelFileException;
+import org.textclf.model.ModelInfo;
+import org.textclf.nn.Weights;
+import org.textclf.train.Callback;
+import org.textclf.train.EpochLogs;
+import org.textclf.train.TrainingState;
+
+class CheckpointFileTest {
+    private static final PrintWriter QUIET = new PrintWriter(Writer.nullWriter());
+
+    @TempDir
+    Path temp;
+
+    private Path corpus(int rows) throws IOException {
+        return TopicCorpus.write(temp.resolve("train.csv"), rows, 1, 4);
+    }
+
+    private static TrainOptions options() {
+        return TrainOptions.DEFAULTS.withFit(f -> f.epochs(6).patience(10).batchSize(32))
+                .withEnvironment(e -> e.withVerbose(0));
+    }
+
+    private CheckpointFile.Run run(Path train) throws IOException {
+        return new CheckpointFile.Run(options(), List.of(ModelInfo.InputFile.of("train", train)), List.of("x"));
+    }
+
+    private static FitResult fit(Path train, CheckpointFile checkpoints, List<Callback> callbacks)
+            throws IOException {
+        SampleSource source = Sources.open(train, SourceOptions.DEFAULTS);
+        return TestFits.fit(source, null, null, options(), callbacks, QUIET, null, checkpoints);
+    }
+
+    /** Copies the checkpoint file as it is when epoch {@code epoch} ends: still the previous epoch's. */
+    private static Callback copyAt(int epoch, Path from, Path to) {
+        return new Callback() {
+            @Override
+            public void onEpochEnd(TrainingState state, EpochLogs logs) throws IOException {
+                if (logs.epoch() == epoch) {
+                    Files.createDirectories(to.getParent());
+                    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        };
+    }
+
+    @Test
+    void fit_resumedFromEpochTwo_endsLikeTheUninterruptedRun() throws IOException {
+        Path train = corpus(600);
+        Path dir = temp.resolve("ck");
+        Path copy = temp.resolve("ck2").resolve(CheckpointFile.FILE_NAME);
+        FitResult straight = fit(train, CheckpointFile.create(dir, run(train)),
+                List.of(copyAt(3, dir.resolve(CheckpointFile.FILE_NAME), copy)));
+
+        CheckpointFile atTwo = CheckpointFile.resume(copy.getParent());
+        assertThat(atTwo.checkpoint().epoch()).isEqualTo(2);
+        assertThat(atTwo.run().options()).isEqualTo(options());
+        assertThat(atTwo.run().arguments()).containsExactly("x");
+        FitResult resumed = fit(train, atTwo, List.of());
+
+        assertThat(resumed.history().get(org.textclf.train.Metric.VAL_LOSS))
+                .containsExactly(straight.history().get(org.textclf.train.Metric.VAL_LOSS));
+        assertThat(resumed.bestEpoch()).isEqualTo(straight.bestEpoch());
+        assertThat(Weights.copyOf(resumed.classifier().fitted().network()))
+                .isEqualTo(Weights.copyOf(straight.classifier().fitted().network()));
+        assertThat(CheckpointFile.resume(dir).checkpoint().epoch()).isEqualTo(6);
+        // The checkpoint is a model file too.
+        assertThat(TextClassifier.load(dir.resolve(CheckpointFile.FILE_NAME)).labels().size()).isEqualTo(2);
+    }
+
+    @Test
+    void fit_newRun_writesEpochZeroBeforeTraining() throws IOException {
+        Path train = corpus(200);
+        Path dir = temp.resolve("ck");
+        Path copy = temp.resolve("at1").resolve(CheckpointFile.FILE_NAME);
+        fit(train, CheckpointFile.create(dir, run(train)), List.of(copyAt(1, dir.resolve(CheckpointFile.FILE_NAME),
+                copy)));
+        CheckpointFile atZero = CheckpointFile.resume(copy.getParent());
+        assertThat(atZero.checkpoint().epoch()).isZero();
+        assertThat(atZero.checkpoint().optimizer().iterations()).isZero();
+        assertThat(atZero.checkpoint().history()).isEmpty();
+    }
+
+    @Test
+    void resume_truncatedCheckpoint_oneLineErrorNamingTheFile() throws IOException {
+        Path train = corpus(200);
+        Path dir = temp.resolve("ck");
+        fit(train, CheckpointFile.create(dir, run(train)), List.of());
+        Path file = dir.resolve(CheckpointFile.FILE_NAME);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertThatThrownBy(() -> CheckpointFile.resume(dir)).isInstanceOf(ModelFileException.class)
+                .hasMessageStartingWith(file + ": truncated; expected " + bytes.length + " bytes, found "
+                        + bytes.length / 2);
+    }
+
+    @Test
+    void resume_corruptedByte_saysCorrupted() throws IOException {
+        Path train = corpus(200);
+        Path dir = temp.resolve("ck");
+        fit(train, CheckpointFile.create(dir, run(train)), List.of());
+        Path file = dir.resolve(CheckpointFile.FILE_NAME);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 100] ^= 1; // inside the checkpoint section, the last one
+        Files.write(file, bytes);
+        assertThatThrownBy(() -> CheckpointFile.resume(dir)).hasMessageContaining(file + ": corrupted; expected "
+                + "CRC32C");
+    }
+
+    @Test
+    void resume_leftoverTempFileOfAKilledWrite_isIgnoredAndDeleted() throws IOException {
+        Path train = corpus(200);
+        Path dir = temp.resolve("ck");
+        fit(train, CheckpointFile.create(dir, run(train)), List.of());
+        Path leftover = dir.resolve("." + CheckpointFile.FILE_NAME + ".1234abcd.tmp");
+        byte[] bytes = Files.readAllBytes(dir.resolve(CheckpointFile.FILE_NAME));
+        Files.write(leftover, java.util.Arrays.copyOf(bytes, 1000)); // half-written, as a kill leaves it
+        CheckpointFile resumed = CheckpointFile.resume(dir);
+        assertThat(resumed.checkpoint().epoch()).isEqualTo(6);
+        assertThat(leftover).doesNotExist();
+    }
+
+    @Test
+    void resume_folderWithoutCheckpoint_saysSo() {
+        assertThatThrownBy(() -> CheckpointFile.resume(temp)).isInstanceOf(NoSuchFileException.class)
+                .hasMessage(temp + ": no checkpoint to resume; expected checkpoint.textclf there, as written by a"
+                        + " run with a checkpoint folder");
+    }
+
+    @Test
+    void create_folderWithACheckpoint_refusesToOverwriteIt() throws IOException {
+        Path train = corpus(200);
+        Path dir = temp.resolve("ck");
+        fit(train, CheckpointFile.create(dir, run(train)), List.of());
+        assertThatThrownBy(() -> CheckpointFile.create(dir, run(train)))
+                .hasMessage(dir.resolve(CheckpointFile.FILE_NAME) + ": a checkpoint is already there; expected an"
+                        + " empty checkpoint folder. Resume that run with --resume " + dir + ", or choose another"
+                        + " folder");
+    }
+
+    @Test
+    void checkInputs_trainFileChanged_namesFileAndBothChecksums() throws IOException {
+        Path train = corpus(200);
+        Path dir = temp.resolve("ck");
+        CheckpointFile checkpoints = CheckpointFile.create(dir, run(train));
+        ModelInfo.InputFile before = checkpoints.run().inputs().get(0);
+        Files.writeString(train, "\"1\",\"one more line\"\n", java.nio.file.StandardOpenOption.APPEND);
+        ModelInfo.InputFile after = ModelInfo.InputFile.of("train", train);
+        assertThatThrownBy(() -> checkpoints.checkInputs(List.of(after))).hasMessage(train + ": the train data"
+                + " changed since the checkpoint; expected " + before.bytes() + " bytes with CRC32C "
+                + before.crc32c() + ", found " + after.bytes() + " bytes with CRC32C " + after.crc32c()
+                + ". Resume on the same data or start a new run");
+    }
+}
