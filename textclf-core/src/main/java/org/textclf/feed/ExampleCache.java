@@ -7,13 +7,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.textclf.batch.BatchRows;
 import org.textclf.batch.Example;
 import org.textclf.batch.VectorizedExamples;
-import org.textclf.batch.Vectorizer;
-import org.textclf.data.Labels;
 import org.textclf.data.Sample;
 import org.textclf.data.SampleReader;
 import org.textclf.data.SampleSource;
@@ -52,8 +49,8 @@ final class ExampleCache implements Closeable {
      *     {@code tempDir}, deleted on close
      * @param bar advanced by the samples read
      */
-    static <B> ExampleCache build(SampleSource source, Labels labels, Vectorizer<B> vectorizer, BatchRows<B> rows,
-            int chunkSize, ExecutorService workers, int inFlight, Path tempDir, Path keep, CacheKey key,
+    static <B> ExampleCache build(SampleSource source, ChunkVectorizer<B> vectorizer, BatchRows<B> rows,
+            int chunkSize, VectorizerPool workers, int inFlight, Path tempDir, Path keep, CacheKey key,
             PassProgress.Bar bar) throws IOException {
         ArrayDeque<Future<B>> pending = new ArrayDeque<>();
         try {
@@ -67,9 +64,7 @@ final class ExampleCache implements Closeable {
                             count++;
                         }
                         if (chunk.size() == chunkSize || (s == null && !chunk.isEmpty())) {
-                            List<Sample> batch = chunk;
-                            pending.add(workers.submit(() -> vectorizer.vectorize(batch,
-                                    BatchGenerator.labelIds(batch, labels, source.name()))));
+                            pending.add(workers.submit(vectorizer.task(chunk)));
                             chunk = new ArrayList<>(chunkSize);
                             bar.stepTo(count);
                         }

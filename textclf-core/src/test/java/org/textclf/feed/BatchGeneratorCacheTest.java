@@ -86,6 +86,39 @@ class BatchGeneratorCacheTest {
     }
 
     @Test
+    void build_cached_printsOneSummaryLineAndVectorizesOnTheGivenThreads() throws IOException {
+        java.io.StringWriter log = new java.io.StringWriter();
+        Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        org.textclf.batch.Vectorizer<SparseBatch> recording = (samples, labels) -> {
+            threads.add(Thread.currentThread().getName());
+            return OneHot.VECTORIZER.vectorize(samples, labels);
+        };
+        MemorySource source = MemorySource.numbered(1001, i -> "a");
+        try (BatchGenerator<SparseBatch> g = BatchGenerator.builder(source, recording).labels(AB).tempDir(temp)
+                .cache(SparseBatch.rows(50)).batchSize(10).vectorizerThreads(1)
+                .progress(PassProgress.of(new java.io.PrintWriter(log), 2)).build()) {
+            assertThat(g.samples()).isEqualTo(1001);
+        }
+        assertThat(log.toString()).matches("cached " + String.format("%,d", 1001)
+                + " examples of list.csv in a temp file in \\d+[.,]\\d s\\R");
+        assertThat(threads).hasSize(1)
+                .allMatch(n -> n.matches("textclf-vectorize-\\d+-1"), "the pool's one thread");
+    }
+
+    @Test
+    void cache_rowsAfterAKeptCache_lastCallWinsWithATempCache() throws IOException {
+        MemorySource source = MemorySource.numbered(20, i -> "a");
+        CacheDirectory dir = CacheDirectory.open(temp.resolve("cache"), CacheKey.builder().build(),
+                PassProgress.SILENT);
+        dir.saveFitted(new CacheDirectory.Fitted(List.of("a", "b"), new byte[] {1}));
+        try (BatchGenerator<SparseBatch> g = BatchGenerator.builder(source, OneHot.VECTORIZER).labels(AB)
+                .tempDir(temp).cache(SparseBatch.rows(50), dir, "train").cache(SparseBatch.rows(50)).build()) {
+            assertThat(g.samples()).isEqualTo(20);
+        }
+        assertThat(temp.resolve("cache").resolve("train" + CacheDirectory.EXAMPLES_SUFFIX)).doesNotExist();
+    }
+
+    @Test
     void build_badRecordWhileCaching_failsWithFileAndLineAndCleansUp() {
         List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
@@ -145,7 +178,8 @@ class BatchGeneratorCacheTest {
         try (ExampleSpill spill = spilled(source)) {
             assertThatThrownBy(() -> BatchGenerator.builder(source, OneHot.VECTORIZER).labels(AB).tempDir(temp)
                     .vectorized(spill).build()).isInstanceOf(IllegalStateException.class)
-                    .hasMessage("vectorized examples build a cache; expected cache(...), found none");
+                    .hasMessage("vectorized(examples) only builds an example cache; expected cache(rows) or"
+                            + " cache(rows, directory, name) as well, found neither");
         }
     }
 

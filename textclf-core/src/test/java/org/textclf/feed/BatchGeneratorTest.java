@@ -44,7 +44,7 @@ class BatchGeneratorTest {
                 Set<String> seen = new HashSet<>();
                 for (int step = 0; step < g.stepsPerEpoch(); step++) {
                     TextBatch b = g.next();
-                    batchSizes.add(b.size());
+                    batchSizes.add(b.rows());
                     for (Sample s : b.samples()) {
                         assertThat(seen.add(s.text())).as("duplicate %s in epoch %d", s.text(), epoch).isTrue();
                     }
@@ -66,7 +66,7 @@ class BatchGeneratorTest {
                 for (int step = 0; step < g.stepsPerEpoch(); step++) {
                     TextBatch b = g.next();
                     long a = java.util.Arrays.stream(b.labels()).filter(id -> id == 0).count();
-                    worst = Math.max(worst, Math.abs(a / (double) b.size() - 0.5));
+                    worst = Math.max(worst, Math.abs(a / (double) b.rows() - 0.5));
                 }
                 // Binomial(100, 0.5) has a standard deviation of 0.05: 0.2 is four of them.
                 assertThat(worst).as("worst deviation of a batch's class mix from 0.5").isLessThan(0.2);
@@ -217,6 +217,52 @@ class BatchGeneratorTest {
         assertThatThrownBy(() -> builder(source).batchSize(0)).hasMessage("batchSize must be at least 1, found 0");
         assertThatThrownBy(() -> builder(source).prefetchBatches(0))
                 .hasMessage("prefetchBatches must be at least 1, found 0");
+        assertThatThrownBy(() -> builder(source).vectorizerThreads(0))
+                .hasMessage("vectorizerThreads must be at least 1, found 0");
+    }
+
+    @Test
+    void build_singlePassWithShuffleTrue_refusesNamingBoth() {
+        MemorySource source = MemorySource.numbered(5, i -> "a");
+        String message = "singlePass() reads the source once in order; expected shuffle(false) or no shuffle(...)"
+                + " with it, found shuffle(true)";
+        assertThatThrownBy(() -> builder(source).shuffle(true).singlePass().build())
+                .isInstanceOf(IllegalStateException.class).hasMessage(message);
+        assertThatThrownBy(() -> builder(source).singlePass().shuffle(true).build())
+                .isInstanceOf(IllegalStateException.class).hasMessage(message);
+        assertThat(source.opened()).as("refused before any pass").isZero();
+    }
+
+    @Test
+    void singlePass_shuffleFalse_readsInOrder() throws IOException {
+        MemorySource source = MemorySource.numbered(7, i -> "a");
+        List<String> texts = new ArrayList<>();
+        try (BatchGenerator<TextBatch> g = builder(source).shuffle(false).singlePass().batchSize(3).build()) {
+            while (g.hasNext()) {
+                g.next().samples().forEach(s -> texts.add(s.text()));
+            }
+        }
+        assertThat(texts).containsExactly("0", "1", "2", "3", "4", "5", "6");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, false", "3, false", "1, true", "2, true"})
+    void vectorizerThreads_n_vectorizesOnAtMostNThreads(int threads, boolean singlePass) throws IOException {
+        Set<String> names = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        org.textclf.batch.Vectorizer<TextBatch> recording = (samples, labels) -> {
+            names.add(Thread.currentThread().getName());
+            return TextBatch.VECTORIZER.vectorize(samples, labels);
+        };
+        MemorySource source = MemorySource.numbered(400, i -> "a");
+        BatchGenerator.Builder<TextBatch> builder = BatchGenerator.builder(source, recording).labels(AB)
+                .tempDir(temp).batchSize(5).prefetchBatches(8).vectorizerThreads(threads);
+        try (BatchGenerator<TextBatch> g = singlePass ? builder.singlePass().build() : builder.build()) {
+            for (int i = 0; i < 80 && g.hasNext(); i++) {
+                g.next();
+            }
+        }
+        assertThat(names).isNotEmpty().hasSizeLessThanOrEqualTo(threads)
+                .allMatch(n -> n.matches("textclf-vectorize-\\d+-[1-" + threads + "]"), "a pool thread");
     }
 
     @Test
