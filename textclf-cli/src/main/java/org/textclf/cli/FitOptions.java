@@ -1,6 +1,8 @@
 package org.textclf.cli;
 
 import org.textclf.config.FitConfig;
+import org.textclf.config.MlpBranchConfig;
+import org.textclf.config.SepCnnBranchConfig;
 import org.textclf.feed.Split;
 import org.textclf.nn.AdamConfig;
 import org.textclf.train.EarlyStopping;
@@ -19,8 +21,9 @@ final class FitOptions {
     int epochs;
 
     @Option(names = "--batch-size", defaultValue = "" + FitConfig.BRANCH_BATCH_SIZE,
-            description = "Examples per step; 0: the branch's default, the guide's 128 for the n-gram models, 32 for"
-                    + " the sepcnn (default: ${DEFAULT-VALUE}).")
+            description = "Examples per step; 0: the branch's default, the guide's "
+                    + MlpBranchConfig.DEFAULT_BATCH_SIZE + " for the n-gram models, " + SepCnnBranchConfig.DEFAULT_BATCH_SIZE
+                    + " for the sepcnn (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Option(names = "--learning-rate", defaultValue = "" + AdamConfig.DEFAULT_LEARNING_RATE,

@@ -12,7 +12,6 @@ import org.textclf.batch.Vectorizer;
 import org.textclf.config.BranchConfig;
 import org.textclf.config.MlpBranchConfig;
 import org.textclf.data.Labels;
-import org.textclf.feed.BatchGenerator;
 import org.textclf.feed.CacheKey;
 import org.textclf.nn.Mlp;
 import org.textclf.nn.MlpConfig;
@@ -51,7 +50,7 @@ final class MlpBranch implements Branch<SparseBatch> {
     /** The guide's batch size. */
     @Override
     public int defaultBatchSize() {
-        return BatchGenerator.DEFAULT_BATCH_SIZE;
+        return MlpBranchConfig.DEFAULT_BATCH_SIZE;
     }
 
     /**

@@ -34,13 +34,6 @@ final class SepCnnBranch implements Branch<SequenceBatch> {
     private static final int NETWORK_FORMAT = 1;
     /** The most token ids a model file may declare: far beyond any vocabulary, far below an array's limit. */
     private static final int MAX_VOCABULARY = 1 << 26;
-    /**
-     * The sepCNN's default examples per step. On SST-2 (train -> dev, {@code bin/textclf train sst2 --batch-size N
-     * --seed S}) the guide's 128 reached 0.807 and 0.817 (seeds 42 and 7), 32 reached 0.830, 0.819 and 0.807 (seeds
-     * 42, 7 and 1): four times the updates per epoch, each noisier, for a model that overfits SST-2's phrases within
-     * three epochs. The spread between seeds is as large as the gain, which is why both figures are given.
-     */
-    static final int BATCH_SIZE = 32;
 
     @Override
     public String name() {
@@ -62,10 +55,10 @@ final class SepCnnBranch implements Branch<SequenceBatch> {
         return SepCnnBranchConfig.DEFAULTS;
     }
 
-    /** See {@link #BATCH_SIZE}. */
+    /** See {@link SepCnnBranchConfig#DEFAULT_BATCH_SIZE}. */
     @Override
     public int defaultBatchSize() {
-        return BATCH_SIZE;
+        return SepCnnBranchConfig.DEFAULT_BATCH_SIZE;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.textclf.config;
 
 import java.util.Objects;
+import org.textclf.feed.BatchGenerator;
 import org.textclf.nn.MlpConfig;
 import org.textclf.text.NgramConfig;
 
@@ -11,6 +12,9 @@ import org.textclf.text.NgramConfig;
  * @param mlp the network
  */
 public record MlpBranchConfig(NgramConfig ngram, MlpConfig mlp) implements BranchConfig {
+    /** The n-gram models' default examples per step (their branch's default for {@link FitConfig#batchSize()}). */
+    public static final int DEFAULT_BATCH_SIZE = BatchGenerator.DEFAULT_BATCH_SIZE;
+
     /** The guide's settings: uni+bigrams, min_df 2, top 20,000 features; 2 layers of 64 units, dropout 0.2. */
     public static final MlpBranchConfig DEFAULTS = new MlpBranchConfig(NgramConfig.DEFAULT, MlpConfig.DEFAULTS);
 
