@@ -35,7 +35,7 @@ final class ExactSums {
         int bits = Float.floatToRawIntBits(v);
         int shift = (bits >>> 23) - MIN_EXPONENT; // v * 2^64 = m << shift
         if ((shift & ~63) != 0) {
-            throw new IllegalArgumentException("cannot sum " + v + " exactly; expected a value in [2^-41, 2^23)");
+            throw outOfRange(v); // built elsewhere, to keep this method small enough to inline in the pass's loop
         }
         long m = (bits & 0x7FFFFF) | 0x800000;
         // the sum: m << shift, over two words
@@ -66,6 +66,10 @@ final class ExactSums {
         words[q] = y0;
         words[q + 1] = y1;
         words[q + 2] += a2 + c1;
+    }
+
+    private static IllegalArgumentException outOfRange(float v) {
+        return new IllegalArgumentException("cannot sum " + v + " exactly; expected a value in [2^-41, 2^23)");
     }
 
     /** The carry out of the unsigned addition {@code a + b = sum}, as 0 or 1, without a branch. */
