@@ -9,9 +9,14 @@ import java.util.function.Consumer;
  * every n-gram with a count at or below a threshold is dropped, the threshold doubling from 1 until half the room
  * is free. An n-gram pruned and seen again restarts from 0, so its final count is too low by at most the sum of
  * all thresholds used, which {@link #maxUndercount()} reports.
+ *
+ * <p>Each entry also keeps a stamp: its partition and the ordinal of its insertion there, so that merged statistics
+ * can replay the insertions in corpus order and so lay their keys out exactly as one table over the whole corpus
+ * would (the slot order is the vocabulary's id order). A table made for merging is {@code unbounded}: when the
+ * budget allows no more growth it grows past it instead of pruning, so that merging never loses a count.
  */
 final class DocumentFrequencies {
-    /** One slot: a 64-bit key and a 32-bit count. */
+    /** One slot: a 64-bit key and a 32-bit count (the budget's unit; the stamps come on top). */
     static final long BYTES_PER_SLOT = Long.BYTES + Integer.BYTES;
     private static final int INITIAL_CAPACITY = 1 << 10;
     /** Linear probing stays short below this load with well-mixed keys. */
@@ -19,8 +24,12 @@ final class DocumentFrequencies {
 
     private final long budgetBytes;
     private final Consumer<String> log;
+    private final boolean unbounded;
     private long[] keys;
     private int[] counts;
+    /** The stamp of each slot's entry: partition << ORDINAL_BITS | the ordinal of its insertion there. */
+    private long[] stamps;
+    private long nextStamp;
     private int size;
     private int maxSize;
     /** Keeps the prefetching loads of {@link #addDistinct} alive. */
@@ -31,9 +40,24 @@ final class DocumentFrequencies {
     private int largestThreshold;
     private long maxUndercount;
 
+    /** Bits of a stamp's insertion ordinal; the partition takes the bits above. */
+    static final int ORDINAL_BITS = 40;
+    /** Partitions are numbered {@code 0 .. MAX_PARTITION}. */
+    static final int MAX_PARTITION = (1 << (63 - ORDINAL_BITS)) - 1;
+
     DocumentFrequencies(long budgetBytes, Consumer<String> log) {
+        this(budgetBytes, log, 0, false);
+    }
+
+    /**
+     * @param partition which part of the corpus this table counts, for the stamps
+     * @param unbounded grow past the budget rather than prune (for merging)
+     */
+    DocumentFrequencies(long budgetBytes, Consumer<String> log, int partition, boolean unbounded) {
         this.budgetBytes = budgetBytes;
         this.log = log;
+        this.unbounded = unbounded;
+        this.nextStamp = (long) partition << ORDINAL_BITS;
         int capacity = (int) Math.min(INITIAL_CAPACITY, budgetBytes / BYTES_PER_SLOT);
         allocate(capacity);
     }
@@ -41,6 +65,7 @@ final class DocumentFrequencies {
     private void allocate(int capacity) {
         keys = new long[capacity];
         counts = new int[capacity];
+        stamps = new long[capacity];
         maxSize = Math.max(1, (int) (capacity * MAX_LOAD));
     }
 
@@ -91,6 +116,32 @@ final class DocumentFrequencies {
         }
         keys[slot] = key;
         counts[slot] = 1;
+        stamps[slot] = nextStamp++;
+        size++;
+    }
+
+    /** Adds {@code count} documents to {@code key}; a key new to the table gets {@code stamp}. For merging. */
+    void add(long key, int count, long stamp) {
+        int slot = home(key, keys.length);
+        while (true) {
+            long k = keys[slot];
+            if (k == key) {
+                counts[slot] = Math.addExact(counts[slot], count);
+                return;
+            }
+            if (k == 0) {
+                break;
+            }
+            slot = next(slot);
+        }
+        if (size >= maxSize) {
+            makeRoom();
+            add(key, count, stamp);
+            return;
+        }
+        keys[slot] = key;
+        counts[slot] = count;
+        stamps[slot] = stamp;
         size++;
     }
 
@@ -98,13 +149,20 @@ final class DocumentFrequencies {
     private void makeRoom() {
         long slotsInBudget = budgetBytes / BYTES_PER_SLOT;
         long grown = Math.min(2L * keys.length, Math.min(slotsInBudget - keys.length, Integer.MAX_VALUE - 8));
+        if (grown <= keys.length && unbounded) {
+            grown = Math.min(2L * keys.length, Integer.MAX_VALUE - 8);
+            if (grown <= keys.length) {
+                throw new IllegalStateException("more than " + maxSize + " distinct n-grams to merge");
+            }
+        }
         if (grown > keys.length) {
             long[] oldKeys = keys;
             int[] oldCounts = counts;
+            long[] oldStamps = stamps;
             allocate((int) grown);
             for (int i = 0; i < oldKeys.length; i++) {
                 if (oldKeys[i] != 0) {
-                    place(oldKeys[i], oldCounts[i]);
+                    place(oldKeys[i], oldCounts[i], oldStamps[i]);
                 }
             }
             return;
@@ -124,13 +182,14 @@ final class DocumentFrequencies {
                 budgetBytes, keys.length, before - size, threshold / 2, maxUndercount));
     }
 
-    private void place(long key, int count) {
+    private void place(long key, int count, long stamp) {
         int slot = home(key, keys.length);
         while (keys[slot] != 0) {
             slot = next(slot);
         }
         keys[slot] = key;
         counts[slot] = count;
+        stamps[slot] = stamp;
     }
 
     /** Drops every entry with a count at or below {@code threshold}, in place (Knuth's deletion for linear probing). */
@@ -160,6 +219,7 @@ final class DocumentFrequencies {
             if (!stays) {
                 keys[hole] = k;
                 counts[hole] = counts[j];
+                stamps[hole] = stamps[j];
                 hole = j;
             }
         }
@@ -213,6 +273,21 @@ final class DocumentFrequencies {
 
     int size() {
         return size;
+    }
+
+    /** The slots' keys (0 for empty), in slot order: the order of the vocabulary. Not a copy. */
+    long[] slotKeys() {
+        return keys;
+    }
+
+    /** The slots' counts, beside {@link #slotKeys()}. Not a copy. */
+    int[] slotCounts() {
+        return counts;
+    }
+
+    /** The slots' stamps, beside {@link #slotKeys()}. Not a copy. */
+    long[] slotStamps() {
+        return stamps;
     }
 
     int capacity() {

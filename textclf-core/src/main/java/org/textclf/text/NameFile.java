@@ -57,13 +57,18 @@ final class NameFile implements Closeable {
         buffer.clear();
     }
 
-    /** Ends the writing and reads the names back, in the order they were written. */
-    Reader read() throws IOException {
+    /** Ends the writing; afterwards {@link #read} changes nothing, so that several threads may read at once. */
+    void finish() throws IOException {
         if (writing) {
             writing = false;
             flush();
             out.close();
         }
+    }
+
+    /** Ends the writing and reads the names back, in the order they were written. */
+    Reader read() throws IOException {
+        finish();
         return new Reader(new DataInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES)));
     }
 

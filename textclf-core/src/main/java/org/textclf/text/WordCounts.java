@@ -12,7 +12,9 @@ import java.util.function.Consumer;
  * When the budget allows no more (the table's arrays plus an estimate of the words' Strings), the rarest words are
  * pruned (lossy counting, as {@link DocumentFrequencies} does): every word counted at or below a threshold is
  * dropped, the threshold doubling from 1 until half the room is free. A word pruned and seen again restarts from 0,
- * so its count is too low by at most the sum of all thresholds used ({@link #maxUndercount()}). Not thread-safe.
+ * so its count is too low by at most the sum of all thresholds used ({@link #maxUndercount()}). A table made for
+ * merging ({@link #merging}) takes whole counts ({@link #add(String, long)}) and grows past the budget instead of
+ * pruning. Not thread-safe.
  */
 final class WordCounts {
     /** A slot: a reference, a hash and a count. */
@@ -21,6 +23,7 @@ final class WordCounts {
 
     private final long budgetBytes;
     private final Consumer<String> log;
+    private final boolean unbounded;
     private String[] words;
     private int[] hashes;
     private long[] counts;
@@ -37,8 +40,13 @@ final class WordCounts {
     private long maxUndercount;
 
     WordCounts(long budgetBytes, Consumer<String> log) {
+        this(budgetBytes, log, false);
+    }
+
+    private WordCounts(long budgetBytes, Consumer<String> log, boolean unbounded) {
         this.budgetBytes = budgetBytes;
         this.log = log;
+        this.unbounded = unbounded;
         long fits = Long.highestOneBit(Math.max(2, budgetBytes / BYTES_PER_SLOT / 4));
         allocate((int) Math.min(INITIAL_CAPACITY, fits));
     }
@@ -81,6 +89,53 @@ final class WordCounts {
         largestSize = Math.max(largestSize, size);
     }
 
+    /** An empty table for merging counts into: it never prunes. */
+    static WordCounts merging(long budgetBytes) {
+        return new WordCounts(budgetBytes, line -> { }, true);
+    }
+
+    /** Adds {@code count} occurrences of {@code word}, for merging: grows as needed, never prunes. */
+    void add(String word, long count) {
+        occurrences += count;
+        int hash = word.hashCode();
+        int slot = WordIndex.spread(hash) & mask;
+        for (String w = words[slot]; w != null; w = words[slot]) {
+            if (hashes[slot] == hash && w.equals(word)) {
+                counts[slot] = Math.addExact(counts[slot], count);
+                return;
+            }
+            slot = (slot + 1) & mask;
+        }
+        if (2 * (size + 1) > words.length) {
+            grow();
+            slot = WordIndex.spread(hash) & mask;
+            while (words[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+        }
+        words[slot] = word;
+        hashes[slot] = hash;
+        counts[slot] = count;
+        wordBytes += stringBytes(word);
+        size++;
+        inserted++;
+        largestSize = Math.max(largestSize, size);
+    }
+
+    /** Receives a table's words and their counts. */
+    interface Entries {
+        void accept(String word, long count) throws java.io.IOException;
+    }
+
+    /** Gives every word and its count to {@code to}, in table order. */
+    void forEach(Entries to) throws java.io.IOException {
+        for (int slot = 0; slot < words.length; slot++) {
+            if (words[slot] != null) {
+                to.accept(words[slot], counts[slot]);
+            }
+        }
+    }
+
     /** A String's heap bytes, estimated: object header and fields, array header, and the chars as Latin-1 or UTF-16. */
     static long stringBytes(String word) {
         int bytesPerChar = 1;
@@ -100,23 +155,40 @@ final class WordCounts {
         boolean full = 2 * (size + 1) > words.length;
         if (full && (words.length + doubled) * BYTES_PER_SLOT + wordBytes + newWordBytes <= budgetBytes
                 && doubled <= 1 << 30) {
-            String[] oldWords = words;
-            int[] oldHashes = hashes;
-            long[] oldCounts = counts;
-            allocate((int) doubled);
-            for (int i = 0; i < oldWords.length; i++) {
-                if (oldWords[i] != null) {
-                    int slot = WordIndex.spread(oldHashes[i]) & mask;
-                    while (words[slot] != null) {
-                        slot = (slot + 1) & mask;
-                    }
-                    words[slot] = oldWords[i];
-                    hashes[slot] = oldHashes[i];
-                    counts[slot] = oldCounts[i];
-                }
-            }
+            grow();
             return;
         }
+        if (unbounded) {
+            throw new IllegalStateException("a merging table only grows");
+        }
+        prune();
+    }
+
+    /** Doubles the table. */
+    private void grow() {
+        long doubled = 2L * words.length;
+        if (doubled > 1 << 30) {
+            throw new IllegalStateException("more than " + size + " distinct words to count");
+        }
+        String[] oldWords = words;
+        int[] oldHashes = hashes;
+        long[] oldCounts = counts;
+        allocate((int) doubled);
+        for (int i = 0; i < oldWords.length; i++) {
+            if (oldWords[i] != null) {
+                int slot = WordIndex.spread(oldHashes[i]) & mask;
+                while (words[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                words[slot] = oldWords[i];
+                hashes[slot] = oldHashes[i];
+                counts[slot] = oldCounts[i];
+            }
+        }
+    }
+
+    /** Drops the rarest words until half the room is free. */
+    private void prune() {
         long room = budgetBytes - tableBytes();
         int before = size;
         long threshold = 1;

@@ -1,0 +1,71 @@
+package org.textclf.text;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The selected features, named and in column order: ids into the vocabulary and their n-grams, sorted by name (code
+ * point order, as Python sorts), which is scikit-learn's column order.
+ *
+ * @param ids the vocabulary feature id of each column
+ * @param names the n-gram of each column
+ */
+record NgramSelection(int[] ids, String[] names) {
+
+    /**
+     * Names the winners and the features tied at the cut from the names the second pass wrote, and keeps the tied
+     * ones with the largest names (as scikit-learn's stable sort does).
+     *
+     * @param sourceName what to call the source in messages
+     * @throws IOException when a selected feature has no name in {@code names}
+     */
+    static NgramSelection name(KBest best, int vocabulary, NameFile names, String sourceName) throws IOException {
+        // wanted[id]: 1 for a winner, 2 for a tied candidate, 0 otherwise or once found
+        byte[] wanted = new byte[vocabulary];
+        for (int id : best.winners()) {
+            wanted[id] = 1;
+        }
+        if (best.tiedWanted() > 0) {
+            for (int id : best.tied()) {
+                wanted[id] = 2;
+            }
+        }
+        int remaining = best.winners().length + (best.tiedWanted() > 0 ? best.tied().length : 0);
+        TreeMap<String, Integer> chosen = new TreeMap<>(NgramFit::compareCodePoints);
+        TreeMap<String, Integer> tied = new TreeMap<>(NgramFit::compareCodePoints);
+        try (NameFile.Reader reader = names.read()) {
+            while (remaining > 0 && reader.next()) {
+                int id = reader.id();
+                if (id < 0 || id >= vocabulary || wanted[id] == 0) {
+                    continue;
+                }
+                String name = reader.name();
+                if (wanted[id] == 1) {
+                    chosen.put(name, id);
+                } else {
+                    // Only the largest names among the tied can win: keep at most tiedWanted of them.
+                    tied.put(name, id);
+                    if (tied.size() > best.tiedWanted()) {
+                        tied.pollFirstEntry();
+                    }
+                }
+                wanted[id] = 0;
+                remaining--;
+            }
+        }
+        if (remaining > 0) {
+            throw new IOException(sourceName + ": " + remaining + " selected n-grams were not named in the"
+                    + " second pass; the source must give the same samples on every pass");
+        }
+        chosen.putAll(tied);
+        int[] ids = new int[chosen.size()];
+        String[] sorted = new String[chosen.size()];
+        int c = 0;
+        for (Map.Entry<String, Integer> e : chosen.entrySet()) {
+            sorted[c] = e.getKey();
+            ids[c++] = e.getValue();
+        }
+        return new NgramSelection(ids, sorted);
+    }
+}
