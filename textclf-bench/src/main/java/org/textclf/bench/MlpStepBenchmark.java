@@ -18,6 +18,8 @@ import org.textclf.nn.Adam;
 import org.textclf.nn.AdamConfig;
 import org.textclf.nn.BatchMetrics;
 import org.textclf.nn.Gradients;
+import org.textclf.nn.Linear;
+import org.textclf.nn.LinearConfig;
 import org.textclf.nn.Mlp;
 import org.textclf.nn.MlpConfig;
 import org.textclf.nn.Parameter;
@@ -32,7 +34,8 @@ import org.textclf.nn.StepThreads;
  * its forward and backward, {@code applyGradients} the optimizer step from gradients computed once in setup (the
  * unfused second half), {@code evaluate} an inference forward (no dropout) for the forward's share;
  * {@code adamLazyFirstLayer} and {@code adamDenseFirstLayer} compare the two ways of updating the 20,000 x 64
- * kernel: the rows a batch touched, or all of them.
+ * kernel: the rows a batch touched, or all of them. {@code linearStep} and {@code linearComputeGradients} are the
+ * same for {@link Linear} (softmax regression, here one sigmoid unit) on the same batches.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -55,6 +58,8 @@ public class MlpStepBenchmark {
     private float[] firstKernelGradient;
     private int[] touchedRows;
     private Gradients gradients;
+    private Linear linear;
+    private Adam linearAdam;
 
     @Setup
     public void setUp() {
@@ -72,6 +77,8 @@ public class MlpStepBenchmark {
         Arrays.fill(firstKernelGradient, 1e-3f);
         touchedRows = Arrays.stream(batches[0].indices()).distinct().sorted().toArray();
         gradients = Mlp.create(MlpConfig.DEFAULTS, FEATURES, 2, 3).computeGradients(batches[0], dropout).copy();
+        linear = Linear.create(LinearConfig.DEFAULTS, FEATURES, 2, 1);
+        linearAdam = Adam.forNetwork(AdamConfig.DEFAULTS, linear);
         System.out.printf("%nbatch 0: %d nonzeros, %d distinct features%n", batches[0].nonzeros(), touchedRows.length);
     }
 
@@ -147,6 +154,16 @@ public class MlpStepBenchmark {
     public float[] applyGradients() {
         mlp.applyGradients(gradients, adam);
         return firstKernel.values();
+    }
+
+    @Benchmark
+    public BatchMetrics linearStep() {
+        return linear.fitBatch(nextBatch(), linearAdam, dropout);
+    }
+
+    @Benchmark
+    public Gradients linearComputeGradients() {
+        return linear.computeGradients(nextBatch(), dropout);
     }
 
     @Benchmark

@@ -28,6 +28,8 @@ public final class StepTiming {
         time("applyGradients", b::applyGradients, bean);
         time("adamLazyFirstLayer", b::adamLazyFirstLayer, bean);
         time("adamDenseFirstLayer", b::adamDenseFirstLayer, bean);
+        time("linearStep", b::linearStep, bean);
+        time("linearComputeGradients", b::linearComputeGradients, bean);
         time("step", b::step, bean);
         wall("step, 1 thread", b::step);
         try (StepThreads two = StepThreads.create(2)) {

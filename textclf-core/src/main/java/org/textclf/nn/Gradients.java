@@ -9,9 +9,9 @@ import java.util.List;
 /**
  * The gradients of one batch's mean loss for every parameter of a network, and that batch's metrics: what
  * {@link Network#computeGradients} returns and {@link Network#applyGradients} takes, the seam a data-parallel
- * trainer works on. A dense parameter's gradient has the layout of its values. A row-sparse one (an MLP's
- * {@code dense_1/kernel}, a sepCNN's embedding: the rows of the features or tokens the batch holds) lists the rows
- * it touched, ascending, and holds only their values, packed: row {@code rows(i)[k]}'s gradient is
+ * trainer works on. A dense parameter's gradient has the layout of its values. A row-sparse one (an MLP's or a
+ * linear model's {@code dense_1/kernel}, a sepCNN's embedding: the rows of the features or tokens the batch holds)
+ * lists the rows it touched, ascending, and holds only their values, packed: row {@code rows(i)[k]}'s gradient is
  * {@code values(i)[k * width, (k + 1) * width)}, {@code width} being the values per row.
  *
  * <p><b>Summing workers' gradients.</b> Each worker's gradients are those of its own batch's mean loss, {@code g_i =
@@ -19,7 +19,8 @@ import java.util.List;
  * of the union batch's mean loss: {@code sum_i (n_i / N) g_i = grad (1 / N) sum_{r in B} loss_r}, with {@code N =
  * sum_i n_i}. That is exact for networks without dropout (up to float rounding: tested within 1e-6 against the
  * whole batch); with dropout each worker draws its own masks, so the sum is as good a stochastic gradient as the
- * whole batch's, not the same one.
+ * whole batch's, not the same one. A network's penalty that is not a mean over examples ({@link Linear}'s L2) is
+ * not part of its gradients: {@link Network#applyGradients} adds it, once, to the rows the summed gradients touch.
  * <pre>{@code
  * // each worker, on its share of the batch
  * network.computeGradients(share, random).write(out);

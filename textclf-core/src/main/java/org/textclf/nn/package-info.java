@@ -2,9 +2,9 @@
  * The numerical core: layers, losses, networks, gradients, optimizers, per-thread workspaces, all on primitive
  * arrays. Uses batch only for its input types.
  *
- * <p>Two networks implement {@link org.textclf.nn.Network}: {@link org.textclf.nn.Mlp} (the guide's n-gram MLP) and
- * {@link org.textclf.nn.SepCnn} (the guide's sepCNN), each configured by a record ({@code MlpConfig},
- * {@code SepCnnConfig}). A
+ * <p>Three networks implement {@link org.textclf.nn.Network}: {@link org.textclf.nn.Mlp} (the guide's n-gram MLP),
+ * {@link org.textclf.nn.Linear} (softmax regression with an L2 penalty) and {@link org.textclf.nn.SepCnn} (the
+ * guide's sepCNN), each configured by a record ({@code MlpConfig}, {@code LinearConfig}, {@code SepCnnConfig}). A
  * training step is {@link org.textclf.nn.Network#fitBatch}, or its two public halves for a trainer that combines
  * several replicas' gradients: {@link org.textclf.nn.Network#computeGradients} returns
  * {@link org.textclf.nn.Gradients} (dense buffers, row-sparse ones for the first kernel or the embedding, the

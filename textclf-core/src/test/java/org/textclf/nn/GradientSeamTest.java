@@ -74,6 +74,12 @@ class GradientSeamTest {
             families.add(new Family<>("sepcnn, 3 classes", () -> SepCnn.create(sepCnn, VOCABULARY, 3, 3),
                     SequenceBatch.rows(VOCABULARY), sequenceBatches(3), threads));
         }
+        families.add(new Family<>("linear, 2 classes", () -> Linear.create(new LinearConfig(0.05f), FEATURES, 2, 4),
+                SparseBatch.rows(FEATURES), sparseBatches(2), 1));
+        families.add(new Family<>("linear, 5 classes", () -> Linear.create(new LinearConfig(0.05f), FEATURES, 5, 5),
+                SparseBatch.rows(FEATURES), sparseBatches(5), 1));
+        families.add(new Family<>("linear, no penalty", () -> Linear.create(new LinearConfig(0f), FEATURES, 3, 6),
+                SparseBatch.rows(FEATURES), sparseBatches(3), 1));
         return families.stream();
     }
 
@@ -121,7 +127,7 @@ class GradientSeamTest {
         Adam adam = new Adam(AdamConfig.builder().learningRate(0.05f).build());
         SplittableRandom random = new SplittableRandom(8);
         for (B batch : family.batches()) {
-            trained.fitBatch(batch, adam, random); // weights away from their start
+            trained.fitBatch(batch, adam, random); // weights away from their start, Linear's away from zero
         }
         B batch = family.batches().get(3 % family.batches().size());
         int rows = family.rows().size(batch);
@@ -204,12 +210,11 @@ class GradientSeamTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("applyGradients: gradient 0 is for another parameter; expected dense_1/kernel[40, 64], "
                         + "found dense_1/kernel[41, 64]");
-        Mlp deeper = Mlp.create(MlpConfig.builder().layers(3).build(), FEATURES, 2, 1);
-        assertThatThrownBy(() -> deeper.applyGradients(gradients, new Adam(AdamConfig.DEFAULTS)))
+        Linear linear = Linear.create(LinearConfig.DEFAULTS, FEATURES, 2, 1);
+        assertThatThrownBy(() -> linear.applyGradients(gradients, new Adam(AdamConfig.DEFAULTS)))
                 .hasMessage("applyGradients: the gradients are for 4 parameters [dense_1/kernel, dense_1/bias, "
-                        + "dense_2/kernel, dense_2/bias]; this network has 6: [dense_1/kernel[40, 64], "
-                        + "dense_1/bias[64], dense_2/kernel[64, 64], dense_2/bias[64], dense_3/kernel[64, 1], "
-                        + "dense_3/bias[1]]");
+                        + "dense_2/kernel, dense_2/bias]; this network has 2: [dense_1/kernel[40, 1], "
+                        + "dense_1/bias[1]]");
     }
 
     @Test
@@ -219,6 +224,8 @@ class GradientSeamTest {
         String message = "computeGradients: batch row 1 has no label (-1); expected a class id in [0, 2), found -1."
                 + " Only labelled batches can be fitted or evaluated";
         assertThatThrownBy(() -> Mlp.create(MlpConfig.DEFAULTS, FEATURES, 2, 1).computeGradients(batch,
+                new SplittableRandom(1))).hasMessage(message);
+        assertThatThrownBy(() -> Linear.create(LinearConfig.DEFAULTS, FEATURES, 2, 1).computeGradients(batch,
                 new SplittableRandom(1))).hasMessage(message);
     }
 
