@@ -15,12 +15,13 @@ import org.textclf.batch.SparseBatch;
  * <p>Parameters, in order: {@code dense_1/kernel [features, units]}, {@code dense_1/bias}, ...,
  * {@code dense_<layers>/kernel [units, outputs]}, {@code dense_<layers>/bias}.
  *
- * <p>A step costs the batch's nonzeros times {@code units} for the first layer (forward and backward) plus a lazy
- * Adam update of the rows those nonzeros touched ({@link Adam}). Measured at IMDB shape (batch 128, 20,000
- * features, ~150 Zipf-drawn nonzeros per row = 19,061 nonzeros on 6,788 distinct features, 64 units, 2 classes)
- * with {@code StepTiming} (thread CPU time, min of 15 x 200 steps, JDK 17, 2 shared cores at load average 5-8, so
- * expect +-30%): step 2,000-2,900 us, of which forward 580-860, backward 1,100-1,300, optimizer 300-500. Not the
- * sub-millisecond target: JDK 17's C2 keeps the 64-wide axpys scalar (two slices of one array at unrelated
+ * <p>{@code dense_1/kernel}'s gradient is row-sparse ({@link Gradients}): only the rows of the features a batch
+ * holds. A step costs the batch's nonzeros times {@code units} for the first layer (forward and backward) plus a
+ * lazy update of the rows those nonzeros touched ({@link Adam#updateRows}). Measured at IMDB shape (batch 128,
+ * 20,000 features, ~150 Zipf-drawn nonzeros per row = 19,061 nonzeros on 6,788 distinct features, 64 units, 2
+ * classes) with {@code StepTiming} (thread CPU time, min of 15 x 200 steps, JDK 17, 2 shared cores at load average
+ * 5-8, so expect +-30%): step 2,000-2,900 us, of which forward 580-860, backward 1,100-1,300, optimizer 300-500.
+ * Not the sub-millisecond target: JDK 17's C2 keeps the 64-wide axpys scalar (two slices of one array at unrelated
  * offsets may alias, so SuperWord gives up), and fusing four nonzeros per pass only bought 1.4x on the forward.
  * With {@link #useThreads} and two threads the same step took 2,800 us wall against 5,300 for one thread on the
  * same busy machine (min of 15 x 200); it stays opt-in because on a shared machine it mostly takes a bigger share.
@@ -116,9 +117,16 @@ public final class Mlp implements Network<SparseBatch> {
         return parameters;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Fused: the first kernel's gradient rows are computed and updated a few at a time, while they are still in
+     * the L1 cache, instead of all computed, then all updated as {@link #computeGradients} then
+     * {@link #applyGradients} do; same arithmetic, same results, bit for bit.
+     */
     @Override
-    public BatchMetrics fitBatch(SparseBatch batch, Adam optimizer, RandomGenerator random) {
-        BatchMetrics metrics = forwardTraining(batch, random);
+    public BatchMetrics fitBatch(SparseBatch batch, Optimizer optimizer, RandomGenerator random) {
+        BatchMetrics metrics = forwardTraining(batch, random, "fitBatch");
         Training t = training;
         int touched = backwardToFirstKernel(batch);
         optimizer.beginStep();
@@ -132,22 +140,58 @@ public final class Mlp implements Network<SparseBatch> {
             threads.run(part -> updateFirstKernel(optimizer, touched * part / parts, touched * (part + 1) / parts,
                     delta));
         }
-        applyDenseGradients(optimizer);
+        for (int i = 1; i < parameters.size(); i++) {
+            optimizer.updateDense(parameters.get(i), t.gradients.values(i));
+        }
         t.firstKernel.reset(false);
         return metrics;
     }
 
     /**
-     * The first kernel's gradient rows {@code [from, to)} of the touched list and their Adam update, a few rows at a
-     * time so that each gradient row is still in cache when the update reads it: the same arithmetic as
-     * {@link #backward} then {@link #applyGradients}, without a pass over the whole gradient in between.
+     * The first kernel's gradient rows {@code [from, to)} of the touched list and their update, {@link #FUSED_ROWS}
+     * rows at a time so that each gradient row is still in cache when the update reads it.
      */
-    private void updateFirstKernel(Adam optimizer, int from, int to, float[] delta) {
+    private void updateFirstKernel(Optimizer optimizer, int from, int to, float[] delta) {
         SparseKernelGradient gradient = training.firstKernel;
         for (int start = from; start < to; start += FUSED_ROWS) {
             int end = Math.min(to, start + FUSED_ROWS);
             gradient.accumulate(start, end, delta);
             optimizer.updateRows(kernels[0], gradient.values, gradient.touched(), start, end);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code dense_1/kernel}'s gradient is row-sparse: the rows of the features with a nonzero that input dropout
+     * kept.
+     */
+    @Override
+    public Gradients computeGradients(SparseBatch batch, RandomGenerator random) {
+        BatchMetrics metrics = forwardTraining(batch, random, "computeGradients");
+        Training t = training;
+        int touched = backwardToFirstKernel(batch);
+        float[] out = t.gradients.setRows(0, t.firstKernel.touched(), touched);
+        float[] delta = t.workspace.delta;
+        if (threads == null || threads.threads() == 1) {
+            t.firstKernel.accumulatePacked(0, touched, delta, out);
+        } else {
+            int parts = threads.threads();
+            threads.run(part -> t.firstKernel.accumulatePacked(touched * part / parts, touched * (part + 1) / parts,
+                    delta, out));
+        }
+        t.firstKernel.reset(false);
+        t.gradients.setMetrics(metrics);
+        return t.gradients;
+    }
+
+    @Override
+    public void applyGradients(Gradients gradients, Optimizer optimizer) {
+        gradients.checkFits(parameters, "applyGradients");
+        float[] scratch = training().firstKernel.values;
+        optimizer.beginStep();
+        for (int i = 0; i < parameters.size(); i++) {
+            gradients.update(i, parameters.get(i), optimizer, scratch);
         }
     }
 
@@ -169,47 +213,21 @@ public final class Mlp implements Network<SparseBatch> {
         return probabilities;
     }
 
-    /**
-     * Forward in training mode and backward: leaves the gradients of the batch mean loss in the training buffers
-     * (see {@link #gradient}) for {@link #applyGradients} or {@link #clearGradients}. Kept apart from the update
-     * for the gradient checks and the benchmark.
-     */
-    BatchMetrics computeGradients(SparseBatch batch, RandomGenerator random) {
-        BatchMetrics metrics = forwardTraining(batch, random);
-        backward(batch);
-        return metrics;
-    }
-
-    /** Forward in training mode, the loss and the logit gradient; the first half of {@link #computeGradients}. */
-    BatchMetrics forwardTraining(SparseBatch batch, RandomGenerator random) {
-        checkBatch(batch, "fitBatch", true);
+    /** Forward in training mode, the loss and the logit gradient (of the batch mean loss). */
+    private BatchMetrics forwardTraining(SparseBatch batch, RandomGenerator random, String method) {
+        checkBatch(batch, method, true);
         int rows = batch.rows();
-        if (rows == 0) {
-            throw new IllegalArgumentException("fitBatch: the batch has no rows; expected at least 1");
-        }
+        BatchChecks.notEmpty(method, rows);
         Training t = training();
         t.workspace.ensure(rows, batch.nonzeros(), true);
         float[] logits = forward(t.workspace, batch, random);
         return loss.lossAndGradient(logits, batch.labels(), rows, t.workspace.delta, 1f / rows);
     }
 
-    /** Backward from the logit gradient {@link #forwardTraining} left; the second half of computeGradients. */
-    void backward(SparseBatch batch) {
-        int touched = backwardToFirstKernel(batch);
-        float[] delta = training.workspace.delta;
-        if (threads == null || threads.threads() == 1) {
-            training.firstKernel.accumulate(0, touched, delta);
-        } else {
-            int parts = threads.threads();
-            threads.run(part -> training.firstKernel.accumulate(touched * part / parts,
-                    touched * (part + 1) / parts, delta));
-        }
-    }
-
     /**
      * Backward through the dense layers to the first layer's output gradient (left in the workspace's
-     * {@code delta}), the first bias's gradient, and the first kernel's nonzeros bucketed by feature; returns how
-     * many features the batch touched, whose gradient rows are still to be accumulated.
+     * {@code delta}), every dense gradient, and the first kernel's nonzeros bucketed by feature; returns how many
+     * features the batch touched, whose gradient rows are still to be accumulated.
      */
     private int backwardToFirstKernel(SparseBatch batch) {
         Training t = training;
@@ -219,7 +237,7 @@ public final class Mlp implements Network<SparseBatch> {
         for (int l = kernels.length - 1; l >= 1; l--) {
             int inputs = widths[l];
             Dense.backward(ws.hidden[l], inputs, kernels[l].values(), widths[l + 1], ws.delta, rows,
-                    t.kernelGradients[l], t.biasGradients[l], ws.deltaSpare, t.transposed);
+                    t.gradients.values(2 * l), t.gradients.values(2 * l + 1), ws.deltaSpare, t.transposed);
             int n = rows * inputs;
             if (dropout) {
                 Dropout.apply(ws.deltaSpare, ws.masks[l], ws.deltaSpare, n);
@@ -228,46 +246,8 @@ public final class Mlp implements Network<SparseBatch> {
             ws.swapDeltas();
         }
         float[] values = dropout ? ws.inputValues : batch.values();
-        t.firstKernel.reset(false);
-        SparseDense.backwardBias(ws.delta, widths[1], rows, t.biasGradients[0]);
+        SparseDense.backwardBias(ws.delta, widths[1], rows, t.gradients.values(1));
         return t.firstKernel.bucket(batch.rowStart(), batch.indices(), values, rows);
-    }
-
-    /** One Adam step from the gradients {@link #computeGradients} left, then clears them. */
-    void applyGradients(Adam optimizer) {
-        Training t = training;
-        optimizer.beginStep();
-        optimizer.updateRows(kernels[0], t.firstKernel.values, t.firstKernel.touched(),
-                t.firstKernel.touchedCount());
-        applyDenseGradients(optimizer);
-        t.firstKernel.reset(false); // rows not touched next time are never read: no need to zero them
-    }
-
-    /** The Adam update of every parameter but the first kernel, within the current step. */
-    private void applyDenseGradients(Adam optimizer) {
-        Training t = training;
-        optimizer.updateDense(biases[0], t.biasGradients[0]);
-        for (int l = 1; l < kernels.length; l++) {
-            optimizer.updateDense(kernels[l], t.kernelGradients[l]);
-            optimizer.updateDense(biases[l], t.biasGradients[l]);
-        }
-    }
-
-    /** Forgets the gradients of the last {@link #computeGradients}. */
-    void clearGradients() {
-        training.firstKernel.reset(true);
-    }
-
-    /**
-     * The gradient buffer of {@code parameters().get(index)}; for {@code dense_1/kernel} only the rows the last batch
-     * touched are meaningful (zero elsewhere until a step or {@link #clearGradients} leaves other rows behind).
-     */
-    float[] gradient(int index) {
-        Training t = training();
-        if (index == 0) {
-            return t.firstKernel.values;
-        }
-        return index % 2 == 0 ? t.kernelGradients[index / 2] : t.biasGradients[index / 2];
     }
 
     /** Dense layers in order; {@code random == null} is inference (no dropout). Returns the logits. */
@@ -313,16 +293,7 @@ public final class Mlp implements Network<SparseBatch> {
         if (!labelled) {
             return;
         }
-        int[] labels = batch.labels();
-        for (int r = 0; r < labels.length; r++) {
-            int label = labels[r];
-            if (label < 0 || label >= classes) {
-                throw new IllegalArgumentException(method + ": batch row " + r + " has "
-                        + (label == -1 ? "no label (-1)" : "a label out of range")
-                        + "; expected a class id in [0, " + classes + "), found " + label
-                        + (label == -1 ? ". Only labelled batches can be fitted or evaluated" : ""));
-            }
-        }
+        BatchChecks.labels(method, batch.labels(), classes);
     }
 
     private Training training() {
@@ -336,19 +307,14 @@ public final class Mlp implements Network<SparseBatch> {
     private final class Training {
         final MlpWorkspace workspace = new MlpWorkspace(widths);
         final SparseKernelGradient firstKernel = new SparseKernelGradient(features, widths[1]);
-        /** Gradients of the dense kernels, index 0 unused (the first kernel's is {@link #firstKernel}). */
-        final float[][] kernelGradients = new float[kernels.length][];
-        final float[][] biasGradients = new float[kernels.length][];
+        /** What {@link #computeGradients} returns; the dense layers' backward writes straight into it. */
+        final Gradients gradients = Gradients.of(parameters, 0);
         final float[] transposed;
 
         Training() {
             int largest = 0;
-            for (int l = 0; l < kernels.length; l++) {
-                biasGradients[l] = new float[biases[l].size()];
-                if (l >= 1) {
-                    kernelGradients[l] = new float[kernels[l].size()];
-                    largest = Math.max(largest, kernels[l].size());
-                }
+            for (int l = 1; l < kernels.length; l++) {
+                largest = Math.max(largest, kernels[l].size());
             }
             transposed = new float[largest];
         }

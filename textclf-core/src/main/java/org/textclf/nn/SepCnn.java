@@ -15,9 +15,9 @@ import org.textclf.batch.SequenceBatch;
  *
  * <p>Padding is masked: each sequence is computed over its own real positions only ({@link SeparableConv1D},
  * {@link MaxPooling1D}, {@link GlobalAveragePooling1D}), so it predicts the same alone and in a batch padded to a
- * longer row. The embedding's gradient covers only the rows of the batch's tokens and goes to
- * {@link Adam#updateRows}; a frozen embedding ({@link #setEmbeddingTrainable}) costs neither that nor the first
- * layer's input gradient.
+ * longer row. The embedding's gradient covers only the rows of the batch's tokens (row-sparse in
+ * {@link Gradients}) and goes to {@link Optimizer#updateRows}; a frozen embedding ({@link #setEmbeddingTrainable})
+ * costs neither that nor the first layer's input gradient.
  *
  * <p>Parameters, in order: {@code embedding/embeddings [vocabulary, embeddingDim]}, then for each convolution
  * {@code i = 1 .. 2 * blocks}: {@code separable_conv1d_i/depthwise_kernel [kernelSize, channels, 1]},
@@ -181,10 +181,56 @@ public final class SepCnn implements Network<SequenceBatch> {
     }
 
     @Override
-    public BatchMetrics fitBatch(SequenceBatch batch, Adam optimizer, RandomGenerator random) {
-        BatchMetrics metrics = computeGradients(batch, random);
-        applyGradients(optimizer);
-        return metrics;
+    public BatchMetrics fitBatch(SequenceBatch batch, Optimizer optimizer, RandomGenerator random) {
+        SepCnnPass total = total(batch, random, "fitBatch");
+        optimizer.beginStep();
+        if (embeddingTrainable) {
+            optimizer.updateRows(embeddings, total.embedding.values, total.embedding.touched(), 0,
+                    total.embedding.touchedCount());
+        }
+        for (int i = 1; i < parameters.size(); i++) {
+            optimizer.updateDense(parameters.get(i), total.gradients[i]);
+        }
+        return new BatchMetrics(total.lossSum, total.correct, batch.rows());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The embedding's gradient is row-sparse: the rows of the batch's tokens, none while the embedding is frozen.
+     */
+    @Override
+    public Gradients computeGradients(SequenceBatch batch, RandomGenerator random) {
+        SepCnnPass total = total(batch, random, "computeGradients");
+        // Into the buffer it returns: ~50,000 dense values and the batch's embedding rows at the defaults, a copy
+        // that is noise beside the step's ~78,000 multiply-adds per token.
+        Gradients g = training.gradients;
+        EmbeddingGradient embedding = total.embedding;
+        int dim = config.embeddingDim();
+        float[] rows = g.setRows(0, embedding.touched(), embedding.touchedCount());
+        for (int k = 0; k < embedding.touchedCount(); k++) {
+            System.arraycopy(embedding.values, embedding.touched()[k] * dim, rows, k * dim, dim);
+        }
+        for (int i = 1; i < total.gradients.length; i++) {
+            System.arraycopy(total.gradients[i], 0, g.values(i), 0, total.gradients[i].length);
+        }
+        g.setMetrics(new BatchMetrics(total.lossSum, total.correct, batch.rows()));
+        return g;
+    }
+
+    /** {@inheritDoc} A frozen embedding is left as it is, whatever its gradient. */
+    @Override
+    public void applyGradients(Gradients gradients, Optimizer optimizer) {
+        gradients.checkFits(parameters, "applyGradients");
+        // The embedding gradient's full-size array: its rows are rewritten when first touched in the next step.
+        float[] scratch = training().passes(1)[0].embedding.values;
+        optimizer.beginStep();
+        if (embeddingTrainable) {
+            gradients.update(0, embeddings, optimizer, scratch);
+        }
+        for (int i = 1; i < parameters.size(); i++) {
+            gradients.update(i, parameters.get(i), optimizer, null);
+        }
     }
 
     @Override
@@ -222,15 +268,13 @@ public final class SepCnn implements Network<SequenceBatch> {
     }
 
     /**
-     * Forward in training mode and backward: leaves the gradients of the batch mean loss in {@link #gradient} for
-     * {@link #applyGradients} or {@link #clearGradients}. Kept apart from the update for the gradient checks.
+     * Forward in training mode and backward, rows split across the threads: returns the pass holding the totals,
+     * gradients of the batch mean loss, the embedding's rows ascending.
      */
-    BatchMetrics computeGradients(SequenceBatch batch, RandomGenerator random) {
-        checkBatch(batch, "fitBatch", true);
+    private SepCnnPass total(SequenceBatch batch, RandomGenerator random, String method) {
+        checkBatch(batch, method, true);
         int rows = batch.rows();
-        if (rows == 0) {
-            throw new IllegalArgumentException("fitBatch: the batch has no rows; expected at least 1");
-        }
+        BatchChecks.notEmpty(method, rows);
         Training t = training();
         if (t.seeds.length < rows) {
             t.seeds = new long[rows];
@@ -269,34 +313,7 @@ public final class SepCnn implements Network<SequenceBatch> {
             total.embedding.add(passes[p].embedding);
         }
         total.embedding.sortTouched();
-        return new BatchMetrics(total.lossSum, total.correct, rows);
-    }
-
-    /** One Adam step from the gradients {@link #computeGradients} left. */
-    void applyGradients(Adam optimizer) {
-        SepCnnPass total = training.passes[0];
-        optimizer.beginStep();
-        if (embeddingTrainable) {
-            optimizer.updateRows(embeddings, total.embedding.values, total.embedding.touched(),
-                    total.embedding.touchedCount());
-        }
-        for (int i = 1; i < parameters.size(); i++) {
-            optimizer.updateDense(parameters.get(i), total.gradients[i]);
-        }
-    }
-
-    /** Forgets the gradients of the last {@link #computeGradients}, zeroing the embedding rows it touched. */
-    void clearGradients() {
-        training().passes[0].embedding.reset(true);
-    }
-
-    /**
-     * The gradient of {@code parameters().get(index)} after {@link #computeGradients}; for the embedding only the
-     * rows of the batch's tokens are meaningful.
-     */
-    float[] gradient(int index) {
-        SepCnnPass total = training().passes[0];
-        return index == 0 ? total.embedding.values : total.gradients[index];
+        return total;
     }
 
     private void checkBatch(SequenceBatch batch, String method, boolean labelled) {
@@ -317,12 +334,8 @@ public final class SepCnn implements Network<SequenceBatch> {
                             + " expected an id in [0, " + vocabulary + "), found " + tokens[k]);
                 }
             }
-            int label = batch.labels()[r];
-            if (labelled && (label < 0 || label >= classes)) {
-                throw new IllegalArgumentException(method + ": batch row " + r + " has "
-                        + (label == -1 ? "no label (-1)" : "a label out of range")
-                        + "; expected a class id in [0, " + classes + "), found " + label
-                        + (label == -1 ? ". Only labelled batches can be fitted or evaluated" : ""));
+            if (labelled) {
+                BatchChecks.label(method, r, batch.labels()[r], classes);
             }
         }
     }
@@ -337,6 +350,7 @@ public final class SepCnn implements Network<SequenceBatch> {
     /** The training thread's buffers, made on the first step so that an inference-only network never pays them. */
     private final class Training {
         long[] seeds = new long[0];
+        final Gradients gradients = Gradients.of(parameters, 0);
         final float[][] transposed = new float[convs.length][];
         SepCnnPass[] passes = new SepCnnPass[0];
 

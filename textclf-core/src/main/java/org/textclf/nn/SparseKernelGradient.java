@@ -7,8 +7,9 @@ import java.util.Arrays;
  * the batch's kept nonzeros are bucketed by feature (a counting sort, in the manner of a CSR to CSC transpose), then
  * each touched feature's gradient row is written once, in ascending feature order, from four nonzeros per pass.
  * Compared with adding every nonzero into its row in batch order, rows are written sequentially and once, and no
- * clearing is needed. Only the rows listed in {@link #touched()} are meaningful after {@link #compute}; the others
- * hold whatever an earlier batch left.
+ * clearing is needed. The rows go to {@link #values}, in the kernel's layout, where the rows not listed in
+ * {@link #touched()} hold whatever an earlier batch left; or packed ({@link #accumulatePacked}), the {@code i}-th
+ * touched feature's row at {@code [i * width, (i + 1) * width)}, as {@link Gradients} holds them.
  */
 final class SparseKernelGradient {
 
@@ -100,12 +101,24 @@ final class SparseKernelGradient {
     void accumulate(int from, int to, float[] delta) {
         for (int i = from; i < to; i++) {
             int feature = touched[i];
-            accumulateRow(feature * width, end[feature] - count[feature], end[feature], delta);
+            accumulateRow(values, feature * width, end[feature] - count[feature], end[feature], delta);
         }
     }
 
-    private void accumulateRow(int out, int from, int to, float[] delta) {
-        Arrays.fill(values, out, out + width, 0f);
+    /**
+     * As {@link #accumulate}, into {@code out} packed: the {@code i}-th touched feature's row at
+     * {@code [i * width, (i + 1) * width)}. Costs the same, as the rows are written at an offset unrelated to
+     * {@code delta}'s either way.
+     */
+    void accumulatePacked(int from, int to, float[] delta, float[] out) {
+        for (int i = from; i < to; i++) {
+            int feature = touched[i];
+            accumulateRow(out, i * width, end[feature] - count[feature], end[feature], delta);
+        }
+    }
+
+    private void accumulateRow(float[] target, int out, int from, int to, float[] delta) {
+        Arrays.fill(target, out, out + width, 0f);
         int p = from;
         for (; p + 4 <= to; p += 4) {
             float x0 = entryValue[p];
@@ -117,7 +130,7 @@ final class SparseKernelGradient {
             int d2 = entryRow[p + 2] * width;
             int d3 = entryRow[p + 3] * width;
             for (int o = 0; o < width; o++) {
-                values[out + o] += x0 * delta[d0 + o] + x1 * delta[d1 + o] + x2 * delta[d2 + o]
+                target[out + o] += x0 * delta[d0 + o] + x1 * delta[d1 + o] + x2 * delta[d2 + o]
                         + x3 * delta[d3 + o];
             }
         }
@@ -125,7 +138,7 @@ final class SparseKernelGradient {
             float x0 = entryValue[p];
             int d0 = entryRow[p] * width;
             for (int o = 0; o < width; o++) {
-                values[out + o] += x0 * delta[d0 + o];
+                target[out + o] += x0 * delta[d0 + o];
             }
         }
     }

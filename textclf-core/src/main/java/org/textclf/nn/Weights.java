@@ -1,5 +1,6 @@
 package org.textclf.nn;
 
+import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -98,7 +99,7 @@ public final class Weights {
     }
 
     /** An int32 rank (0..8) then that many int32 dimensions, as {@link #write} writes a shape. */
-    public static int[] readShape(DataInputStream in, String where) throws IOException {
+    public static int[] readShape(DataInput in, String where) throws IOException {
         int rank = in.readInt();
         if (rank < 0 || rank > 8) {
             throw new IOException(where + ": impossible rank; expected 0..8, found " + rank);

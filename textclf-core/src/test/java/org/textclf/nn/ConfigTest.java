@@ -45,6 +45,18 @@ class ConfigTest {
     }
 
     @Test
+    void linearConfig_defaultAndBadValues_documentedDefaultAndRuleStated() {
+        assertThat(LinearConfig.DEFAULTS).isEqualTo(new LinearConfig(1e-5f));
+        assertThat(new LinearConfig(0f).l2()).isZero();
+        assertThatThrownBy(() -> new LinearConfig(-0.1f)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("l2 must be a finite number at least 0; found -0.1");
+        assertThatThrownBy(() -> new LinearConfig(Float.NaN))
+                .hasMessage("l2 must be a finite number at least 0; found NaN");
+        assertThatThrownBy(() -> new LinearConfig(Float.POSITIVE_INFINITY))
+                .hasMessage("l2 must be a finite number at least 0; found Infinity");
+    }
+
+    @Test
     void batchMetrics_plus_addsSumsAndComputesMeans() {
         BatchMetrics m = new BatchMetrics(3, 1, 2).plus(new BatchMetrics(1, 2, 2));
         assertThat(m).isEqualTo(new BatchMetrics(4, 3, 4));

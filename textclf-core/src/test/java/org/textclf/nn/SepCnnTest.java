@@ -105,6 +105,21 @@ class SepCnnTest {
     }
 
     @Test
+    void computeGradients_frozenEmbedding_listsNoRowsAndApplyGradientsLeavesTheEmbedding() {
+        SepCnn net = SepCnn.create(SMALL, VOCABULARY, 2, 8);
+        SequenceBatch batch = SequenceBatch.of(VOCABULARY, new int[][] {{3, 4, 5}, {6, 3}}, new int[] {0, 1});
+        Gradients trainable = net.computeGradients(batch, new SplittableRandom(1)).copy();
+        assertThat(Arrays.copyOf(trainable.rows(0), trainable.rowCount(0))).containsExactly(3, 4, 5, 6);
+        net.setEmbeddingTrainable(false);
+        assertThat(net.computeGradients(batch, new SplittableRandom(1)).rowCount(0)).isZero();
+        float[] table = net.parameters().get(0).values().clone();
+        net.applyGradients(trainable, new Adam(AdamConfig.DEFAULTS));
+        assertThat(net.parameters().get(0).values()).containsExactly(table);
+        assertThat(net.parameters().get(1).values()).isNotEqualTo(Weights.copyOf(
+                SepCnn.create(SMALL, VOCABULARY, 2, 8)).values(1));
+    }
+
+    @Test
     void parameters_defaults_kerasNamesShapesAndOrder() {
         SepCnn net = SepCnn.create(SepCnnConfig.DEFAULTS, 20_002, 2, 1);
         List<String> described = net.parameters().stream().map(Parameter::toString).toList();

@@ -92,6 +92,26 @@ class SparseDenseTest {
     }
 
     @Test
+    void sparseKernelGradient_accumulatePacked_holdsTheTouchedRowsInListOrder() {
+        float[] delta = TestBatches.randomFloats(ROWS * WIDTH, 1, 19);
+        SparseKernelGradient full = new SparseKernelGradient(FEATURES, WIDTH);
+        full.compute(batch.rowStart(), batch.indices(), batch.values(), delta, ROWS, null);
+        SparseKernelGradient packed = new SparseKernelGradient(FEATURES, WIDTH);
+        int touched = packed.bucket(batch.rowStart(), batch.indices(), batch.values(), ROWS);
+        float[] out = new float[touched * WIDTH];
+        packed.accumulatePacked(0, touched / 2, delta, out);
+        packed.accumulatePacked(touched / 2, touched, delta, out);
+
+        assertThat(Arrays.copyOf(packed.touched(), touched))
+                .containsExactly(Arrays.copyOf(full.touched(), full.touchedCount()));
+        for (int i = 0; i < touched; i++) {
+            int row = packed.touched()[i];
+            assertThat(Arrays.copyOfRange(out, i * WIDTH, (i + 1) * WIDTH))
+                    .containsExactly(Arrays.copyOfRange(full.values, row * WIDTH, (row + 1) * WIDTH));
+        }
+    }
+
+    @Test
     void sparseKernelGradient_droppedValuesAndSecondBatch_skipsDroppedAndForgetsTheFirst() {
         float[] delta = TestBatches.randomFloats(ROWS * WIDTH, 1, 16);
         float[] dropped = batch.values().clone();

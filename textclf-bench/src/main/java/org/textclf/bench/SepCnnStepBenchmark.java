@@ -1,4 +1,4 @@
-package org.textclf.nn;
+package org.textclf.bench;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -16,6 +16,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.textclf.batch.SequenceBatch;
+import org.textclf.nn.Adam;
+import org.textclf.nn.AdamConfig;
+import org.textclf.nn.BatchMetrics;
+import org.textclf.nn.SepCnn;
+import org.textclf.nn.SepCnnConfig;
+import org.textclf.nn.StepThreads;
 
 /**
  * mvn -o -q -B -pl textclf-bench -am package -DskipTests &amp;&amp; java -jar textclf-bench/target/benchmarks.jar SepCnnStepBenchmark

@@ -1,4 +1,4 @@
-package org.textclf.nn;
+package org.textclf.bench;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -14,15 +14,28 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.textclf.batch.SparseBatch;
+import org.textclf.nn.Adam;
+import org.textclf.nn.AdamConfig;
+import org.textclf.nn.BatchMetrics;
+import org.textclf.nn.Gradients;
+import org.textclf.nn.Linear;
+import org.textclf.nn.LinearConfig;
+import org.textclf.nn.Mlp;
+import org.textclf.nn.MlpConfig;
+import org.textclf.nn.Parameter;
+import org.textclf.nn.StepThreads;
 
 /**
  * mvn -o -q -B -pl textclf-bench -am package -DskipTests &amp;&amp; java -jar textclf-bench/target/benchmarks.jar MlpStepBenchmark
  *
  * <p>One training step of the default MLP at IMDB shape: batch 128, 20,000 features, ~150 nonzeros per row drawn
- * Zipf-like (as words are, so a batch touches a few thousand distinct features, not 19,200), 64 units, 2 classes.
- * {@code step} is the whole {@link Mlp#fitBatch}; {@code forward} and {@code forwardBackward} are its first parts
- * (the optimizer is {@code step - forwardBackward}); {@code adamLazyFirstLayer} and {@code adamDenseFirstLayer}
- * compare the two ways of updating the 20,000 x 64 kernel: the rows a batch touched, or all of them.
+ * Zipf-like (as words are, so a batch touches a few thousand distinct features, not 19,200), 64 units, 2 classes,
+ * through the public seam only. {@code step} is the whole {@link Mlp#fitBatch} (fused); {@code computeGradients} is
+ * its forward and backward, {@code applyGradients} the optimizer step from gradients computed once in setup (the
+ * unfused second half), {@code evaluate} an inference forward (no dropout) for the forward's share;
+ * {@code adamLazyFirstLayer} and {@code adamDenseFirstLayer} compare the two ways of updating the 20,000 x 64
+ * kernel: the rows a batch touched, or all of them. {@code linearStep} and {@code linearComputeGradients} are the
+ * same for {@link Linear} (softmax regression, here one sigmoid unit) on the same batches.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -44,6 +57,9 @@ public class MlpStepBenchmark {
     private Parameter firstKernel;
     private float[] firstKernelGradient;
     private int[] touchedRows;
+    private Gradients gradients;
+    private Linear linear;
+    private Adam linearAdam;
 
     @Setup
     public void setUp() {
@@ -60,6 +76,9 @@ public class MlpStepBenchmark {
         firstKernelGradient = new float[firstKernel.size()];
         Arrays.fill(firstKernelGradient, 1e-3f);
         touchedRows = Arrays.stream(batches[0].indices()).distinct().sorted().toArray();
+        gradients = Mlp.create(MlpConfig.DEFAULTS, FEATURES, 2, 3).computeGradients(batches[0], dropout).copy();
+        linear = Linear.create(LinearConfig.DEFAULTS, FEATURES, 2, 1);
+        linearAdam = Adam.forNetwork(AdamConfig.DEFAULTS, linear);
         System.out.printf("%nbatch 0: %d nonzeros, %d distinct features%n", batches[0].nonzeros(), touchedRows.length);
     }
 
@@ -122,15 +141,29 @@ public class MlpStepBenchmark {
     }
 
     @Benchmark
-    public BatchMetrics forward() {
-        return mlp.forwardTraining(nextBatch(), dropout);
+    public BatchMetrics evaluate() {
+        return mlp.evaluateBatch(nextBatch());
     }
 
     @Benchmark
-    public BatchMetrics forwardBackward() {
-        BatchMetrics m = mlp.computeGradients(nextBatch(), dropout);
-        mlp.clearGradients();
-        return m;
+    public Gradients computeGradients() {
+        return mlp.computeGradients(nextBatch(), dropout);
+    }
+
+    @Benchmark
+    public float[] applyGradients() {
+        mlp.applyGradients(gradients, adam);
+        return firstKernel.values();
+    }
+
+    @Benchmark
+    public BatchMetrics linearStep() {
+        return linear.fitBatch(nextBatch(), linearAdam, dropout);
+    }
+
+    @Benchmark
+    public Gradients linearComputeGradients() {
+        return linear.computeGradients(nextBatch(), dropout);
     }
 
     @Benchmark

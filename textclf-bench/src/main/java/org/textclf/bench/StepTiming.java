@@ -1,16 +1,17 @@
-package org.textclf.nn;
+package org.textclf.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.function.Supplier;
+import org.textclf.nn.StepThreads;
 
 /**
- * mvn -o -q -B -pl textclf-bench -am package -DskipTests &amp;&amp; java -cp textclf-bench/target/benchmarks.jar org.textclf.nn.StepTiming
+ * mvn -o -q -B -pl textclf-bench -am package -DskipTests &amp;&amp; java -cp textclf-bench/target/benchmarks.jar org.textclf.bench.StepTiming
  *
  * <p>The parts of {@link MlpStepBenchmark} timed by the thread's CPU time instead of the wall clock, minimum and
- * median over 15 rounds of 200 calls (then the whole step by the wall clock with one and two threads): on a machine shared with other builds the wall clock measures the neighbours,
- * CPU time measures the code.
+ * median over 15 rounds of 200 calls (then the whole step by the wall clock with one and two threads): on a machine
+ * shared with other builds the wall clock measures the neighbours, CPU time measures the code.
  */
 public final class StepTiming {
 
@@ -22,10 +23,13 @@ public final class StepTiming {
         b.setUp();
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         time("step", b::step, bean);
-        time("forward", b::forward, bean);
-        time("forwardBackward", b::forwardBackward, bean);
+        time("evaluate", b::evaluate, bean);
+        time("computeGradients", b::computeGradients, bean);
+        time("applyGradients", b::applyGradients, bean);
         time("adamLazyFirstLayer", b::adamLazyFirstLayer, bean);
         time("adamDenseFirstLayer", b::adamDenseFirstLayer, bean);
+        time("linearStep", b::linearStep, bean);
+        time("linearComputeGradients", b::linearComputeGradients, bean);
         time("step", b::step, bean);
         wall("step, 1 thread", b::step);
         try (StepThreads two = StepThreads.create(2)) {

@@ -1,4 +1,4 @@
-package org.textclf.nn;
+package org.textclf.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
- * mvn -o -q -B -pl textclf-bench -am package -DskipTests &amp;&amp; java -cp textclf-bench/target/benchmarks.jar org.textclf.nn.SepCnnStepTiming [sst2|imdb ...]
+ * mvn -o -q -B -pl textclf-bench -am package -DskipTests &amp;&amp; java -cp textclf-bench/target/benchmarks.jar org.textclf.bench.SepCnnStepTiming [sst2|imdb ...]
  *
  * <p>{@link SepCnnStepBenchmark}'s step and predict timed by the calling thread's CPU time with one thread (what the
  * code costs, whatever the neighbours do), then the step by the wall clock with one and two threads; minimum and
