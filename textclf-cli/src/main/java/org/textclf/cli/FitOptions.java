@@ -1,6 +1,7 @@
 package org.textclf.cli;
 
 import org.textclf.config.FitConfig;
+import org.textclf.config.LinearBranchConfig;
 import org.textclf.config.MlpBranchConfig;
 import org.textclf.config.SepCnnBranchConfig;
 import org.textclf.feed.Split;
@@ -26,8 +27,10 @@ final class FitOptions {
                     + " for the sepcnn (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--learning-rate", defaultValue = "" + AdamConfig.DEFAULT_LEARNING_RATE,
-            description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--learning-rate", defaultValue = "" + FitConfig.BRANCH_LEARNING_RATE,
+            description = "Adam's learning rate; 0: the branch's default, " + AdamConfig.DEFAULT_LEARNING_RATE
+                    + " (Keras') for the mlp and sepcnn, " + LinearBranchConfig.DEFAULT_LEARNING_RATE
+                    + " for the linear model (default: ${DEFAULT-VALUE}).")
     float learningRate;
 
     @Option(names = "--patience", defaultValue = "" + EarlyStopping.DEFAULT_PATIENCE,
@@ -64,7 +67,7 @@ final class FitOptions {
             throw new ParameterException(spec.commandLine(), "--monitor must be val_loss or val_accuracy, found "
                     + monitor);
         }
-        return FitConfig.builder().adam(AdamConfig.builder().learningRate(learningRate).build()).batchSize(batchSize)
+        return FitConfig.builder().learningRate(learningRate).batchSize(batchSize)
                 .epochs(epochs).patience(patience).monitor(metric).validationFraction(validationFraction).seed(seed)
                 .shuffle(!noShuffle).build();
     }

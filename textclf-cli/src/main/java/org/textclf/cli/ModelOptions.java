@@ -6,8 +6,10 @@ import org.textclf.branch.Branch;
 import org.textclf.branch.Branches;
 import org.textclf.config.AutoBranchConfig;
 import org.textclf.config.BranchConfig;
+import org.textclf.config.LinearBranchConfig;
 import org.textclf.config.MlpBranchConfig;
 import org.textclf.config.SepCnnBranchConfig;
+import org.textclf.nn.LinearConfig;
 import org.textclf.nn.MlpConfig;
 import org.textclf.text.NgramConfig;
 import picocli.CommandLine.Mixin;
@@ -50,7 +52,9 @@ final class ModelOptions {
             description = "mlp, sepcnn: dropout rate (default: ${DEFAULT-VALUE}).")
     float dropout;
 
-    //LINEAR-OPTION
+    @Option(names = "--l2", paramLabel = "LAMBDA", defaultValue = "" + LinearConfig.DEFAULT_L2,
+            description = "linear: the L2 penalty on the weights (default: ${DEFAULT-VALUE}).")
+    float l2;
 
     @Mixin
     SequenceOptions sequence;
@@ -94,7 +98,8 @@ final class ModelOptions {
         } else if (defaults instanceof MlpBranchConfig) {
             return new MlpBranchConfig(ngram, MlpConfig.builder().layers(layers).units(units).dropoutRate(dropout)
                     .build());
-        //LINEAR-CONFIG
+        } else if (defaults instanceof LinearBranchConfig) {
+            return new LinearBranchConfig(ngram, new LinearConfig(l2));
         } else if (defaults instanceof SepCnnBranchConfig) {
             return new SepCnnBranchConfig(sequence.sequence(), sequence.sepCnn(dropout), sequence.embeddings,
                     sequence.fineTuneLearningRate);

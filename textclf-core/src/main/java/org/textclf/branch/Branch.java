@@ -43,6 +43,11 @@ public interface Branch<B extends Batch> {
     /** Examples per step when the fit configuration leaves it to the branch. */
     int defaultBatchSize();
 
+    /** Adam's learning rate when the fit configuration leaves it to the branch: Keras' default unless said. */
+    default float defaultLearningRate() {
+        return AdamConfig.DEFAULT_LEARNING_RATE;
+    }
+
     /** Threads per training step when the run environment leaves it to the branch (measured best). */
     int defaultStepThreads();
 

@@ -16,7 +16,7 @@ import org.textclf.nn.Network;
  * The registry of model families, by name: the one place that lists them. A new branch is one line here.
  */
 public final class Branches {
-    private static final List<Branch<?>> ALL = List.of(new AutoBranch(), new MlpBranch(),
+    private static final List<Branch<?>> ALL = List.of(new AutoBranch(), new MlpBranch(), new LinearBranch(),
             new SepCnnBranch());
 
     private Branches() {

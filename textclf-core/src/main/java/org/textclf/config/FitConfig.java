@@ -11,7 +11,8 @@ import org.textclf.train.Trainer;
  * How any branch's network is fitted: the optimizer, the batches, the epochs and early stopping, the validation
  * split and the seed. Each default is declared once, in the class that owns it.
  *
- * @param adam the optimizer
+ * @param learningRate Adam's learning rate, or {@value #BRANCH_LEARNING_RATE} for the branch's own default (Adam's
+ *     other hyperparameters are Keras' defaults, {@link AdamConfig#DEFAULTS})
  * @param batchSize examples per optimizer step, or {@value #BRANCH_BATCH_SIZE} for the branch's own default
  * @param epochs the most epochs to train; early stopping usually ends sooner
  * @param patience epochs without improvement of {@code monitor} before stopping
@@ -20,16 +21,21 @@ import org.textclf.train.Trainer;
  * @param seed seeds the split, the initial weights, dropout and the shuffles
  * @param shuffle whether each epoch reads the training data in a new random order
  */
-public record FitConfig(AdamConfig adam, int batchSize, int epochs, int patience, Metric monitor,
+public record FitConfig(float learningRate, int batchSize, int epochs, int patience, Metric monitor,
         double validationFraction, long seed, boolean shuffle) {
     public static final long DEFAULT_SEED = 42;
     /** {@link #batchSize()} value that lets each branch use its own default. */
     public static final int BRANCH_BATCH_SIZE = 0;
+    /** {@link #learningRate()} value that lets each branch use its own default. */
+    public static final float BRANCH_LEARNING_RATE = 0f;
 
     public static final FitConfig DEFAULTS = builder().build();
 
     public FitConfig {
-        Objects.requireNonNull(adam, "adam");
+        if (!(learningRate >= 0f) || Float.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learningRate must be a finite number greater than 0, or "
+                    + BRANCH_LEARNING_RATE + " for the branch's default; found " + learningRate);
+        }
         Objects.requireNonNull(monitor, "monitor");
         if (batchSize < 0) {
             throw new IllegalArgumentException("batchSize must be at least 1, or " + BRANCH_BATCH_SIZE
@@ -48,6 +54,12 @@ public record FitConfig(AdamConfig adam, int batchSize, int epochs, int patience
         new Split(seed, validationFraction); // validates the fraction with its own message
     }
 
+    /** Adam with {@link #learningRate()}, or the branch's default learning rate. */
+    public AdamConfig adam(float branchDefault) {
+        return AdamConfig.DEFAULTS.withLearningRate(learningRate == BRANCH_LEARNING_RATE ? branchDefault
+                : learningRate);
+    }
+
     /** The examples per step: {@link #batchSize()}, or the branch's default. */
     public int batchSize(int branchDefault) {
         return batchSize == BRANCH_BATCH_SIZE ? branchDefault : batchSize;
@@ -63,13 +75,13 @@ public record FitConfig(AdamConfig adam, int batchSize, int epochs, int patience
     }
 
     public Builder toBuilder() {
-        return new Builder().adam(adam).batchSize(batchSize).epochs(epochs).patience(patience).monitor(monitor)
+        return new Builder().learningRate(learningRate).batchSize(batchSize).epochs(epochs).patience(patience).monitor(monitor)
                 .validationFraction(validationFraction).seed(seed).shuffle(shuffle);
     }
 
     /** Starts from the defaults; {@link #build()} validates. */
     public static final class Builder {
-        private AdamConfig adam = AdamConfig.DEFAULTS;
+        private float learningRate = BRANCH_LEARNING_RATE;
         private int batchSize = BRANCH_BATCH_SIZE;
         private int epochs = Trainer.DEFAULT_EPOCHS;
         private int patience = EarlyStopping.DEFAULT_PATIENCE;
@@ -78,8 +90,8 @@ public record FitConfig(AdamConfig adam, int batchSize, int epochs, int patience
         private long seed = DEFAULT_SEED;
         private boolean shuffle = true;
 
-        public Builder adam(AdamConfig adam) {
-            this.adam = adam;
+        public Builder learningRate(float learningRate) {
+            this.learningRate = learningRate;
             return this;
         }
 
@@ -119,7 +131,7 @@ public record FitConfig(AdamConfig adam, int batchSize, int epochs, int patience
         }
 
         public FitConfig build() {
-            return new FitConfig(adam, batchSize, epochs, patience, monitor, validationFraction, seed, shuffle);
+            return new FitConfig(learningRate, batchSize, epochs, patience, monitor, validationFraction, seed, shuffle);
         }
     }
 }

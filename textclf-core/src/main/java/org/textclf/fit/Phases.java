@@ -68,14 +68,14 @@ final class Phases {
             if (checkpoints.resuming()) {
                 resumeFrom = checkpoints.handOver();
             } else {
-                checkpoints.save(model, config, new Checkpoint(0, Adam.forNetwork(fit.adam(), model.network())
+                checkpoints.save(model, config, new Checkpoint(0, Adam.forNetwork(fit.adam(model.branch().defaultLearningRate()), model.network())
                         .exportState(), EarlyStopping.State.INITIAL, List.of(), null));
             }
         }
         if (cache != null) {
             cache.reportExamples(TRAIN_CACHE, VALIDATION_CACHE);
         }
-        List<Phase> phases = model.branch().phases(model, config, fit.adam());
+        List<Phase> phases = model.branch().phases(model, config, fit.adam(model.branch().defaultLearningRate()));
         int first = resumeFrom == null ? 0 : model.branch().resumedPhase(model, phases);
         // The validation cache is built beside the training cache: each leaves most of a core idle.
         try (StepThreads threads = StepThreads.create(environment.stepThreads(model.branch().defaultStepThreads()));

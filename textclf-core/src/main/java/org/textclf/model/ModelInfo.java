@@ -72,7 +72,7 @@ public record ModelInfo(String textclfVersion, String created, String model, Lis
             Map<String, Double> metrics) {
         Map<String, Object> parameters = new LinkedHashMap<>(model.describe(branch));
         if (fit != null) {
-            parameters.put("learning_rate", fit.adam().learningRate());
+            parameters.put("learning_rate", fit.adam(model.branch().defaultLearningRate()).learningRate());
             parameters.put("batch_size", fit.batchSize(model.branch().defaultBatchSize()));
             parameters.put("epochs", fit.epochs());
             parameters.put("patience", fit.patience());

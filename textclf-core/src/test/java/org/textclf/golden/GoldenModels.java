@@ -20,7 +20,6 @@ import org.textclf.config.TrainOptions;
 import org.textclf.model.ModelInfo;
 import org.textclf.data.SourceOptions;
 import org.textclf.data.Sources;
-import org.textclf.nn.AdamConfig;
 import org.textclf.nn.MlpConfig;
 import org.textclf.nn.SepCnnConfig;
 import org.textclf.text.NgramConfig;
@@ -56,7 +55,7 @@ public final class GoldenModels {
     /** The branches with a golden file, and the options that trained it. */
     static List<Golden> models() {
         FitConfig fit = FitConfig.builder().epochs(12).patience(2).seed(11)
-                .adam(AdamConfig.builder().learningRate(0.01f).build()).build();
+                .learningRate(0.01f).build();
         RunEnvironment quiet = RunEnvironment.DEFAULTS.withVerbose(0);
         return List.of(
                 new Golden("mlp", new TrainOptions(new MlpBranchConfig(NgramConfig.builder().topK(40).build(),
@@ -65,7 +64,7 @@ public final class GoldenModels {
                         SequenceConfig.builder().maxWords(40).maxLength(20).build(),
                         SepCnnConfig.builder().blocks(2).filters(4).embeddingDim(6).build(), null,
                         SepCnnBranchConfig.DEFAULT_FINE_TUNE_LEARNING_RATE),
-                        fit.toBuilder().adam(AdamConfig.builder().learningRate(0.003f).build()).batchSize(16).build(),
+                        fit.toBuilder().learningRate(0.003f).batchSize(16).build(),
                         quiet)));
     }
 
