@@ -26,7 +26,7 @@ class TrainEvaluatePredictTest {
     }
 
     @ParameterizedTest(name = "--model {0}")
-    @ValueSource(strings = {"mlp", "sepcnn"})
+    @ValueSource(strings = {"mlp", "linear", "sepcnn"})
     void trainThenEvaluateThenPredict_endToEnd(String branch) throws IOException {
         Path train = corpus("train.csv", 1500, 1);
         Path test = corpus("test.csv", 300, 2);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.textclf.config.LinearBranchConfig;
 import org.textclf.config.TrainOptions;
 import org.textclf.data.Labels;
 import org.textclf.data.SampleSource;
@@ -52,6 +53,52 @@ class TextClassifierTest {
         assertThat(classifier.predict("bank shares and stock market rates").label()).isEqualTo("2");
         assertThat(result.bestEpoch()).isBetween(1, result.history().size());
         assertThat(result.metrics()).containsKeys("best_epoch", "val_loss", "val_accuracy", "loss", "accuracy");
+    }
+
+    @Test
+    void fit_linearBranch_trainsSavesLoadsAndPredictsAsTrained() throws IOException {
+        Path train = corpus("train.csv", 1500, 11);
+        FitResult result = TextClassifier.fit(FitRequest.builder(Sources.open(train, SourceOptions.DEFAULTS))
+                .options(TrainOptions.of(LinearBranchConfig.DEFAULTS).withEnvironment(e -> e.withVerbose(0)))
+                .log(new PrintWriter(Writer.nullWriter())).build());
+        TextClassifier trained = result.classifier();
+        assertThat(trained.model()).isEqualTo("linear");
+        assertThat(trained.fitted().network()).isInstanceOf(org.textclf.nn.Linear.class);
+        Evaluation test = trained.evaluate(Sources.open(corpus("test.csv", 400, 12), SourceOptions.DEFAULTS));
+        assertThat(test.accuracy()).isGreaterThan(0.9);
+        Path model = temp.resolve("linear.textclf");
+        trained.save(model);
+        TextClassifier loaded = TextClassifier.load(model);
+        List<String> texts = List.of("goal for the team", "market profit", "nothing known here", "");
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(loaded.predict(texts.get(i)).probabilities())
+                    .containsExactly(trained.predict(texts.get(i)).probabilities());
+        }
+        assertThat(loaded.info().model()).isEqualTo("linear");
+        assertThat(loaded.info().parameters()).containsEntry("l2", 1e-5).containsEntry("learning_rate", 0.01)
+                .containsEntry("batch_size", 128).containsEntry("min_df", 2);
+    }
+
+    @Test
+    void predict_prediction_readsByClassName() throws IOException {
+        TextClassifier classifier = fit(corpus("train.csv", 800, 13)).classifier();
+        Prediction p = classifier.predict("the coach said the team scored a goal");
+        assertThat(p.byClass().keySet()).containsExactly("1", "2");
+        assertThat(p.probability("1")).isEqualTo(p.probability());
+        assertThat(p.toString()).matches("1 0\\.\\d{4} \\(2 0\\.\\d{4}\\)");
+        assertThat(classifier.classNames()).containsExactly("1", "2");
+        assertThatThrownBy(() -> p.probability("3")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no class named '3'; expected one of [1, 2]");
+    }
+
+    @Test
+    void fit_classesTxtBesideTheData_namesTheClassesAsTheCliDoes() throws IOException {
+        Files.write(temp.resolve("classes.txt"), List.of("sports", "money"));
+        TextClassifier classifier = fit(corpus("train.csv", 800, 14)).classifier();
+        assertThat(classifier.classNames()).containsExactly("sports", "money");
+        assertThat(classifier.labels().rawLabels()).containsExactly("1", "2");
+        assertThat(classifier.info().classNames()).containsExactly("sports", "money");
+        assertThat(classifier.predict("bank shares and stock market rates").label()).isEqualTo("money");
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.textclf.api.FitRequest;
 import org.textclf.api.Prediction;
 import org.textclf.api.TextClassifier;
 import org.textclf.config.FitConfig;
+import org.textclf.config.LinearBranchConfig;
 import org.textclf.config.MlpBranchConfig;
 import org.textclf.config.RunEnvironment;
 import org.textclf.config.SepCnnBranchConfig;
@@ -20,6 +21,7 @@ import org.textclf.config.TrainOptions;
 import org.textclf.model.ModelInfo;
 import org.textclf.data.SourceOptions;
 import org.textclf.data.Sources;
+import org.textclf.nn.LinearConfig;
 import org.textclf.nn.MlpConfig;
 import org.textclf.nn.SepCnnConfig;
 import org.textclf.text.NgramConfig;
@@ -28,8 +30,9 @@ import org.textclf.text.SequenceConfig;
 /**
  * Writes the golden model files that {@link GoldenModelsTest} loads: one tiny model per branch, trained on a seeded
  * three-topic corpus, each beside the probabilities it gives {@link #TEXTS} (as float bits, so that a later textclf
- * must reproduce them exactly). Run once per model format, never to "fix" a failing test:
- * {@code java -cp <test classpath> org.textclf.golden.GoldenModels textclf-core/src/test/resources/golden/models}.
+ * must reproduce them exactly). Run once per model format, for the new branch or format only, never to "fix" a
+ * failing test: {@code java -cp <test classpath> org.textclf.golden.GoldenModels
+ * textclf-core/src/test/resources/golden/models NAME...} (the golden names to write; none: all).
  */
 public final class GoldenModels {
     /** The texts whose predictions are pinned: topical, mixed, unknown words, empty, long. */
@@ -60,6 +63,8 @@ public final class GoldenModels {
         return List.of(
                 new Golden("mlp", new TrainOptions(new MlpBranchConfig(NgramConfig.builder().topK(40).build(),
                         MlpConfig.builder().units(8).build()), fit, quiet)),
+                new Golden("linear", new TrainOptions(new LinearBranchConfig(NgramConfig.builder().topK(40).build(),
+                        LinearConfig.DEFAULTS), fit.toBuilder().learningRate(0.03f).build(), quiet)),
                 new Golden("sepcnn", new TrainOptions(new SepCnnBranchConfig(
                         SequenceConfig.builder().maxWords(40).maxLength(20).build(),
                         SepCnnConfig.builder().blocks(2).filters(4).embeddingDim(6).build(), null,
@@ -111,10 +116,14 @@ public final class GoldenModels {
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
+        List<String> only = List.of(args).subList(1, args.length);
         Files.createDirectories(dir);
         Path train = corpus(Files.createTempFile("golden", ".csv"));
         try {
             for (Golden golden : models()) {
+                if (!only.isEmpty() && !only.contains(golden.name())) {
+                    continue;
+                }
                 TextClassifier classifier = TextClassifier.fit(FitRequest.builder(Sources.open(train,
                         SourceOptions.DEFAULTS)).options(golden.options()).log(new PrintWriter(Writer.nullWriter()))
                         .inputs(List.of(new ModelInfo.InputFile("train", "golden.csv", Files.size(train), "")))

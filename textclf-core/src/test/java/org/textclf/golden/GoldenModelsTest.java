@@ -21,7 +21,7 @@ class GoldenModelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mlp", "sepcnn"})
+    @ValueSource(strings = {"mlp", "linear", "sepcnn"})
     void load_goldenModel_predictsItsRecordedProbabilitiesExactly(String name) throws Exception {
         TextClassifier classifier = TextClassifier.load(resource(name + ".textclf"));
 
