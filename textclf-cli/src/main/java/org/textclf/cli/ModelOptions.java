@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  */
 final class ModelOptions {
 
-    @Option(names = "--model", paramLabel = "NAME", defaultValue = "auto", completionCandidates = Names.class,
+    @Option(names = "--model", paramLabel = "NAME", defaultValue = Branches.DEFAULT, completionCandidates = Names.class,
             description = "The model, one of ${COMPLETION-CANDIDATES}: mlp, the guide's n-gram MLP; linear, logistic"
                     + " regression on the same features; sepcnn, its separable CNN on word sequences; auto, the"
                     + " guide's choice by the ratio of samples to median words per sample, measured in the first"

@@ -19,6 +19,9 @@ public final class Branches {
     private static final List<Branch<?>> ALL = List.of(new AutoBranch(), new MlpBranch(), new LinearBranch(),
             new SepCnnBranch());
 
+    /** The branch a run trains when none is named: the guide's choice by S/W. */
+    public static final String DEFAULT = AutoBranch.NAME;
+
     private Branches() {
     }
 

@@ -6,13 +6,14 @@ import java.util.Arrays;
  * The word n-grams of one document at a time, as 64-bit hashes, without a String per token or per n-gram: the
  * tokenizer's rules run over the preprocessed chars, each token is hashed as it is passed, and an n-gram's hash
  * folds its tokens' hashes. Only {@link #ngram} builds a String, for the few n-grams whose names are wanted. One
- * scanner per thread; its buffers grow to the longest document and are reused.
+ * scanner per thread; its buffers grow to the longest document and are reused. Public as the vectorizer's
+ * tokenize-and-hash stage, for benchmarks and for callers that hash n-grams as the fit does.
  *
  * <p>The hashes stand in for the n-gram strings everywhere: two distinct n-grams share a hash with probability
  * about 2<sup>-64</sup> per pair, so among the few million n-grams of a corpus a collision is unlikely (about
  * 10<sup>-6</sup> for 6 million) and would only merge two features.
  */
-final class NgramScanner {
+public final class NgramScanner {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
@@ -41,7 +42,8 @@ final class NgramScanner {
         this.ngramMax = ngramMax;
     }
 
-    NgramScanner(NgramConfig config) {
+    /** A scanner of the n-gram range of {@code config}. */
+    public NgramScanner(NgramConfig config) {
         this(config.ngramMin(), config.ngramMax());
     }
 
@@ -50,7 +52,7 @@ final class NgramScanner {
      * {@link Tokenizer} does, but over the preprocessed char array, hashing each token's chars as it passes them;
      * n-gram hashes fold the token hashes without touching the chars again.
      */
-    void scan(String text) {
+    public void scan(String text) {
         preprocessor.apply(text);
         tokens = 0;
         if (preprocessor.ascii()) {
@@ -146,8 +148,13 @@ final class NgramScanner {
         return t;
     }
 
+    /** How many distinct n-grams the last scanned document has. */
+    public int distinctNgrams() {
+        return countTerms().size();
+    }
+
     /** How many n-gram occurrences the last scanned document has (repeats included). */
-    int ngrams() {
+    public int ngrams() {
         return ngrams;
     }
 
@@ -157,7 +164,7 @@ final class NgramScanner {
     }
 
     /** The hash of the k-th n-gram occurrence; never 0. */
-    long hash(int k) {
+    public long hash(int k) {
         return hashes[k];
     }
 

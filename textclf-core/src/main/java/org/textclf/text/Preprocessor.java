@@ -9,9 +9,10 @@ package org.textclf.text;
  * anyway. So the text's result is the concatenation of each character's result, except around a capital sigma or a
  * surrogate pair; a document holding either goes through {@link Tokenizer#normalize} whole. ASCII, by far the most
  * common, is lowercased by a table; other characters' results are computed once and cached.
- * {@code PreprocessorTest} compares this with {@link Tokenizer#normalize} for every BMP character.
+ * {@code PreprocessorTest} compares this with {@link Tokenizer#normalize} for every BMP character. Public as the
+ * vectorizer's first stage, for benchmarks.
  */
-final class Preprocessor {
+public final class Preprocessor {
     private static final char[] ASCII_LOWER = new char[128];
     /** Each BMP character's result, filled on first use; {@link #WHOLE} when the document needs the slow path. */
     private static final String[] FOLDED = new String[1 << 16];
@@ -28,7 +29,7 @@ final class Preprocessor {
     private boolean ascii;
 
     /** Preprocesses {@code text}; the result is {@code chars()[0..length())}. */
-    void apply(String text) {
+    public void apply(String text) {
         int n = text.length();
         if (chars.length < n) {
             chars = new char[Math.max(n, chars.length * 2)];
@@ -103,7 +104,8 @@ final class Preprocessor {
         return chars;
     }
 
-    int length() {
+    /** The length of the last result. */
+    public int length() {
         return length;
     }
 

@@ -1,4 +1,4 @@
-package org.textclf.text;
+package org.textclf.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -14,9 +14,14 @@ import org.textclf.data.SampleReader;
 import org.textclf.data.SampleSource;
 import org.textclf.data.SourceOptions;
 import org.textclf.data.Sources;
+import org.textclf.text.NgramConfig;
+import org.textclf.text.NgramScanner;
+import org.textclf.text.NgramVectorizer;
+import org.textclf.text.Preprocessor;
+import org.textclf.text.Tokenizer;
 
 /**
- * {@code java -cp textclf-bench/target/benchmarks.jar org.textclf.text.TextPasses MODE REPS [DOCS]}: runs one stage
+ * {@code java -cp textclf-bench/target/benchmarks.jar org.textclf.bench.TextPasses MODE REPS [DOCS]}: runs one stage
  * of the n-gram pipeline over IMDB train ({@code $TEXTCLF_DATA/imdb/train.csv.gz}) REPS times and prints, per
  * repetition, the thread's CPU time and wall time. MODE is {@code read} (gunzip + UTF-8 + CSV), {@code tokenize}, {@code preprocess} (lowercase, strip accents),
  * {@code scan} (tokenize + n-gram hashes + counts per distinct n-gram), {@code fit} (the two passes over texts in memory) or
@@ -73,7 +78,7 @@ public final class TextPasses {
                     NgramScanner scanner = new NgramScanner(NgramConfig.DEFAULT);
                     for (Sample s : samples) {
                         scanner.scan(s.text());
-                        work += scanner.countTerms().size();
+                        work += scanner.distinctNgrams();
                         work += scanner.ngrams();
                     }
                 }

@@ -1,4 +1,4 @@
-package org.textclf.text;
+package org.textclf.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,6 +21,10 @@ import org.textclf.data.Labels;
 import org.textclf.data.Sample;
 import org.textclf.data.SourceOptions;
 import org.textclf.data.Sources;
+import org.textclf.text.NgramConfig;
+import org.textclf.text.NgramScanner;
+import org.textclf.text.NgramVectorizer;
+import org.textclf.text.Tokenizer;
 
 /**
  * {@code mvn -o -q -B -pl textclf-bench -am package -DskipTests && java -jar textclf-bench/target/benchmarks.jar
@@ -66,7 +70,7 @@ public class TextBenchmark {
     public void scan(Blackhole bh) {
         for (Sample s : samples) {
             scanner.scan(s.text());
-            bh.consume(scanner.countTerms().size());
+            bh.consume(scanner.distinctNgrams());
         }
     }
 
