@@ -112,7 +112,9 @@ public final class CheckpointFile {
         try {
             run = JSON.readValue(modelFile.section(RUN), Run.class);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IOException(file + ": the checkpoint's run section is not valid: " + e.getOriginalMessage(), e);
+            // Options stored before the per-branch configs (textclf 0.1.0 before the model seam) read the same way.
+            throw new IOException(file + ": the checkpoint's run section is not valid: " + e.getOriginalMessage()
+                    + ". A checkpoint written by another textclf version cannot be resumed; start a new run", e);
         }
         Checkpoint checkpoint;
         try (DataInputStream in = modelFile.open(CHECKPOINT)) {

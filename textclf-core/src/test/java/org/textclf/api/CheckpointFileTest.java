@@ -18,7 +18,9 @@ import org.textclf.data.SampleSource;
 import org.textclf.data.SourceOptions;
 import org.textclf.data.Sources;
 import org.textclf.fit.CheckpointFile;
+import org.textclf.io.ModelFile;
 import org.textclf.io.ModelFileException;
+import org.textclf.io.Section;
 import org.textclf.model.ModelInfo;
 import org.textclf.nn.Weights;
 import org.textclf.train.Callback;
@@ -111,6 +113,27 @@ class CheckpointFileTest {
         assertThatThrownBy(() -> CheckpointFile.resume(dir)).isInstanceOf(ModelFileException.class)
                 .hasMessageStartingWith(file + ": truncated; expected " + bytes.length + " bytes, found "
                         + bytes.length / 2);
+    }
+
+    @Test
+    void resume_optionsOfTheFormerFlatLayout_saysStartANewRun() throws IOException {
+        Path train = corpus(200);
+        Path dir = temp.resolve("ck");
+        fit(train, CheckpointFile.create(dir, run(train)), List.of());
+        Path file = dir.resolve(CheckpointFile.FILE_NAME);
+        ModelFile written = ModelFile.read(file);
+        List<Section> sections = new java.util.ArrayList<>();
+        for (String name : written.sectionNames()) {
+            // the run section as textclf wrote it before the per-branch configs: one flat options object
+            sections.add(new Section(name, name.equals("run")
+                    ? "{\"options\":{\"model\":\"auto\",\"epochs\":6},\"inputs\":[],\"arguments\":[]}"
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8) : written.section(name)));
+        }
+        ModelFile.write(file, sections);
+        assertThatThrownBy(() -> CheckpointFile.resume(dir)).isInstanceOf(IOException.class)
+                .hasMessageStartingWith(file + ": the checkpoint's run section is not valid: ")
+                .hasMessageEndingWith("A checkpoint written by another textclf version cannot be resumed; start a"
+                        + " new run");
     }
 
     @Test
