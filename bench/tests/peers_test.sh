@@ -55,6 +55,7 @@ cat > "$fake" <<'EOF'
 #!/usr/bin/env bash
 if [ "$1 ${2:-}" = "train --help" ]; then echo "Usage: textclf train [OPTIONS] DATASET"; exit 0; fi
 [ -d "$TEXTCLF_DATA/$2" ] || { echo "no dataset $2 under $TEXTCLF_DATA" >&2; exit 1; }
+echo "$*" >> "${FAKE_CALLS:-/dev/null}"
 echo "epoch 1/3 ..." >&2
 sleep 2
 [ "$4" = "-o" ] && echo model > "$5"
@@ -69,12 +70,18 @@ chmod +x "$fake" "$no_train" "$no_json"
 
 echo "# peers_main_allToolsWithFakeTextclf_tableWithRatios"
 out="$work/all.md"
-TEXTCLF_DATA="$data" TEXTCLF_BIN="$fake" PEERS_RESULTS_DIR="$work/results" "$peers" imdb > "$out" 2> "$work/all.err"
+FAKE_CALLS="$work/calls" TEXTCLF_DATA="$data" TEXTCLF_BIN="$fake" PEERS_RESULTS_DIR="$work/results" "$peers" imdb \
+  > "$out" 2> "$work/all.err"
 status=$?
 check "exit status 0 when every run succeeds" test "$status" -eq 0
-for tool in textclf fasttext sklearn-logreg sklearn-mlp; do
+for tool in textclf textclf-linear fasttext sklearn-logreg sklearn-mlp; do
   check "row for $tool" row imdb "$tool" "$out"
 done
+check "textclf-linear trains with --model linear" grep -q -- '^train imdb --json -o .* --model linear$' "$work/calls"
+check "textclf trains with the defaults" grep -qx -- 'train imdb --json -o [^ ]*' "$work/calls"
+check "textclf-linear ratio is textclf wall / its wall" awk -v t="$(cell imdb textclf "$out" 3)" \
+  -v p="$(cell imdb textclf-linear "$out" 3)" -v r="$(cell imdb textclf-linear "$out" 6)" \
+  'BEGIN { exit !(p > 0 && r == sprintf("%.2f", t / p)) }'
 check "textclf accuracy is the JSON's test_accuracy" test "$(cell imdb textclf "$out" 5)" = "0.5000"
 check "textclf wall time covers its 2 s sleep" awk -v w="$(cell imdb textclf "$out" 3)" 'BEGIN { exit !(w >= 2) }'
 for tool in textclf fasttext sklearn-logreg sklearn-mlp; do
