@@ -72,7 +72,7 @@ final class ModelOptions {
 
     /** The chosen branch's configuration from the options given. */
     BranchConfig config() {
-        Branch<?> branch;
+        Branch branch;
         try {
             branch = Branches.byName(model);
         } catch (IllegalArgumentException e) {

@@ -1,34 +1,21 @@
 package org.textclf.branch;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.textclf.batch.Batch;
-import org.textclf.batch.Vectorizer;
 import org.textclf.config.BranchConfig;
-import org.textclf.data.Labels;
 import org.textclf.explore.ModelChoice;
 import org.textclf.feed.CacheKey;
-import org.textclf.nn.AdamConfig;
-import org.textclf.nn.Network;
 
 /**
- * A model family: how it fits its vectorizer from streamed data, which network reads its batches, the phases it
- * trains in, how it writes and reads its sections of a model file, what it records as provenance and what decides
- * its cache key. Everything else (splitting, caches, the training loop, checkpoints, evaluation, the model file's
- * container) is shared and names no model. A new model is one implementation, its config record and one line in
+ * A name users train by ({@code --model NAME}): how it fits from streamed data and what decides its cache key. Most
+ * are a {@link ModelBranch}, a model family that also builds, trains, writes and reads its models; {@code auto} is
+ * the guide's rule choosing one of two. A new model is one {@link ModelBranch}, its config record and one line in
  * {@link Branches}.
- *
- * @param <B> the batch type its vectorizer makes and its network reads
  */
-public interface Branch<B extends Batch> {
+public interface Branch {
 
-    /** The name users type ({@code --model NAME}) and model files record. */
+    /** The name users type ({@code --model NAME}); a model branch's is also what model files record. */
     String name();
 
     /** One line for help texts: what the model is. */
@@ -40,64 +27,24 @@ public interface Branch<B extends Batch> {
     /** The configuration with this branch's defaults. */
     BranchConfig defaults();
 
-    /** Examples per step when the fit configuration leaves it to the branch. */
-    int defaultBatchSize();
-
-    /** Adam's learning rate when the fit configuration leaves it to the branch: Keras' default unless said. */
-    default float defaultLearningRate() {
-        return AdamConfig.DEFAULT_LEARNING_RATE;
-    }
-
-    /** Threads per training step when the run environment leaves it to the branch (measured best). */
-    int defaultStepThreads();
-
     /** Adds everything of {@code config} that decides the fitted vectorizer to a cache key. */
     void fitKey(BranchConfig config, CacheKey.Builder key);
 
     /**
-     * Fits the vectorizer in streaming passes over {@code context.train()}.
+     * Fits the vectorizer of a model branch (this one, or the one this chooses) in streaming passes over
+     * {@code context.train()}.
      *
      * @return empty when {@code context.firstPass()} stopped the fit after its first pass
      */
-    Optional<Fitted<B>> fit(BranchConfig config, FitContext context) throws IOException;
-
-    /** Writes a fitted vectorizer (and any decision of its fit) for a cache directory. */
-    void writeFitted(Fitted<B> fitted, DataOutputStream out) throws IOException;
-
-    /** Reads what {@link #writeFitted} wrote; {@code config} is the one the cache key was made from. */
-    Fitted<B> readFitted(DataInputStream in, BranchConfig config, Labels labels) throws IOException;
-
-    /** The fitted vectorizer with a new network, its weights from {@code seed}. */
-    FittedModel<B> newModel(Fitted<B> fitted, long seed, Consumer<String> log) throws IOException;
-
-    /** The stretches of training, each with its optimizer, that {@code model} goes through; most branches have one. */
-    default List<Phase> phases(FittedModel<B> model, BranchConfig config, AdamConfig adam) {
-        return List.of(new Phase(adam, null, () -> { }));
-    }
-
-    /** The phase a resumed checkpoint of {@code model} was taken in (the network as it was trained tells). */
-    default int resumedPhase(FittedModel<B> model, List<Phase> phases) {
-        return 0;
-    }
-
-    /** This branch's fitted vectorizer and network as parts of a model, when they are of its kinds. */
-    Optional<FittedModel<B>> model(Labels labels, Vectorizer<?> vectorizer, Network<?> network);
-
-    /** Writes the model file's {@code vectorizer} section. */
-    void writeVectorizer(FittedModel<B> model, DataOutputStream out) throws IOException;
-
-    /** Writes the model file's {@code network} section. */
-    void writeNetwork(FittedModel<B> model, DataOutputStream out) throws IOException;
+    Optional<? extends Fitted<?>> fit(BranchConfig config, FitContext context) throws IOException;
 
     /**
-     * Reads a model from its sections, checking that its parts agree.
-     *
-     * @param path the model file, for messages
+     * The part of {@code config} that {@code fitted}, a branch this one fitted on its behalf, was configured from:
+     * {@code config} itself but for {@code auto}.
      */
-    FittedModel<B> readModel(Labels labels, Sections sections, Path path) throws IOException;
-
-    /** The model's hyperparameters for its provenance, by name; {@code config} (null when unknown) adds options. */
-    Map<String, Object> describe(FittedModel<B> model, BranchConfig config);
+    default BranchConfig partFor(BranchConfig config, ModelBranch<?> fitted) {
+        return config;
+    }
 
     /**
      * The configuration to fit when the guide's rule chose this branch for a corpus; e.g. the sepCNN drops
@@ -107,26 +54,7 @@ public interface Branch<B extends Batch> {
         return config;
     }
 
-    /**
-     * The part of {@code config} that {@code fitted}, a branch this one fitted on its behalf, was configured from:
-     * {@code config} itself but for {@code auto}.
-     */
-    default BranchConfig partFor(BranchConfig config, Branch<?> fitted) {
-        return config;
-    }
-
     /** Tells the user what of {@code config} goes unused when the guide's rule chose another branch. */
     default void notChosen(BranchConfig config, Consumer<String> log) {
     }
-
-    /** The model file's sections a branch reads, each as a stream. */
-    interface Sections {
-        /** Opens a section for reading; the caller closes it. */
-        DataInputStream open(String section) throws IOException;
-    }
-
-    /** The section that holds the fitted vectorizer. */
-    String VECTORIZER = "vectorizer";
-    /** The section that holds the network. */
-    String NETWORK = "network";
 }

@@ -20,12 +20,12 @@ import org.textclf.data.Labels;
  * @param resources what holds {@code trainExamples}, closed once they are cached; null for none
  * @param <B> the batch type
  */
-public record Fitted<B extends Batch>(Branch<B> branch, BranchConfig config, Labels labels,
+public record Fitted<B extends Batch>(ModelBranch<B> branch, BranchConfig config, Labels labels,
         Vectorizer<B> vectorizer, long documents, VectorizedExamples trainExamples, Closeable resources)
         implements Closeable {
 
     /** A fitted vectorizer with nothing more: no counted documents, no examples. */
-    public static <B extends Batch> Fitted<B> of(Branch<B> branch, BranchConfig config, Labels labels,
+    public static <B extends Batch> Fitted<B> of(ModelBranch<B> branch, BranchConfig config, Labels labels,
             Vectorizer<B> vectorizer) {
         return new Fitted<>(branch, config, labels, vectorizer, -1, null, null);
     }

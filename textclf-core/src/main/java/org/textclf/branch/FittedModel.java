@@ -25,7 +25,7 @@ import org.textclf.nn.Network;
  * @param rows how a batch splits into cacheable examples
  * @param <B> the batch type vectorizer and network agree on
  */
-public record FittedModel<B extends Batch>(Branch<B> branch, Labels labels, Vectorizer<B> vectorizer,
+public record FittedModel<B extends Batch>(ModelBranch<B> branch, Labels labels, Vectorizer<B> vectorizer,
         BatchRows<B> rows, Network<B> network) {
 
     /** This model with other display names for its classes. */
@@ -61,17 +61,17 @@ public record FittedModel<B extends Batch>(Branch<B> branch, Labels labels, Vect
         return evaluator.evaluation();
     }
 
-    /** See {@link Branch#writeVectorizer}. */
+    /** See {@link ModelBranch#writeVectorizer}. */
     public void writeVectorizer(DataOutputStream out) throws IOException {
         branch.writeVectorizer(this, out);
     }
 
-    /** See {@link Branch#writeNetwork}. */
+    /** See {@link ModelBranch#writeNetwork}. */
     public void writeNetwork(DataOutputStream out) throws IOException {
         branch.writeNetwork(this, out);
     }
 
-    /** See {@link Branch#describe}. */
+    /** See {@link ModelBranch#describe}. */
     public Map<String, Object> describe(BranchConfig config) {
         return branch.describe(this, config);
     }

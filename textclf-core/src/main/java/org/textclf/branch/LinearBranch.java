@@ -24,7 +24,7 @@ import org.textclf.text.NgramVectorizer;
  * tf-idf features as the MLP, trained by the same loop (Adam, early stopping). Its network section: int32 format (1),
  * float32 L2 penalty, int32 features, int32 classes, then the parameters ({@link ParameterCodec}).
  */
-final class LinearBranch implements Branch<SparseBatch> {
+final class LinearBranch implements ModelBranch<SparseBatch> {
     static final String NAME = "linear";
     private static final int NETWORK_FORMAT = 1;
 

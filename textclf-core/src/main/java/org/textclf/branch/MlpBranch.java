@@ -23,7 +23,7 @@ import org.textclf.text.NgramVectorizer;
  * network section: int32 format (1), int32 layers, int32 units, float32 dropout rate, int32 features, int32
  * classes, then the parameters ({@link ParameterCodec}).
  */
-final class MlpBranch implements Branch<SparseBatch> {
+final class MlpBranch implements ModelBranch<SparseBatch> {
     static final String NAME = "mlp";
     private static final int NETWORK_FORMAT = 1;
 

@@ -26,7 +26,7 @@ final class NgramParts {
     }
 
     /** Fits the vectorizer, keeping the training rows its second pass computes; empty when the first pass stopped. */
-    static Optional<Fitted<SparseBatch>> fit(Branch<SparseBatch> branch, BranchConfig config, NgramConfig ngram,
+    static Optional<Fitted<SparseBatch>> fit(ModelBranch<SparseBatch> branch, BranchConfig config, NgramConfig ngram,
             FitContext context) throws IOException {
         ExampleSpill rows = ExampleSpill.create(context.tempDir());
         try {
@@ -74,7 +74,7 @@ final class NgramParts {
     }
 
     /** A fitted vectorizer read back from a cache, with the classes the cache recorded. */
-    static Fitted<SparseBatch> cached(Branch<SparseBatch> branch, BranchConfig config,
+    static Fitted<SparseBatch> cached(ModelBranch<SparseBatch> branch, BranchConfig config,
             DataInputStream in, Labels labels) throws IOException {
         return Fitted.of(branch, config, labels, NgramVectorizer.read(in));
     }

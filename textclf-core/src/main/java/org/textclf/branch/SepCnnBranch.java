@@ -29,7 +29,7 @@ import org.textclf.text.WordVectors;
  * (1), int32 blocks, filters, kernel size, pool size, float32 dropout rate, int32 embedding width, vocabulary,
  * classes, bool pretrained embedding, bool embedding trainable, then the parameters ({@link ParameterCodec}).
  */
-final class SepCnnBranch implements Branch<SequenceBatch> {
+final class SepCnnBranch implements ModelBranch<SequenceBatch> {
     static final String NAME = "sepcnn";
     private static final int NETWORK_FORMAT = 1;
     /** The most token ids a model file may declare: far beyond any vocabulary, far below an array's limit. */

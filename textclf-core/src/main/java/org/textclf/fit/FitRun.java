@@ -12,6 +12,7 @@ import org.textclf.branch.Branch;
 import org.textclf.branch.Branches;
 import org.textclf.branch.FitContext;
 import org.textclf.branch.Fitted;
+import org.textclf.branch.ModelBranch;
 import org.textclf.config.BranchConfig;
 import org.textclf.config.TrainOptions;
 import org.textclf.data.Labels;
@@ -67,7 +68,7 @@ public final class FitRun {
     /** @param split whether the two parts are a split of one source (part of the cache key) */
     private FitOutcome run(SampleSource trainPart, SampleSource validationPart, Labels labels, CacheKey data,
             boolean split) throws IOException {
-        Branch<?> requested = Branches.of(options.branch());
+        Branch requested = Branches.of(options.branch());
         Phases phases = new Phases(options, callbacks, log, progress, checkpoints);
         if (checkpoints != null && checkpoints.resuming()) {
                         return phases.train(checkpoints.model(), requested.partFor(options.branch(), checkpoints.model().branch()),
@@ -106,7 +107,7 @@ public final class FitRun {
     }
 
     /** The data's key plus everything that decides the fit: the branch and its options, the classes, the split. */
-    private CacheKey fitKey(Branch<?> branch, CacheKey data, Labels labels, boolean split) {
+    private CacheKey fitKey(Branch branch, CacheKey data, Labels labels, boolean split) {
         CacheKey.Builder key = data.toBuilder().put("model", branch.name());
         branch.fitKey(options.branch(), key);
         return key.put("labels", labels == null ? "collected" : labels.rawLabels())
@@ -123,10 +124,10 @@ public final class FitRun {
         return bytes.toByteArray();
     }
 
-    private Fitted<?> readCached(Branch<?> requested, CacheDirectory.Fitted cached, Labels labels)
+    private Fitted<?> readCached(Branch requested, CacheDirectory.Fitted cached, Labels labels)
             throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(cached.vectorizer()));
-        Branch<?> branch = Branches.byName(in.readUTF());
+        ModelBranch<?> branch = Branches.model(in.readUTF());
         BranchConfig config = requested.partFor(options.branch(), branch);
         return branch.readFitted(in, config, labels != null ? labels : Labels.of(cached.labels()));
     }

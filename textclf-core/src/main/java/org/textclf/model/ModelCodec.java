@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.textclf.branch.Branch;
 import org.textclf.branch.Branches;
 import org.textclf.branch.FittedModel;
+import org.textclf.branch.ModelBranch;
 import org.textclf.data.Labels;
 import org.textclf.io.ModelFile;
 import org.textclf.io.Section;
@@ -41,8 +41,8 @@ public final class ModelCodec {
     public static List<Section> sections(FittedModel<?> model, ModelInfo info) throws IOException {
         return List.of(
                 new Section(INFO, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(info)),
-                Section.of(Branch.VECTORIZER, model::writeVectorizer),
-                Section.of(Branch.NETWORK, model::writeNetwork));
+                Section.of(ModelBranch.VECTORIZER, model::writeVectorizer),
+                Section.of(ModelBranch.NETWORK, model::writeNetwork));
     }
 
     public static Loaded read(Path path) throws IOException {
@@ -58,12 +58,12 @@ public final class ModelCodec {
         } catch (IOException e) {
             throw new IOException(path + ": the model's info section is not valid: " + e.getMessage(), e);
         }
-        Branch<?> branch;
+        ModelBranch<?> branch;
         try {
-            branch = Branches.byName(info.model());
+            branch = Branches.model(info.model());
         } catch (IllegalArgumentException e) {
-            throw new IOException(path + ": holds a '" + info.model() + "' model; this textclf reads: "
-                    + String.join(", ", Branches.names()), e);
+            throw new IOException(path + ": holds a '" + info.model() + "' model; " + e.getMessage()
+                    + " (a newer textclf may read it)", e);
         }
         try {
             Labels labels = Labels.of(info.labels()).withNames(info.classNames());
