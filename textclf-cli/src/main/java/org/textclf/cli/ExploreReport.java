@@ -20,8 +20,8 @@ final class ExploreReport {
         out.append(source).append('\n').append('\n');
         ModelChoice choice = stats.modelChoice();
         out.append(String.format("Recommended model: %s%s%n", Branches.guideChoice(choice.family()).name(),
-                choice.family() == ModelChoice.Family.NGRAM ? " (n-gram tf-idf + MLP)" : choice.useEmbeddings() ? " (sepCNN, pretrained embeddings)"
-                : " (sepCNN, embeddings learned)"));
+                choice.family() == ModelChoice.Family.NGRAM ? " (n-gram tf-idf + MLP)"
+                : choice.useEmbeddings() ? " (sepCNN, pretrained embeddings)" : " (sepCNN, embeddings learned)"));
         out.append(wrap(choice.reason(), "  ", 100)).append('\n');
 
         out.append(String.format(ROW, "Samples", String.format("%,d", stats.samples())));

@@ -23,8 +23,8 @@ final class FitOptions {
 
     @Option(names = "--batch-size", defaultValue = "" + FitConfig.BRANCH_BATCH_SIZE,
             description = "Examples per step; 0: the branch's default, the guide's "
-                    + MlpBranchConfig.DEFAULT_BATCH_SIZE + " for the n-gram models, " + SepCnnBranchConfig.DEFAULT_BATCH_SIZE
-                    + " for the sepcnn (default: ${DEFAULT-VALUE}).")
+                    + MlpBranchConfig.DEFAULT_BATCH_SIZE + " for the n-gram models, "
+                    + SepCnnBranchConfig.DEFAULT_BATCH_SIZE + " for the sepcnn (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Option(names = "--learning-rate", defaultValue = "" + FitConfig.BRANCH_LEARNING_RATE,

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains one of the guide's models from data streamed in mini-batches: the n-gram MLP (tf-idf"
                 + " of word uni+bigrams, top features by ANOVA F), logistic regression on the same features, or the"
-                + " sepCNN on word sequences, chosen by --model; Adam with early stopping. Saves the best epoch's model and evaluates it on --test (by default a"
+                + " sepCNN on word sequences, chosen by --model; Adam with early stopping. Saves the best epoch's model"
+                + " and evaluates it on --test (by default a"
                 + " named dataset's test split).",
                 "Progress goes to standard error; standard output gets the test report (or --json)."})
 public final class TrainCommand implements Callable<Integer> {

@@ -75,7 +75,8 @@ public record FitConfig(float learningRate, int batchSize, int epochs, int patie
     }
 
     public Builder toBuilder() {
-        return new Builder().learningRate(learningRate).batchSize(batchSize).epochs(epochs).patience(patience).monitor(monitor)
+        return new Builder().learningRate(learningRate).batchSize(batchSize).epochs(epochs).patience(patience)
+                .monitor(monitor)
                 .validationFraction(validationFraction).seed(seed).shuffle(shuffle);
     }
 

@@ -21,7 +21,8 @@ public record LinearBranchConfig(NgramConfig ngram, LinearConfig linear) impleme
     public static final float DEFAULT_LEARNING_RATE = 1e-2f;
 
     /** The guide's n-gram settings and the default penalty. */
-    public static final LinearBranchConfig DEFAULTS = new LinearBranchConfig(NgramConfig.DEFAULT, LinearConfig.DEFAULTS);
+    public static final LinearBranchConfig DEFAULTS = new LinearBranchConfig(NgramConfig.DEFAULT,
+            LinearConfig.DEFAULTS);
 
     public LinearBranchConfig {
         Objects.requireNonNull(ngram, "ngram");

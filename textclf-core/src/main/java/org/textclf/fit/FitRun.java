@@ -12,6 +12,7 @@ import org.textclf.branch.Branch;
 import org.textclf.branch.Branches;
 import org.textclf.branch.FitContext;
 import org.textclf.branch.Fitted;
+import org.textclf.branch.FittedModel;
 import org.textclf.branch.ModelBranch;
 import org.textclf.config.BranchConfig;
 import org.textclf.config.TrainOptions;
@@ -71,8 +72,9 @@ public final class FitRun {
         Branch requested = Branches.of(options.branch());
         Phases phases = new Phases(options, callbacks, log, progress, checkpoints);
         if (checkpoints != null && checkpoints.resuming()) {
-                        return phases.train(checkpoints.model(), requested.partFor(options.branch(), checkpoints.model().branch()),
-                    trainPart, validationPart, null, -1, null, null);
+            FittedModel<?> resumed = checkpoints.model();
+            return phases.train(resumed, requested.partFor(options.branch(), resumed.branch()), trainPart,
+                    validationPart, null, -1, null, null);
         }
         CacheDirectory cache = null;
         if (options.environment().cacheDir() != null) {
@@ -84,18 +86,14 @@ public final class FitRun {
                     progress);
         }
         CacheDirectory.Fitted cached = cache == null ? null : cache.fitted();
-        Fitted<?> fitted;
-        if (cached != null) {
-            fitted = readCached(requested, cached, labels);
-        } else {
-            fitted = requested.fit(options.branch(), new FitContext(trainPart, labels,
-                    options.environment().tempDir(), progress, FirstPass.NONE)).orElseThrow(
-                            () -> new IllegalStateException(requested.name() + " stopped its own fit"));
-            if (cache != null) {
+        Fitted<?> fitted = cached != null ? readCached(requested, cached, labels)
+                : requested.fit(options.branch(), new FitContext(trainPart, labels, options.environment().tempDir(),
+                        progress, FirstPass.NONE)).orElseThrow(
+                                () -> new IllegalStateException(requested.name() + " stopped its own fit"));
+        try (fitted) {
+            if (cached == null && cache != null) {
                 cache.saveFitted(new CacheDirectory.Fitted(fitted.labels().rawLabels(), write(fitted)));
             }
-        }
-        try (fitted) {
             return train(fitted, phases, trainPart, validationPart, cache);
         }
     }

@@ -17,6 +17,7 @@ import org.textclf.data.SampleSource;
 import org.textclf.feed.BatchGenerator;
 import org.textclf.feed.CacheDirectory;
 import org.textclf.nn.Adam;
+import org.textclf.nn.AdamConfig;
 import org.textclf.nn.StepThreads;
 import org.textclf.progress.PassProgress;
 import org.textclf.train.BackupAndRestore;
@@ -63,19 +64,21 @@ final class Phases {
     <B extends Batch> FitOutcome train(FittedModel<B> model, BranchConfig config, SampleSource trainPart,
             SampleSource validationPart, CacheDirectory cache, long trainSamples, VectorizedExamples trainExamples,
             Closeable release) throws IOException {
+        AdamConfig adam = fit.adam(model.branch().defaultLearningRate());
         Checkpoint resumeFrom = null;
         if (checkpoints != null) {
             if (checkpoints.resuming()) {
                 resumeFrom = checkpoints.handOver();
             } else {
-                checkpoints.save(model, config, new Checkpoint(0, Adam.forNetwork(fit.adam(model.branch().defaultLearningRate()), model.network())
-                        .exportState(), EarlyStopping.State.INITIAL, List.of(), null));
+                Adam fresh = Adam.forNetwork(adam, model.network());
+                checkpoints.save(model, config, new Checkpoint(0, fresh.exportState(), EarlyStopping.State.INITIAL,
+                        List.of(), null));
             }
         }
         if (cache != null) {
             cache.reportExamples(TRAIN_CACHE, VALIDATION_CACHE);
         }
-        List<Phase> phases = model.branch().phases(model, config, fit.adam(model.branch().defaultLearningRate()));
+        List<Phase> phases = model.branch().phases(model, config, adam);
         int first = resumeFrom == null ? 0 : model.branch().resumedPhase(model, phases);
         // The validation cache is built beside the training cache: each leaves most of a core idle.
         try (StepThreads threads = StepThreads.create(environment.stepThreads(model.branch().defaultStepThreads()));

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
  * The example caches and shuffle folders this JVM has in the temp folder, deleted by a shutdown hook if the run ends
  * (SIGTERM, Ctrl-C, System.exit) before their owners delete them: a killed 20x run left 560 MB behind. The hook is
  * registered while there is something to delete and removed once there is not, so a long-lived host JVM does not
- * collect hooks. Nothing can run after SIGKILL; {@code feed.CacheDirectory} sweeps what such runs leave in a cache folder.
+ * collect hooks. Nothing can run after SIGKILL; {@code feed.CacheDirectory} sweeps what such runs leave in a cache
+ * folder.
  */
 public final class TempFiles {
     private static final Set<Path> PATHS = new LinkedHashSet<>();
