@@ -122,7 +122,7 @@ final class MlpBranch implements ModelBranch<SparseBatch> {
     public FittedModel<SparseBatch> readModel(Labels labels, Sections sections, Path path) throws IOException {
         NgramVectorizer vectorizer;
         try (DataInputStream in = sections.open(VECTORIZER)) {
-            vectorizer = NgramParts.read(in);
+            vectorizer = NgramVectorizer.read(in, in.available());
         }
         Mlp network;
         try (DataInputStream in = sections.open(NETWORK)) {
@@ -132,6 +132,7 @@ final class MlpBranch implements ModelBranch<SparseBatch> {
             int classes = in.readInt();
             ParameterCodec.checkConsistent(path, labels.size(), classes, vectorizer.features(), features,
                     "features");
+            ParameterCodec.checkRoom(Mlp.parameterValues(config, features, classes), in.available(), path);
             network = Mlp.create(config, features, classes, 0);
             ParameterCodec.read(in, network.parameters(), path);
         }

@@ -84,7 +84,10 @@ public interface ModelBranch<B extends Batch> extends Branch {
 
     /** The model file's sections a branch reads, each as a stream. */
     interface Sections {
-        /** Opens a section for reading; the caller closes it. */
+        /**
+         * Opens a section for reading; the caller closes it. The section is in memory, so {@code available()}
+         * is exactly the bytes left in it, against which a reader checks every count it reads.
+         */
         DataInputStream open(String section) throws IOException;
     }
 }

@@ -59,10 +59,6 @@ final class NgramParts {
         ((NgramVectorizer) model.vectorizer()).write(out);
     }
 
-    static NgramVectorizer read(DataInputStream in) throws IOException {
-        return NgramVectorizer.read(in);
-    }
-
     /** The vectorizer's settings for a model's provenance. */
     static Map<String, Object> describe(NgramVectorizer vectorizer) {
         NgramConfig c = vectorizer.config();

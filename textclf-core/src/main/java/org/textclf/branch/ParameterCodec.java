@@ -68,6 +68,18 @@ final class ParameterCodec {
         }
     }
 
+    /**
+     * Refuses a network header that describes more parameter values than the {@code bytes} left in its section can
+     * hold (four bytes each), before the network is built: a forged size must not allocate gigabytes.
+     */
+    static void checkRoom(long values, int bytes, Path path) throws IOException {
+        if (values > bytes / Float.BYTES) {
+            throw new IOException(path + ": impossible network size; expected at most " + bytes / Float.BYTES
+                    + " parameter values in the " + bytes + " bytes left in its section, found a header for "
+                    + values);
+        }
+    }
+
     /** Refuses a count read from a file that is outside {@code [min, max]}, before anything is allocated for it. */
     static int checkCount(int value, int min, int max, String what, Path path) throws IOException {
         if (value < min || value > max) {

@@ -200,7 +200,7 @@ final class SepCnnBranch implements ModelBranch<SequenceBatch> {
     public FittedModel<SequenceBatch> readModel(Labels labels, Sections sections, Path path) throws IOException {
         SequenceVectorizer vectorizer;
         try (DataInputStream in = sections.open(VECTORIZER)) {
-            vectorizer = SequenceVectorizer.read(in);
+            vectorizer = SequenceVectorizer.read(in, in.available());
         }
         SepCnn network;
         try (DataInputStream in = sections.open(NETWORK)) {
@@ -211,10 +211,7 @@ final class SepCnnBranch implements ModelBranch<SequenceBatch> {
             int classes = in.readInt();
             ParameterCodec.checkConsistent(path, labels.size(), classes, vectorizer.vocabulary(), vocabulary,
                     "words");
-            if ((long) vocabulary * config.embeddingDim() > Integer.MAX_VALUE - 16) {
-                throw new IOException(path + ": impossible embedding of " + vocabulary + " x "
-                        + config.embeddingDim() + " values");
-            }
+            ParameterCodec.checkRoom(SepCnn.parameterValues(config, vocabulary, classes), in.available(), path);
             boolean pretrained = in.readBoolean();
             network = pretrained
                     ? SepCnn.withEmbeddings(config, new float[vocabulary * config.embeddingDim()], vocabulary,

@@ -65,6 +65,14 @@ public final class Linear implements Network<SparseBatch> {
     }
 
     /**
+     * The number of parameter values {@link #create} allocates for this shape, without allocating them (see
+     * {@link Mlp#parameterValues}).
+     */
+    public static long parameterValues(int features, int classes) {
+        return (long) ((features + 1.0) * (classes == 2 ? 1 : classes));
+    }
+
+    /**
      * A new model with zero weights.
      *
      * @param features the input width (the vectorizer's feature count), at least 1

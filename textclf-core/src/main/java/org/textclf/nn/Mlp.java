@@ -73,6 +73,21 @@ public final class Mlp implements Network<SparseBatch> {
     }
 
     /**
+     * The number of parameter values {@link #create} allocates for this shape, without allocating them: what a
+     * model file must hold room for before a network read from it is built. In doubles, so that no forged shape
+     * overflows; exact below 2^53, and cast to long it saturates.
+     */
+    public static long parameterValues(MlpConfig config, int features, int classes) {
+        double outputs = classes == 2 ? 1 : classes;
+        double units = config.units();
+        if (config.layers() == 1) {
+            return (long) ((features + 1.0) * outputs);
+        }
+        return (long) ((features + 1.0) * units + (config.layers() - 2.0) * (units + 1) * units
+                + (units + 1) * outputs);
+    }
+
+    /**
      * A new network with fresh weights.
      *
      * @param features the input width (the vectorizer's feature count)

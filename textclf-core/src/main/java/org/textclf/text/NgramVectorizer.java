@@ -36,6 +36,8 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
     /** Vocabulary entries (a long hash and a float idf) per bulk read or write. */
     private static final int VOCABULARY_CHUNK = 4096;
     private static final int VOCABULARY_ENTRY_BYTES = Long.BYTES + Float.BYTES;
+    /** Version, config and report, up to and including the vocabulary size: what {@link #write} writes first. */
+    private static final int HEADER_BYTES = 4 + 4 * 4 + 8 + 8 + 4 + 8 + 4 + 8 + 4 + 8 + 4 + 4 + 8 + 8 + 4;
 
     private final NgramConfig config;
     private final FitReport report;
@@ -271,8 +273,17 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
         }
     }
 
-    /** Reads what {@link #write} wrote. */
+    /** Reads what {@link #write} wrote, from a stream of unknown length (a cache file). */
     public static NgramVectorizer read(DataInput in) throws IOException {
+        return read(in, Long.MAX_VALUE);
+    }
+
+    /**
+     * Reads what {@link #write} wrote, {@code bytes} long (a model file's section): every count is checked against
+     * the bytes left before anything is allocated for it, so a forged count is refused instead of allocating
+     * gigabytes.
+     */
+    public static NgramVectorizer read(DataInput in, long bytes) throws IOException {
         int version = in.readInt();
         if (version != FORMAT_VERSION) {
             throw new IOException("n-gram vectorizer: unsupported format version; expected " + FORMAT_VERSION
@@ -288,6 +299,9 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
                 in.readInt(), in.readLong(), in.readInt(), in.readInt(), in.readDouble(), in.readLong());
         int vocabulary = in.readInt();
         checkCount("vocabulary size", vocabulary, 1, Integer.MAX_VALUE - 8);
+        long left = bytes - HEADER_BYTES;
+        checkRoom("vocabulary size", vocabulary, (left - Integer.BYTES) / VOCABULARY_ENTRY_BYTES, left);
+        left -= (long) vocabulary * VOCABULARY_ENTRY_BYTES + Integer.BYTES;
         long[] keys = new long[vocabulary];
         float[] idf = new float[vocabulary];
         ByteBuffer chunk = ByteBuffer.allocate(Math.min(vocabulary, VOCABULARY_CHUNK) * VOCABULARY_ENTRY_BYTES);
@@ -308,6 +322,8 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
         }
         int selected = in.readInt();
         checkCount("selected feature count", selected, 1, vocabulary);
+        // a column takes an id, a length and at least one byte of name
+        checkRoom("selected feature count", selected, left / (2 * Integer.BYTES + 1), left);
         int[] column = new int[vocabulary];
         Arrays.fill(column, -1);
         String[] names = new String[selected];
@@ -321,11 +337,21 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
             column[id] = c;
             int length = in.readInt();
             checkCount("name length of column " + c, length, 1, 1 << 24);
+            left -= 2 * Integer.BYTES;
+            checkRoom("name length of column " + c, length, left, left);
+            left -= length;
             byte[] utf8 = new byte[length];
             in.readFully(utf8);
             names[c] = new String(utf8, StandardCharsets.UTF_8);
         }
         return new NgramVectorizer(config, report, table, column, names, null);
+    }
+
+    private static void checkRoom(String what, int found, long max, long left) throws IOException {
+        if (found > max) {
+            throw new IOException("n-gram vectorizer: impossible " + what + "; expected at most " + max
+                    + " for the " + left + " bytes left, found " + found);
+        }
     }
 
     private static void checkCount(String what, int found, int min, int max) throws IOException {

@@ -31,6 +31,8 @@ public final class SequenceVectorizer implements Vectorizer<SequenceBatch> {
     public static final int OUT_OF_VOCABULARY = 1;
     /** The id of the most frequent word. */
     public static final int FIRST_WORD = 2;
+    /** Version, config and report, up to and including the word count: what {@link #write} writes first. */
+    private static final int HEADER_BYTES = 4 + 4 + 4 + 8 + 8 * 4 + 4 + 4 + 8 * 3 + 4;
     /**
      * What {@link #words()} shows for ids 0 and 1. The tokenizer never makes these words: '<' and '>' are among
      * its filters.
@@ -245,8 +247,17 @@ public final class SequenceVectorizer implements Vectorizer<SequenceBatch> {
         }
     }
 
-    /** Reads what {@link #write} wrote. */
+    /** Reads what {@link #write} wrote, from a stream of unknown length (a cache file). */
     public static SequenceVectorizer read(DataInput in) throws IOException {
+        return read(in, Long.MAX_VALUE);
+    }
+
+    /**
+     * Reads what {@link #write} wrote, {@code bytes} long (a model file's section): every count is checked against
+     * the bytes left before anything is allocated for it, so a forged count is refused instead of allocating
+     * gigabytes.
+     */
+    public static SequenceVectorizer read(DataInput in, long bytes) throws IOException {
         int version = in.readInt();
         if (version != FORMAT_VERSION) {
             throw new IOException("sequence vectorizer: unsupported format version; expected " + FORMAT_VERSION
@@ -265,13 +276,25 @@ public final class SequenceVectorizer implements Vectorizer<SequenceBatch> {
             throw new IOException("sequence vectorizer: bad word count; expected 1 to maxWords = "
                     + config.maxWords() + ", found " + kept);
         }
+        // a word takes a length and at least one byte
+        long left = bytes - HEADER_BYTES;
+        if (kept > left / (Integer.BYTES + 1)) {
+            throw new IOException("sequence vectorizer: impossible word count; expected at most "
+                    + left / (Integer.BYTES + 1) + " for the " + left + " bytes left, found " + kept);
+        }
         String[] words = new String[kept];
         for (int i = 0; i < kept; i++) {
             int length = in.readInt();
+            left -= Integer.BYTES;
             if (length < 1 || length > 1 << 24) {
                 throw new IOException("sequence vectorizer: bad length of word " + (i + FIRST_WORD)
                         + "; expected 1 to " + (1 << 24) + " bytes, found " + length);
             }
+            if (length > left) {
+                throw new IOException("sequence vectorizer: impossible length of word " + (i + FIRST_WORD)
+                        + "; expected at most the " + left + " bytes left, found " + length);
+            }
+            left -= length;
             byte[] utf8 = new byte[length];
             in.readFully(utf8);
             words[i] = new String(utf8, StandardCharsets.UTF_8);
