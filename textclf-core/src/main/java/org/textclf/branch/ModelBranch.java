@@ -47,7 +47,11 @@ public interface ModelBranch<B extends Batch> extends Branch {
     /** Writes a fitted vectorizer (and any decision of its fit) for a cache directory. */
     void writeFitted(Fitted<B> fitted, DataOutputStream out) throws IOException;
 
-    /** Reads what {@link #writeFitted} wrote; {@code config} is the one the cache key was made from. */
+    /**
+     * Reads what {@link #writeFitted} wrote; {@code config} is the one the cache key was made from. {@code in} holds
+     * the cached bytes in memory, so its {@code available()} is exactly what is left: every count read is checked
+     * against it before anything is allocated.
+     */
     Fitted<B> readFitted(DataInputStream in, BranchConfig config, Labels labels) throws IOException;
 
     /** The fitted vectorizer with a new network, its weights from {@code seed}. */

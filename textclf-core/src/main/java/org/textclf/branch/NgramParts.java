@@ -72,6 +72,6 @@ final class NgramParts {
     /** A fitted vectorizer read back from a cache, with the classes the cache recorded. */
     static Fitted<SparseBatch> cached(ModelBranch<SparseBatch> branch, BranchConfig config,
             DataInputStream in, Labels labels) throws IOException {
-        return Fitted.of(branch, config, labels, NgramVectorizer.read(in));
+        return Fitted.of(branch, config, labels, NgramVectorizer.read(in, in.available()));
     }
 }

@@ -98,7 +98,8 @@ final class SepCnnBranch implements ModelBranch<SequenceBatch> {
             throws IOException {
         boolean useEmbeddings = in.readBoolean();
         SepCnnBranchConfig c = config(config);
-        return Fitted.of(this, useEmbeddings ? c : c.withEmbeddings(null), labels, SequenceVectorizer.read(in));
+        return Fitted.of(this, useEmbeddings ? c : c.withEmbeddings(null), labels,
+                SequenceVectorizer.read(in, in.available()));
     }
 
     @Override

@@ -125,8 +125,16 @@ public final class FitRun {
     private Fitted<?> readCached(Branch requested, CacheDirectory.Fitted cached, Labels labels)
             throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(cached.vectorizer()));
-        ModelBranch<?> branch = Branches.model(in.readUTF());
-        BranchConfig config = requested.partFor(options.branch(), branch);
-        return branch.readFitted(in, config, labels != null ? labels : Labels.of(cached.labels()));
+        try {
+            ModelBranch<?> branch = Branches.model(in.readUTF());
+            BranchConfig config = requested.partFor(options.branch(), branch);
+            return branch.readFitted(in, config, labels != null ? labels : Labels.of(cached.labels()));
+        } catch (IOException | RuntimeException e) {
+            // Its checksum held, so the file was written so: by another textclf, or by hand.
+            throw new IOException(options.environment().cacheDir().resolve(CacheDirectory.VECTORIZER_FILE)
+                    + ": the cached vectorizer cannot be read (" + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse(""))
+                    + "); delete it and the run fits the vectorizer again", e);
+        }
     }
 }
