@@ -22,7 +22,7 @@ import org.textclf.text.FirstPass;
 
 /**
  * A cached fitted vectorizer whose counts were forged (the cache file's checksum recomputed) is refused with an
- * IOException, never by allocating what the count says: an int at every offset of the cached bytes' head set to large
+ * IOException, never by allocating what the count says: an int at every offset of the cached bytes set to large
  * values, read back through {@link ModelBranch#readFitted}.
  */
 class ForgedCacheTest {
