@@ -32,11 +32,6 @@ public final class Branches {
         return List.copyOf(all);
     }
 
-    /** Every branch, {@code auto} first. */
-    public static List<Branch> all() {
-        return ALL;
-    }
-
     /** Their names, as users type them. */
     public static List<String> names() {
         List<String> names = new ArrayList<>();
