@@ -3,8 +3,11 @@ package org.textclf.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +18,36 @@ import org.junit.jupiter.api.io.TempDir;
 class TempSweepTest {
     @TempDir
     Path temp;
+
+    /** Prints the tag its own temp files carry, then waits to be killed. */
+    public static final class Tagger {
+        public static void main(String[] args) throws Exception {
+            System.out.println(TempOwner.current().tag());
+            System.out.flush();
+            Thread.sleep(TimeUnit.MINUTES.toMillis(2));
+        }
+    }
+
+    @Test
+    void sweep_anotherLiveProcess_keepsItsFilesUntilItIsKilled() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(java.toString(), "-Xmx32m", "-cp", System.getProperty("java.class.path"),
+                Tagger.class.getName()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            // the tag as the child computes its own start, compared by this JVM with its own reading of it
+            String tag = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            Path cache = Files.write(temp.resolve("textclf-examples-" + tag + "-1.bin"), new byte[1]);
+            assertThat(TempFiles.sweep(temp)).isZero();
+            assertThat(cache).exists();
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(TempFiles.sweep(temp)).isEqualTo(1);
+            assertThat(cache).doesNotExist();
+        } finally {
+            child.destroyForcibly();
+        }
+    }
 
     /** A process that ran and exited: its pid names no live process of that start instant any more. */
     private static TempOwner deadOwner() throws Exception {
