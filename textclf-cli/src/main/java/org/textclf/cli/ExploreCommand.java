@@ -48,6 +48,9 @@ public final class ExploreCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--top-ngrams must not be negative, found " + topNgrams);
         }
+        if (plots != null) {
+            OutputPaths.checkFolder(plots, "--plots");
+        }
         Path path = dataOptions.resolve(data);
         CorpusStats stats = CorpusExplorer.builder().topNgrams(topNgrams).build()
                 .explore(dataOptions.open(path));

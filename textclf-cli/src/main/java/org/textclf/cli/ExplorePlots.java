@@ -3,12 +3,8 @@ package org.textclf.cli;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +15,12 @@ import org.knowm.xchart.style.Styler;
 import org.textclf.explore.CorpusStats;
 import org.textclf.explore.LengthBucket;
 import org.textclf.explore.NgramCount;
+import org.textclf.io.AtomicFiles;
 
 /**
  * {@code explore --plots DIR}: the guide's three exploration plots as PNGs, drawn off-screen with XChart. Each is
- * written to a temporary file in DIR and then moved into place atomically, so a reader never sees half a PNG.
+ * written atomically ({@code io.AtomicFiles}), so a reader never sees half a PNG and a kill leaves a temp file that a
+ * later write sweeps.
  */
 final class ExplorePlots {
     static final String CLASS_DISTRIBUTION = "class_distribution.png";
@@ -118,19 +116,6 @@ final class ExplorePlots {
     }
 
     private static void save(CategoryChart chart, Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-            }
-            // Temporary files are private (rw-------); a plot is meant to be shared like any other output.
-            if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(target, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
     }
 }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.textclf.config.RunEnvironment;
 import picocli.CommandLine.Option;
 
-/** Where and how a training run happens: verbosity, threads, the cache directory. */
+/** Where and how a training run happens: verbosity, threads, the cache and temp folders. */
 final class RunOptions {
 
     @Option(names = "--threads", defaultValue = "" + RunEnvironment.BRANCH_THREADS,
@@ -23,7 +23,22 @@ final class RunOptions {
                     + " default: temp files deleted after training.")
     Path cacheDir;
 
+    @Option(names = "--temp-dir", paramLabel = "DIR",
+            description = "Where the example caches, shuffle buckets and other temp files go (default: the JVM's"
+                    + " java.io.tmpdir, /tmp on Linux; JAVA_OPTS=-Djava.io.tmpdir=DIR sets it too). Files of killed"
+                    + " runs are deleted by the next run.")
+    Path tempDir;
+
     RunEnvironment environment() {
-        return RunEnvironment.DEFAULTS.withVerbose(verbose).withThreads(threads).withCacheDir(cacheDir);
+        return RunEnvironment.DEFAULTS.withVerbose(verbose).withThreads(threads).withCacheDir(cacheDir)
+                .withTempDir(tempDir);
+    }
+
+    /** Checks the folders a run writes in, before it starts. */
+    void checkFolders() throws java.io.IOException {
+        if (cacheDir != null) {
+            OutputPaths.checkFolder(cacheDir, "--cache-dir");
+        }
+        OutputPaths.checkTempFolder(tempDir);
     }
 }

@@ -98,6 +98,10 @@ public final class TrainCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing TRAIN; expected training"
                     + " data, or --resume DIR to continue a checkpointed run");
         }
+        checkOutputs();
+        if (checkpointDir != null) {
+            OutputPaths.checkFolder(checkpointDir, "--checkpoint-dir");
+        }
         CheckpointFile checkpoints = null;
         if (checkpointDir != null) {
             List<ModelInfo.InputFile> inputs = trainingInputs(dataOptions.resolve(train),
@@ -106,6 +110,15 @@ public final class TrainCommand implements Callable<Integer> {
                     TrainResume.arguments(spec.commandLine().getParseResult())));
         }
         return run(checkpoints);
+    }
+
+    /** Checks every path the run writes, but the checkpoint folder, before it starts. */
+    void checkOutputs() throws IOException {
+        OutputPaths.checkFile(output, "-o");
+        if (csvLog != null) {
+            OutputPaths.checkFile(csvLog, "--csv-log");
+        }
+        runOptions.checkFolders();
     }
 
     /** The files training reads, with size and checksum: what a checkpoint records and a resume checks. */

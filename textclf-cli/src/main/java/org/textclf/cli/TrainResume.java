@@ -71,6 +71,7 @@ final class TrainResume {
                         + storedValue);
             }
         }
+        original.checkOutputs();
         checkpoints.checkInputs(TrainCommand.trainingInputs(original.dataOptions.resolve(original.train),
                 original.validation == null ? null : original.dataOptions.resolve(original.validation)));
         if (original.runOptions.verbose > 0) {

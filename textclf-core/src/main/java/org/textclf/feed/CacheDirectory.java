@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.textclf.batch.BatchRows;
 import org.textclf.batch.Example;
+import org.textclf.io.TempFiles;
 import org.textclf.progress.PassProgress;
 
 /**
@@ -28,15 +28,14 @@ import org.textclf.progress.PassProgress;
  * </ul>
  * Generic over the vectorizer: it only sees its serialized bytes, and a {@link BatchRows} for the examples. A stale
  * file (another key) is rebuilt with the reason printed; a corrupt one (short, bad checksum) is rebuilt with a
- * warning; half-written temp files ({@code .NAME.RANDOM.tmp}) are never read, and deleted once an hour old. Not
+ * warning; half-written temp files ({@code .NAME.PID-RANDOM.tmp}) are never read, and deleted once their process is
+ * gone ({@code io.TempFiles#sweep}). Not
  * thread-safe: one run per directory at a time.
  */
 public final class CacheDirectory {
     public static final String VECTORIZER_FILE = "vectorizer.cache";
     static final String VECTORIZER_KIND = "vectorizer";
     static final String EXAMPLES_SUFFIX = ".examples";
-    /** How long a temp file must lie untouched before {@link #open} takes it for a killed run's and deletes it. */
-    static final long ABANDONED_MILLIS = 60 * 60 * 1000;
 
     private final Path dir;
     private final CacheKey fitKey;
@@ -65,25 +64,8 @@ public final class CacheDirectory {
             throw new IOException(dir + ": cannot keep caches here; expected a folder, found a file");
         }
         Files.createDirectories(dir);
-        deleteAbandonedTempFiles(dir);
+        TempFiles.sweep(dir);
         return new CacheDirectory(dir, fitKey, progress);
-    }
-
-    /**
-     * Deletes the temp files of runs killed while writing ({@code .NAME.RANDOM.tmp}, untouched for
-     * {@link #ABANDONED_MILLIS}), which would otherwise pile up; a run still writing one keeps touching it.
-     */
-    private static void deleteAbandonedTempFiles(Path dir) throws IOException {
-        long before = System.currentTimeMillis() - ABANDONED_MILLIS;
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                String name = f.getFileName().toString();
-                if (name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(f)
-                        && Files.getLastModifiedTime(f).toMillis() < before) {
-                    Files.deleteIfExists(f);
-                }
-            }
-        }
     }
 
     public Path path() {

@@ -16,10 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
+import org.textclf.io.NamedOutputStream;
+import org.textclf.io.TempFiles;
 
 /**
  * The layout shared by every cache file, so that none is trusted unless it is whole and made from the same inputs
@@ -33,9 +34,9 @@ import java.util.zip.CheckedOutputStream;
  * long     the number of records in the body
  * int      CRC32C of every byte before it
  * </pre>
- * A kept file is written to a hidden temp file beside it ({@code .NAME.RANDOM.tmp}) and renamed over it once forced
- * to disk, the idea of {@code io.AtomicFiles} for a streamed file: a killed run leaves the old file or none, and a
- * temp file that is never read.
+ * A kept file is written to a hidden temp file beside it ({@code .NAME.PID-RANDOM.tmp}, {@code io.TempFiles#beside})
+ * and renamed over it once forced to disk, the idea of {@code io.AtomicFiles} for a streamed file: a killed run
+ * leaves the old file or none, and a temp file that is never read and that a later run deletes.
  */
 final class CacheFile {
     static final int FORMAT_VERSION = 1;
@@ -69,12 +70,12 @@ final class CacheFile {
          */
         Writer(Path target, boolean atomic, String kind, CacheKey key) throws IOException {
             this.target = target;
-            this.written = atomic ? target.resolveSibling("." + target.getFileName() + "."
-                    + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp") : target;
+            this.written = atomic ? TempFiles.beside(target) : target;
             this.channel = FileChannel.open(written, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING);
             try {
-                this.checked = new CheckedOutputStream(Channels.newOutputStream(channel), new CRC32C());
+                this.checked = new CheckedOutputStream(NamedOutputStream.of(Channels.newOutputStream(channel),
+                        target, fix(target, atomic)), new CRC32C());
                 this.out = new DataOutputStream(new BufferedOutputStream(checked, BUFFER_BYTES));
                 out.write(MAGIC);
                 out.writeInt(FORMAT_VERSION);
@@ -88,6 +89,12 @@ final class CacheFile {
                 Files.deleteIfExists(written);
                 throw e;
             }
+        }
+
+        /** What to do when the disk is full: a kept file is in the cache folder, a temp one in the temp folder. */
+        private static String fix(Path target, boolean kept) {
+            return "free space in " + target.toAbsolutePath().getParent() + " or give another "
+                    + (kept ? "--cache-dir" : "--temp-dir");
         }
 
         /** Where the body starts in the file. */
@@ -107,7 +114,11 @@ final class CacheFile {
             int crc = (int) checked.getChecksum().getValue();
             out.writeInt(crc);
             out.flush();
-            channel.force(true);
+            try {
+                channel.force(true);
+            } catch (IOException e) {
+                throw NamedOutputStream.failure(e, target, fix(target, written != target));
+            }
             channel.close();
             if (written != target) {
                 try {

@@ -2,7 +2,6 @@ package org.textclf.feed;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.textclf.batch.Example;
 import org.textclf.batch.RowSink;
@@ -22,7 +21,7 @@ public final class ExampleSpill implements RowSink, Closeable {
 
     private ExampleSpill(Path file) throws IOException {
         this.file = file;
-        this.out = new RecordOutput(Files.newOutputStream(file));
+        this.out = new RecordOutput(TempFiles.newOutputStream(file));
     }
 
     /** A new empty spill in {@code tempDir} (the system temp folder when null), open for writing. */

@@ -172,9 +172,7 @@ public final class ExternalShuffle {
                 throws IOException {
             this.codec = codec;
             this.random = random;
-            this.dir = Files.createTempDirectory(tempDir == null ? Path.of(System.getProperty("java.io.tmpdir"))
-                    : tempDir, "textclf-shuffle-");
-            TempFiles.created(dir);
+            this.dir = TempFiles.createDirectory(tempDir, "textclf-shuffle-");
             try (input) {
                 pushReversed(scatter("b", buffered, input));
             } catch (IOException | RuntimeException e) {

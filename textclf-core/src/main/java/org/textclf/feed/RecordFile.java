@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.textclf.io.TempFiles;
 
 /**
  * Scratch files of records in a {@link RecordCodec}'s format: written once, read back in order. Both sides buffer
@@ -31,7 +32,7 @@ final class RecordFile {
 
         Writer(Path path, RecordCodec<T> codec) throws IOException {
             this.codec = codec;
-            this.out = new RecordOutput(Files.newOutputStream(path));
+            this.out = new RecordOutput(TempFiles.newOutputStream(path));
         }
 
         void write(T record) throws IOException {

@@ -13,6 +13,7 @@ import org.textclf.branch.Branches;
 import org.textclf.branch.FittedModel;
 import org.textclf.config.BranchConfig;
 import org.textclf.config.TrainOptions;
+import org.textclf.io.FolderLock;
 import org.textclf.io.ModelFile;
 import org.textclf.io.Section;
 import org.textclf.io.SectionWriter;
@@ -25,7 +26,10 @@ import org.textclf.train.Checkpoint;
  * once right after the vectorizer is fitted, as epoch 0), so a run killed at any moment resumes from its last
  * completed epoch with {@code api.TextClassifier.fit}. Only the latest checkpoint is kept; it is written to a temp file
  * beside it and renamed over it, so a kill during a write leaves the previous one whole (and a hidden temp file,
- * which is ignored and deleted by the next run on the folder).
+ * which is ignored and deleted by the next run on the folder). One run at a time: {@link #create} and {@link #resume}
+ * lock the folder ({@link FolderLock}) and the run that trains with this file releases it when it ends (or
+ * {@link #close} does), so a second run on the folder fails up front instead of overwriting the first one's
+ * checkpoints.
  *
  * <h2>Layout</h2>
  * One {@link ModelFile} (magic, version, length, sections, CRC32C), so the checkpoint is itself a loadable model
@@ -42,11 +46,12 @@ import org.textclf.train.Checkpoint;
  * The {@code checkpoint} section is streamed from the live optimizer moments and best weights straight into the
  * file: saving holds no copy of them, only the buffered network section (one copy of the weights).
  */
-public final class CheckpointFile {
+public final class CheckpointFile implements AutoCloseable {
     public static final String FILE_NAME = "checkpoint.textclf";
     static final String CHECKPOINT = "checkpoint";
     static final String RUN = "run";
     private static final ObjectMapper JSON = Branches.registerConfigs(new ObjectMapper());
+    private static final String IN_USE = "give another --checkpoint-dir or wait for it";
 
     /**
      * What a run was started with.
@@ -66,11 +71,13 @@ public final class CheckpointFile {
     private final Run run;
     private final FittedModel<?> model;
     private final boolean resuming;
+    private final FolderLock lock;
     /** Null once {@link #handOver() handed over}, so the run does not keep a second copy of Adam's moments. */
     private Checkpoint checkpoint;
 
-    private CheckpointFile(Path dir, Run run, FittedModel<?> model, Checkpoint checkpoint) {
+    private CheckpointFile(Path dir, Run run, FittedModel<?> model, Checkpoint checkpoint, FolderLock lock) {
         this.dir = dir;
+        this.lock = lock;
         this.run = run;
         this.model = model;
         this.checkpoint = checkpoint;
@@ -78,33 +85,54 @@ public final class CheckpointFile {
     }
 
     /**
-     * Checkpoints for a new run, in {@code dir} (created if missing).
+     * Checkpoints for a new run, in {@code dir} (created if missing), locked for the run.
      *
-     * @throws IOException when {@code dir} already holds a checkpoint: resume it or choose another folder
+     * @throws IOException when another run holds {@code dir}, or when it already holds a checkpoint: resume it or
+     *     choose another folder
      */
     public static CheckpointFile create(Path dir, Run run) throws IOException {
         Files.createDirectories(dir);
-        Path file = dir.resolve(FILE_NAME);
-        if (Files.exists(file)) {
-            throw new IOException(file + ": a checkpoint is already there; expected an empty checkpoint folder. "
-                    + "Resume that run with --resume " + dir + ", or choose another folder");
+        FolderLock lock = FolderLock.acquire(dir, IN_USE);
+        try {
+            Path file = dir.resolve(FILE_NAME);
+            if (Files.exists(file)) {
+                throw new IOException(file + ": a checkpoint is already there; expected an empty checkpoint folder. "
+                        + "Resume that run with --resume " + dir + ", or choose another folder");
+            }
+            deleteTempFiles(dir);
+            return new CheckpointFile(dir, run, null, null, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
         }
-        deleteTempFiles(dir);
-        return new CheckpointFile(dir, run, null, null);
     }
 
     /**
-     * Reads the latest checkpoint in {@code dir}, verifying its checksum.
+     * Reads the latest checkpoint in {@code dir}, verifying its checksum, and locks the folder for the run.
      *
      * @throws NoSuchFileException naming the folder when it holds no checkpoint
+     * @throws IOException when another run holds {@code dir}
      * @throws IOException with a one-line reason when the checkpoint is truncated, corrupted, or inconsistent
      */
     public static CheckpointFile resume(Path dir) throws IOException {
         Path file = dir.resolve(FILE_NAME);
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(dir + ": no checkpoint to resume; expected " + FILE_NAME + " there, as "
-                    + "written by a run with a checkpoint folder");
+        // Locked first: a run that holds the folder may not have written its first checkpoint yet.
+        FolderLock lock = Files.isDirectory(dir) ? FolderLock.acquire(dir, IN_USE) : null;
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new NoSuchFileException(dir + ": no checkpoint to resume; expected " + FILE_NAME + " there, as "
+                        + "written by a run with a checkpoint folder");
+            }
+            return read(dir, file, lock);
+        } catch (IOException | RuntimeException e) {
+            if (lock != null) {
+                lock.close();
+            }
+            throw e;
         }
+    }
+
+    private static CheckpointFile read(Path dir, Path file, FolderLock lock) throws IOException {
         // Read once: the model sections and the training state come from the same verified bytes.
         ModelFile modelFile = ModelFile.read(file);
         FittedModel<?> model = ModelCodec.read(modelFile).model();
@@ -121,10 +149,13 @@ public final class CheckpointFile {
             checkpoint = Checkpoint.read(in, file + ": section '" + CHECKPOINT + "'");
         }
         deleteTempFiles(dir);
-        return new CheckpointFile(dir, run, model, checkpoint);
+        return new CheckpointFile(dir, run, model, checkpoint, lock);
     }
 
-    /** Temp files of writes a kill interrupted: never renamed into place, so never part of a checkpoint. */
+    /**
+     * Temp files of writes a kill interrupted: never renamed into place, so never part of a checkpoint, and no live
+     * run's, since this one holds the folder.
+     */
     private static void deleteTempFiles(Path dir) throws IOException {
         try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, "." + FILE_NAME + ".*.tmp")) {
             for (Path temp : temps) {
@@ -202,6 +233,12 @@ public final class CheckpointFile {
         List<Section> sections = new java.util.ArrayList<>(ModelCodec.sections(model, info));
         sections.add(new Section(RUN, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(run)));
         ModelFile.write(file(), sections, List.of(SectionWriter.of(CHECKPOINT, state::write)));
+    }
+
+    /** Releases the folder for other runs; the run that trains with this file does so when it ends. */
+    @Override
+    public void close() throws IOException {
+        lock.close();
     }
 
     @Override

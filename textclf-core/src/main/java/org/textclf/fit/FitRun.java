@@ -51,18 +51,25 @@ public final class FitRun {
      * @param validation validation data, or null to hold out {@code options.fit().validationFraction()} of train
      * @param labels the classes, or null to collect them in the fit's first pass
      * @param data the cache key of what the sources read; required with a cache directory, else ignored
-     * @param checkpoints where checkpoints go and the one to resume from (whose options are then used), or null
+     * @param checkpoints where checkpoints go and the one to resume from (whose options are then used), or null;
+     *     its folder is released when the run ends
      */
     public static FitOutcome run(SampleSource train, SampleSource validation, Labels labels, TrainOptions options,
             List<Callback> callbacks, PrintWriter log, CacheKey data, CheckpointFile checkpoints) throws IOException {
         boolean resuming = checkpoints != null && checkpoints.resuming();
         FitRun run = new FitRun(resuming ? checkpoints.run().options() : options, callbacks, log, checkpoints);
-        if (validation != null) {
-            return run.run(train, validation, labels, data, false);
-        }
-        try (SplitParts parts = new SplitParts(run.options.fit().split(), train,
-                run.options.environment().tempDir())) {
-            return run.run(parts.train(), parts.validation(), labels, data, true);
+        try {
+            if (validation != null) {
+                return run.run(train, validation, labels, data, false);
+            }
+            try (SplitParts parts = new SplitParts(run.options.fit().split(), train,
+                    run.options.environment().tempDir())) {
+                return run.run(parts.train(), parts.validation(), labels, data, true);
+            }
+        } finally {
+            if (checkpoints != null) {
+                checkpoints.close(); // the run is over: its checkpoint folder is free for the next one
+            }
         }
     }
 

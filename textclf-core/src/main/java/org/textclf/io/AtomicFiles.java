@@ -12,13 +12,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Whole-file writes that either fully happen or leave the target untouched: model files, checkpoints, plots. The
  * bytes go to a hidden temp file in the target's own directory (so the final rename never crosses file systems),
  * are forced to disk, and the temp file is then renamed over the target with {@code ATOMIC_MOVE}. A reader therefore
- * sees the old file or the complete new one, never half of one, even if the process dies mid-write.
+ * sees the old file or the complete new one, never half of one, even if the process dies mid-write; the temp file a
+ * kill leaves is named for its process and swept by a later write in that folder ({@link TempFiles#beside}).
  */
 public final class AtomicFiles {
     private static final int BUFFER_BYTES = 1 << 16;
@@ -38,14 +38,18 @@ public final class AtomicFiles {
             throw new NoSuchFileException(path + ": cannot write; expected an existing directory, found none at "
                     + dir);
         }
-        Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current()
-                .nextLong() >>> 1) + ".tmp");
+        if (Files.isDirectory(target)) {
+            throw new IOException(path + ": is a folder; expected a file name");
+        }
+        Path temp = TempFiles.beside(target);
+        String fix = "free space in " + dir + " or write elsewhere";
         try {
             // CREATE_NEW rather than Files.createTempFile: the latter makes the file owner-only (0600), and the
             // rename would carry that mode over to a model that others must be able to read.
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
-                OutputStream buffered = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES);
+                OutputStream buffered = new BufferedOutputStream(NamedOutputStream.of(Channels.newOutputStream(channel),
+                        path, fix), BUFFER_BYTES);
                 writer.accept(new FilterOutputStream(buffered) {
                     @Override
                     public void write(byte[] b, int off, int len) throws IOException {
@@ -58,7 +62,11 @@ public final class AtomicFiles {
                     }
                 });
                 buffered.flush();
-                channel.force(true);
+                try {
+                    channel.force(true);
+                } catch (IOException e) {
+                    throw NamedOutputStream.failure(e, path, fix);
+                }
             }
             move(temp, target);
         } catch (IOException | RuntimeException | Error e) {

@@ -31,7 +31,7 @@ final class NameFile implements Closeable {
     NameFile(Path tempDir) throws IOException {
         file = TempFiles.create(tempDir, "textclf-names-", ".bin");
         try {
-            out = Files.newOutputStream(file);
+            out = TempFiles.newOutputStream(file);
         } catch (IOException | RuntimeException e) {
             TempFiles.delete(file);
             throw e;

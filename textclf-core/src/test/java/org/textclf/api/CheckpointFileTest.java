@@ -181,6 +181,27 @@ class CheckpointFileTest {
     }
 
     @Test
+    void create_folderOfARunningRun_failsUpFrontNamingItsPid() throws IOException {
+        Path train = corpus(200);
+        Path dir = temp.resolve("ck");
+        try (CheckpointFile running = CheckpointFile.create(dir, run(train))) {
+            assertThatThrownBy(() -> CheckpointFile.create(dir, run(train))).hasMessage(dir + ": in use by another"
+                    + " textclf run (pid " + ProcessHandle.current().pid() + "); give another --checkpoint-dir or"
+                    + " wait for it");
+            assertThatThrownBy(() -> CheckpointFile.resume(dir)).hasMessageStartingWith(dir + ": in use by another");
+        }
+        CheckpointFile.create(dir, run(train)).close();
+    }
+
+    @Test
+    void fit_ended_releasesTheFolder() throws IOException {
+        Path train = corpus(200);
+        Path dir = temp.resolve("ck");
+        fit(train, CheckpointFile.create(dir, run(train)), List.of());
+        CheckpointFile.resume(dir).close();
+    }
+
+    @Test
     void checkInputs_trainFileChanged_namesFileAndBothChecksums() throws IOException {
         Path train = corpus(200);
         Path dir = temp.resolve("ck");

@@ -125,15 +125,23 @@ class CacheDirectoryTest {
     }
 
     @Test
-    void open_tempFilesOfKilledRuns_deletesOnlyThoseAnHourOld() throws IOException {
+    void open_tempFilesOfKilledRuns_deletesOnlyThoseOfDeadProcesses() throws Exception {
         Path dir = Files.createDirectories(temp.resolve("cache"));
-        Path abandoned = Files.write(dir.resolve(".train.examples.12ab.tmp"), new byte[10]);
-        Files.setLastModifiedTime(abandoned, java.nio.file.attribute.FileTime.fromMillis(
-                System.currentTimeMillis() - CacheDirectory.ABANDONED_MILLIS - 1000));
-        Path writing = Files.write(dir.resolve(".train.examples.34cd.tmp"), new byte[10]);
-        directory(KEY);
-        assertThat(abandoned).doesNotExist();
-        assertThat(writing).exists();
+        Process done = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String deadTag = "p" + done.pid() + "s" + Long.toString(done.toHandle().info().startInstant().orElseThrow()
+                .toEpochMilli(), 36);
+        assertThat(done.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Path abandoned = Files.write(dir.resolve(".train.examples." + deadTag + "-12ab.tmp"), new byte[10]);
+        Path writing;
+        try (CacheFile.Writer live = new CacheFile.Writer(dir.resolve("train.examples"), true, "examples", KEY)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                writing = files.filter(f -> !f.equals(abandoned)).findFirst().orElseThrow();
+            }
+            directory(KEY);
+            assertThat(abandoned).doesNotExist();
+            assertThat(writing).exists();
+        }
     }
 
     @Test
