@@ -1,6 +1,7 @@
 package org.textclf.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -30,12 +31,24 @@ public final class Main {
     public static void main(String[] args) {
         // Plots are drawn off-screen; without this AWT would look for a display.
         System.setProperty("java.awt.headless", "true");
+        // A thread whose failure nobody waits for: an OutOfMemoryError there ends the run with the one line, not a
+        // stack trace and not a run that hangs waiting for it.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (e instanceof OutOfMemoryError oom) {
+                System.err.println(OutOfMemory.line(oom, List.of(args)));
+                System.err.flush();
+                Runtime.getRuntime().halt(EXIT_FAILURE);
+            }
+            System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+            e.printStackTrace();
+        });
         System.exit(commandLine().execute(args));
     }
 
     /** The configured command line: error handlers and parsing rules shared by the jar and the tests. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionStrategy(Main::executeGuarded);
         cli.setExecutionExceptionHandler(new OneLineErrors());
         cli.setParameterExceptionHandler(Main::usageError);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -52,6 +65,25 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Runs the command; an OutOfMemoryError (an Error, which the execution exception handler never gets) becomes
+     * {@link OutOfMemory}'s one line and exit {@value #EXIT_FAILURE}. By then the stack has unwound, so what the
+     * command held is garbage.
+     */
+    private static int executeGuarded(CommandLine.ParseResult parseResult) {
+        try {
+            return new CommandLine.RunLast().execute(parseResult);
+        } catch (OutOfMemoryError e) {
+            PrintWriter err = parseResult.commandSpec().commandLine().getErr();
+            err.println(OutOfMemory.line(e, parseResult.originalArgs()));
+            if (OneLineErrors.debugRequested(parseResult)) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return EXIT_FAILURE;
+        }
     }
 
     /** A usage error: one line saying what is wrong, one pointing at the help; exit 2. */

@@ -32,7 +32,7 @@ final class OneLineErrors implements IExecutionExceptionHandler {
     }
 
     /** --debug is inherited by subcommands, so it may have been given at any level. */
-    private static boolean debugRequested(ParseResult parseResult) {
+    static boolean debugRequested(ParseResult parseResult) {
         for (ParseResult level = parseResult; level != null; level = level.subcommand()) {
             if (level.hasMatchedOption("--debug")) {
                 return true;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.DataInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,9 +72,7 @@ class ResumeIT {
             return -1;
         }
         ModelFile modelFile = ModelFile.read(file); // whole and verified, or it throws: the atomic write's promise
-        try (DataInputStream in = modelFile.open("checkpoint")) {
-            return Checkpoint.read(in, file.toString()).epoch();
-        }
+        return Checkpoint.read(new ByteArrayInputStream(modelFile.section("checkpoint")), file.toString()).epoch();
     }
 
     private static List<Path> tempFiles(Path checkpoints) throws IOException {

@@ -11,6 +11,7 @@ import org.textclf.batch.VectorizedExamples;
 import org.textclf.batch.Vectorizer;
 import org.textclf.data.Labels;
 import org.textclf.data.SampleSource;
+import org.textclf.io.HeapShare;
 import org.textclf.progress.PassProgress;
 
 /**
@@ -32,7 +33,8 @@ import org.textclf.progress.PassProgress;
 public final class BatchGenerator<B extends Batch> implements Iterator<B>, AutoCloseable {
     public static final int DEFAULT_BATCH_SIZE = 128;
     public static final int DEFAULT_PREFETCH_BATCHES = 8;
-    public static final long DEFAULT_SHUFFLE_BUFFER_BYTES = 64L << 20;
+    /** 64 MiB, or a quarter of a smaller heap ({@link HeapShare}): a small heap spills to temp files sooner. */
+    public static final long DEFAULT_SHUFFLE_BUFFER_BYTES = HeapShare.of(64L << 20);
     /**
      * One vectorizer thread per core the JVM saw when this class loaded: vectorizing is most of what a pass over text
      * costs, and the batches come out in the same order whatever the count.
@@ -248,6 +250,7 @@ public final class BatchGenerator<B extends Batch> implements Iterator<B>, AutoC
             if (shuffleBufferBytes < 1) {
                 throw new IllegalArgumentException("shuffleBufferBytes must be positive, found " + shuffleBufferBytes);
             }
+            HeapShare.check("shuffleBufferBytes", shuffleBufferBytes);
             this.shuffleBufferBytes = shuffleBufferBytes;
             return this;
         }

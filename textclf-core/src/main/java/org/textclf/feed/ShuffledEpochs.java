@@ -15,7 +15,7 @@ import java.util.function.LongUnaryOperator;
  * "Scale: what grows"). Once one epoch has been scattered the records are known to be over the buffer, so epoch
  * e+1 is scattered straight away ({@link ExternalShuffle#scatter}: the same draws, so the same order) as soon as
  * epoch e's buckets are ready. Bounds: one background scatter at a time, holding only its bucket writers' arrays (not
- * the 64 MB head a first pass buffers); bucket files on disk at most twice the records, epoch e's still unread
+ * the shuffle buffer's head a first pass holds); bucket files on disk at most twice the records, epoch e's still unread
  * buckets plus epoch e+1's. Records that fit the buffer are shuffled in memory as before, one epoch at a time, with
  * no thread. Epochs must be opened in increasing order, from one thread.
  */

@@ -1,7 +1,7 @@
 package org.textclf.fit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.DataInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -141,15 +141,22 @@ public final class CheckpointFile implements AutoCloseable {
             run = JSON.readValue(modelFile.section(RUN), Run.class);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             // Options stored before the per-branch configs (textclf 0.1.0 before the model seam) read the same way.
-            throw new IOException(file + ": the checkpoint's run section is not valid: " + e.getOriginalMessage()
-                    + ". A checkpoint written by another textclf version cannot be resumed; start a new run", e);
+            throw new IOException(file + ": the checkpoint's run section is not valid: "
+                    + oneLine(e.getOriginalMessage()) + ". A checkpoint written by another textclf version cannot be "
+                    + "resumed; start a new run", e);
+        } catch (IOException e) { // the JSON's bytes are not UTF-8 (CharConversionException)
+            throw new IOException(file + ": the checkpoint's run section is not valid: " + oneLine(e.getMessage())
+                    + "; expected UTF-8 JSON as textclf writes it. Start a new run", e);
         }
-        Checkpoint checkpoint;
-        try (DataInputStream in = modelFile.open(CHECKPOINT)) {
-            checkpoint = Checkpoint.read(in, file + ": section '" + CHECKPOINT + "'");
-        }
+        Checkpoint checkpoint = Checkpoint.read(new ByteArrayInputStream(modelFile.section(CHECKPOINT)),
+                file + ": section '" + CHECKPOINT + "'");
         deleteTempFiles(dir);
         return new CheckpointFile(dir, run, model, checkpoint, lock);
+    }
+
+    /** Jackson's messages quote the offending input, which may hold line breaks. */
+    private static String oneLine(String message) {
+        return String.valueOf(message).replace('\r', ' ').replace('\n', ' ');
     }
 
     /**

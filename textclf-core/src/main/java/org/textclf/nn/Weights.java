@@ -1,5 +1,6 @@
 package org.textclf.nn;
 
+import java.io.ByteArrayInputStream;
 import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -75,27 +76,43 @@ public final class Weights {
     }
 
     /**
-     * Reads what {@link #write} wrote.
+     * Reads what {@link #write} wrote, from a payload in memory: every count and shape is checked against the bytes
+     * that remain in {@code in} before anything is allocated for it, so a forged count is refused, not allocated.
      *
      * @throws IOException naming {@code where} when a count or dimension is impossible
      */
-    public static Weights read(DataInputStream in, String where) throws IOException {
+    public static Weights read(ByteArrayInputStream bytes, String where) throws IOException {
+        DataInputStream in = new DataInputStream(bytes); // unbuffered: bytes.available() stays what is left
         int count = in.readInt();
-        if (count < 0 || count > 1 << 16) {
-            throw new IOException(where + ": impossible weight count; expected 0..65536, found " + count);
-        }
+        // a parameter takes at least its name's length and its rank
+        checkRoom("weight count", count, bytes.available() / (Short.BYTES + Integer.BYTES), bytes, where);
         List<String> names = new ArrayList<>(count);
         List<int[]> shapes = new ArrayList<>(count);
         List<float[]> values = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             names.add(in.readUTF());
             int[] shape = readShape(in, where);
-            float[] v = new float[size(shape, where)];
+            int size = size(shape, where);
+            checkRoom("shape " + Arrays.toString(shape) + " of weight " + i, size, bytes.available() / Float.BYTES,
+                    bytes, where);
+            float[] v = new float[size];
             FloatArrays.readFully(in, v);
             shapes.add(shape);
             values.add(v);
         }
         return new Weights(List.copyOf(names), List.copyOf(shapes), List.copyOf(values));
+    }
+
+    /**
+     * Refuses a count read from {@code bytes} that is negative or more than the {@code max} its remaining bytes can
+     * hold, before anything is allocated for it.
+     */
+    public static void checkRoom(String what, long found, long max, ByteArrayInputStream bytes, String where)
+            throws IOException {
+        if (found < 0 || found > max) {
+            throw new IOException(where + ": impossible " + what + "; expected 0 to " + max + " for the "
+                    + bytes.available() + " bytes left, found " + found);
+        }
     }
 
     /** An int32 rank (0..8) then that many int32 dimensions, as {@link #write} writes a shape. */

@@ -1,5 +1,7 @@
 package org.textclf.text;
 
+import org.textclf.io.HeapShare;
+
 /**
  * How the n-gram vectorizer is fitted: the guide's {@code ngram_vectorize} settings, each default declared once
  * here. Immutable; the constructor checks every rule.
@@ -17,7 +19,8 @@ public record NgramConfig(int ngramMin, int ngramMax, int minDocumentFrequency, 
     public static final int DEFAULT_NGRAM_MAX = 2;
     public static final int DEFAULT_MIN_DOCUMENT_FREQUENCY = 2;
     public static final int DEFAULT_TOP_K = 20_000;
-    public static final long DEFAULT_CANDIDATE_BUDGET_BYTES = 64L << 20;
+    /** 64 MiB, or a quarter of a smaller heap ({@link HeapShare}): more n-grams are pruned there, and reported. */
+    public static final long DEFAULT_CANDIDATE_BUDGET_BYTES = HeapShare.of(64L << 20);
     /** The longest n-gram we accept; longer ones are almost never repeated, so they only cost memory. */
     public static final int MAX_NGRAM = 8;
     /** The smallest table worth having: 64 slots of a 64-bit key and a 32-bit count. */

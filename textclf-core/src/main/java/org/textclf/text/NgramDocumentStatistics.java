@@ -11,6 +11,7 @@ import org.textclf.data.Labels;
 import org.textclf.data.Sample;
 import org.textclf.data.SampleReader;
 import org.textclf.data.SampleSource;
+import org.textclf.io.HeapShare;
 
 /**
  * The n-gram fit's first-pass statistics over one partition of a corpus, or over several merged: how many documents
@@ -113,6 +114,7 @@ public final class NgramDocumentStatistics {
         long start = System.nanoTime();
         String name = partition.firstName();
         NgramScanner scanner = new NgramScanner(config);
+        HeapShare.check("candidateBudgetBytes", config.candidateBudgetBytes()); // before the table fills up to it
         DocumentFrequencies frequencies = new DocumentFrequencies(config.candidateBudgetBytes(), log,
                 partition.ids()[0], false);
         Labels.Collector collected = labels == null ? new Labels.Collector(name) : null;

@@ -1,5 +1,7 @@
 package org.textclf.text;
 
+import org.textclf.io.HeapShare;
+
 /**
  * How the sequence vectorizer is fitted: the guide's {@code sequence_vectorize} settings, each default declared
  * once here. Immutable; the constructor checks every rule.
@@ -15,7 +17,8 @@ public record SequenceConfig(int maxWords, int maxLength, long countBudgetBytes)
 
     public static final int DEFAULT_MAX_WORDS = 20_000;
     public static final int DEFAULT_MAX_LENGTH = 500;
-    public static final long DEFAULT_COUNT_BUDGET_BYTES = 64L << 20;
+    /** 64 MiB, or a quarter of a smaller heap ({@link HeapShare}): more words are pruned there, and reported. */
+    public static final long DEFAULT_COUNT_BUDGET_BYTES = HeapShare.of(64L << 20);
     /** Room for a few dozen words: below this the counts would be pruned after every few documents. */
     public static final long MIN_COUNT_BUDGET_BYTES = 4096;
 

@@ -10,6 +10,7 @@ import org.textclf.data.Labels;
 import org.textclf.data.Sample;
 import org.textclf.data.SampleReader;
 import org.textclf.data.SampleSource;
+import org.textclf.io.HeapShare;
 
 /**
  * The sequence vocabulary's statistics over one partition of a corpus, or over several merged: how often each word
@@ -98,6 +99,7 @@ public final class SequenceStatistics {
             SampleReader reader, Consumer<String> log) throws IOException {
         long start = System.nanoTime();
         String name = partition.firstName();
+        HeapShare.check("countBudgetBytes", config.countBudgetBytes()); // before the table fills up to it
         WordCounts counts = new WordCounts(config.countBudgetBytes(), log);
         Labels.Collector collected = labels == null ? new Labels.Collector(name) : null;
         long documents = 0;

@@ -1,10 +1,13 @@
 package org.textclf.train;
 
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.UTFDataFormatException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.textclf.nn.AdamState;
 import org.textclf.nn.BatchMetrics;
@@ -41,6 +44,10 @@ public record Checkpoint(int epoch, AdamState optimizer, EarlyStopping.State ear
         String stopReason) {
     /** The payload format this release writes and reads. */
     public static final int FORMAT = 1;
+    /** The fewest bytes an optimizer slot takes: an empty name's length, rank 0 and one value of each moment. */
+    private static final int MIN_SLOT_BYTES = Short.BYTES + Integer.BYTES + 2 * Float.BYTES;
+    /** The fewest bytes a history epoch takes: epoch, seconds, training metrics and the validation flag. */
+    private static final int MIN_EPOCH_BYTES = Integer.BYTES + Double.BYTES + 3 * Long.BYTES + 1;
 
     public Checkpoint {
         if (epoch < 0 || history.size() != epoch) {
@@ -99,12 +106,14 @@ public record Checkpoint(int epoch, AdamState optimizer, EarlyStopping.State ear
     }
 
     /**
-     * Reads what {@link #write} wrote.
+     * Reads what {@link #write} wrote, from a payload in memory: every count is checked against the bytes that remain
+     * before anything is allocated for it, so a forged count is refused, not allocated.
      *
      * @param where names the payload in messages, e.g. {@code "dir/checkpoint.textclf: section 'checkpoint'"}
      * @throws IOException naming {@code where} when the payload is cut short, from another format, or inconsistent
      */
-    public static Checkpoint read(DataInputStream in, String where) throws IOException {
+    public static Checkpoint read(ByteArrayInputStream bytes, String where) throws IOException {
+        DataInputStream in = new DataInputStream(bytes); // unbuffered: bytes.available() stays what is left
         try {
             int format = in.readInt();
             if (format != FORMAT) {
@@ -114,19 +123,23 @@ public record Checkpoint(int epoch, AdamState optimizer, EarlyStopping.State ear
             int epoch = in.readInt();
             String stopReason = in.readBoolean() ? in.readUTF() : null;
             long iterations = in.readLong();
-            int slotCount = count(in.readInt(), where, "optimizer slot");
+            int slotCount = in.readInt();
+            Weights.checkRoom("optimizer slot count", slotCount, bytes.available() / MIN_SLOT_BYTES, bytes, where);
             List<AdamState.Slot> slots = new ArrayList<>(slotCount);
             for (int i = 0; i < slotCount; i++) {
                 String name = in.readUTF();
                 int[] shape = Weights.readShape(in, where);
                 int size = Weights.size(shape, where);
+                Weights.checkRoom("shape " + Arrays.toString(shape) + " of optimizer slot " + i, size,
+                        bytes.available() / (2 * Float.BYTES), bytes, where);
                 slots.add(new AdamState.Slot(name, shape, readFloats(in, size), readFloats(in, size)));
             }
             double best = in.readDouble();
             int bestEpoch = in.readInt();
             int wait = in.readInt();
-            Weights bestWeights = in.readBoolean() ? Weights.read(in, where) : null;
-            int epochs = count(in.readInt(), where, "history epoch");
+            Weights bestWeights = in.readBoolean() ? Weights.read(bytes, where) : null;
+            int epochs = in.readInt();
+            Weights.checkRoom("history epoch count", epochs, bytes.available() / MIN_EPOCH_BYTES, bytes, where);
             List<EpochLogs> history = new ArrayList<>(epochs);
             for (int i = 0; i < epochs; i++) {
                 int e = in.readInt();
@@ -142,17 +155,12 @@ public record Checkpoint(int epoch, AdamState optimizer, EarlyStopping.State ear
                     new EarlyStopping.State(best, bestEpoch, wait, bestWeights), history, stopReason);
         } catch (EOFException e) {
             throw new IOException(where + ": the checkpoint ends early; expected a complete checkpoint", e);
+        } catch (UTFDataFormatException e) {
+            throw new IOException(where + ": a name or stop reason in the checkpoint is not valid UTF-8 ("
+                    + e.getMessage() + "); expected a checkpoint as textclf writes it", e);
         } catch (IllegalArgumentException e) {
             throw new IOException(where + ": inconsistent checkpoint: " + e.getMessage(), e);
         }
-    }
-
-    private static int count(int n, String where, String what) throws IOException {
-        if (n < 0 || n > 1 << 20) {
-            throw new IOException(where + ": impossible " + what + " count; expected 0.." + (1 << 20) + ", found "
-                    + n);
-        }
-        return n;
     }
 
     private static void writeFloats(DataOutputStream out, float[] values) throws IOException {

@@ -40,6 +40,7 @@ public final class EarlyStopping implements Callback {
         if (monitor.update(logs)) {
             wait = 0;
             if (restoreBestWeights) {
+                bestWeights = null; // the old copy can go before the new one is made: in a small heap, two do not fit
                 bestWeights = Weights.copyOf(state.network());
             }
         } else if (++wait >= patience) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -64,11 +63,11 @@ class ResumeTest {
     }
 
     private static Weights savedWeights(byte[] saved) throws IOException {
-        return Weights.read(new DataInputStream(new ByteArrayInputStream(saved)), "test");
+        return Weights.read(new ByteArrayInputStream(saved), "test");
     }
 
     private static Checkpoint read(byte[] saved) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(saved));
+        ByteArrayInputStream in = new ByteArrayInputStream(saved);
         Weights.read(in, "test");
         return Checkpoint.read(in, "test");
     }
@@ -136,7 +135,7 @@ class ResumeTest {
     @Test
     void read_otherFormat_namesTheFormats() throws IOException {
         byte[] bytes = {0, 0, 0, 7};
-        assertThatThrownBy(() -> Checkpoint.read(new DataInputStream(new ByteArrayInputStream(bytes)), "f"))
+        assertThatThrownBy(() -> Checkpoint.read(new ByteArrayInputStream(bytes), "f"))
                 .hasMessage("f: checkpoint format 7 is not one this textclf reads; expected 1");
     }
 }
