@@ -15,7 +15,10 @@ import org.textclf.data.SampleSource;
 import org.textclf.data.SourceOptions;
 import org.textclf.data.Sources;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * How to read a DATA argument, shared by every command that reads a corpus ({@code @Mixin}). It also keeps the
@@ -50,7 +53,23 @@ public final class DataOptions {
             description = "Stop at the first malformed record, or skip and count it (default: ${DEFAULT-VALUE}).")
     String onBadRecord = cliName(SourceOptions.DEFAULTS.onBadRecord());
 
+    int maxRecordBytes = SourceOptions.DEFAULT_MAX_RECORD_BYTES;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     private final List<Pass> passes = new ArrayList<>();
+
+    @Option(names = "--max-record-bytes", paramLabel = "BYTES",
+            defaultValue = "" + SourceOptions.DEFAULT_MAX_RECORD_BYTES,
+            description = "The longest record read (a line, a CSV record, a folder's document), in UTF-8 bytes; a"
+                    + " longer one is a bad record (default: ${DEFAULT-VALUE}).")
+    void maxRecordBytes(int bytes) {
+        if (bytes < 1) {
+            throw new ParameterException(mixee.commandLine(), "--max-record-bytes must be at least 1, found " + bytes);
+        }
+        maxRecordBytes = bytes;
+    }
 
     /** The file a DATA argument names: an existing path, or a dataset like {@code imdb:test} in $TEXTCLF_DATA. */
     public Path resolve(String data) throws IOException {
@@ -60,7 +79,7 @@ public final class DataOptions {
     /** Opens {@code path} with these options; each pass over the source is remembered for {@link #printReads}. */
     public SampleSource open(Path path) throws IOException {
         SampleSource source = Sources.open(path, SourceOptions.builder().format(format).textColumns(textColumns)
-                .labelColumn(labelColumn).onBadRecord(policy(onBadRecord)).build());
+                .labelColumn(labelColumn).onBadRecord(policy(onBadRecord)).maxRecordBytes(maxRecordBytes).build());
         return new SampleSource() {
             @Override
             public SampleReader open() throws IOException {

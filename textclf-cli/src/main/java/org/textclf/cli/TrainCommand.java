@@ -214,6 +214,7 @@ public final class TrainCommand implements Callable<Integer> {
         CacheKey.Builder key = CacheKey.builder().put("format", dataOptions.format == null ? "detected"
                 : dataOptions.format).put("text_columns", dataOptions.textColumns)
                 .put("label_column", dataOptions.labelColumn).put("on_bad_record", dataOptions.onBadRecord)
+                .put("max_record_bytes", dataOptions.maxRecordBytes)
                 .file("train", trainPath);
         addClassesBeside(key, "train_classes", trainPath);
         if (validationPath != null) {

@@ -1,7 +1,11 @@
 package org.textclf.data;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +27,12 @@ final class FolderReader extends RecordReader {
     private List<Path> files = List.of();
     private int nextFile;
     private long ordinal;
+    private final int maxRecordBytes;
 
-    FolderReader(Path folder, BadRecordPolicy policy) throws IOException {
-        super(folder.toString(), policy, 0);
+    FolderReader(Path folder, SourceOptions options) throws IOException {
+        super(folder.toString(), options.onBadRecord(), 0);
         this.classFolders = classFolders(folder);
+        this.maxRecordBytes = options.maxRecordBytes();
     }
 
     /** The subfolders of {@code folder} that hold at least one {@code .txt} file, sorted by name. */
@@ -67,11 +73,27 @@ final class FolderReader extends RecordReader {
         Path file = files.get(nextFile++);
         ordinal++;
         String label = file.getParent().getFileName().toString();
-        try {
-            return new Sample(label, stripBom(Files.readString(file)), ordinal);
-        } catch (CharacterCodingException e) {
-            throw new BadRecordException(file.toString(), 1, Utf8Input.INVALID_UTF8);
+        return new Sample(label, stripBom(read(file)), ordinal);
+    }
+
+    /** The text of {@code file}, read no further than the record limit (its size may change as it is read). */
+    private String read(Path file) throws IOException {
+        byte[] bytes;
+        if (Files.size(file) <= maxRecordBytes) {
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(Math.min(maxRecordBytes, Integer.MAX_VALUE - 16) + 1);
+            }
+            if (bytes.length <= maxRecordBytes) {
+                try {
+                    return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes))
+                            .toString();
+                } catch (CharacterCodingException e) {
+                    throw new BadRecordException(file.toString(), 1, Utf8Input.INVALID_UTF8);
+                }
+            }
         }
+        throw new BadRecordException(file.toString(), 1, RecordLimit.tooLong("document", maxRecordBytes));
     }
 
     private static String stripBom(String text) {

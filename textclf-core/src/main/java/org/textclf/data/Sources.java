@@ -69,7 +69,8 @@ public final class Sources {
                 return new FileSource(path, format, options, 0);
             }
             case CSV, TSV -> {
-                try (Rows rows = Rows.open(path, format)) {
+                try (Rows rows = Rows.of(path.toString(), Files.newInputStream(path), format,
+                        options.maxRecordBytes())) {
                     TableReader.readHeader(path.toString(), rows, options);
                 }
             }

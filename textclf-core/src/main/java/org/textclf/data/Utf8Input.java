@@ -43,7 +43,11 @@ final class Utf8Input extends Reader {
     }
 
     static Utf8Input open(Path path, LineProblems problems) throws IOException {
-        InputStream raw = Files.newInputStream(path);
+        return of(Files.newInputStream(path), problems);
+    }
+
+    /** The text of {@code raw}, a file's bytes from its start; closes it if this fails. */
+    static Utf8Input of(InputStream raw, LineProblems problems) throws IOException {
         try {
             return new Utf8Input(withoutBom(gunzipped(raw)), problems);
         } catch (IOException | RuntimeException e) {
