@@ -116,12 +116,11 @@ class SourcesTest {
     }
 
     @Test
-    void open_fastText_keepsTheFirstOfSeveralLabels() throws IOException {
-        Path file = write(dir, "a.txt", "__label__pos great movie\n\n__label__a __label__b  two labels\n"
-                + "__label__neg\n");
+    void open_fastText_readsLabelAndTextSkippingBlankLines() throws IOException {
+        Path file = write(dir, "a.txt", "__label__pos great movie\n\n  __label__a\ttwo  spaces\n__label__neg\n");
 
         assertThat(readAll(Sources.open(file, SourceOptions.DEFAULTS))).containsExactly(
-                new Sample("pos", "great movie", 1), new Sample("a", "two labels", 3), new Sample("neg", "", 4));
+                new Sample("pos", "great movie", 1), new Sample("a", "two  spaces", 3), new Sample("neg", "", 4));
     }
 
     @Test
