@@ -103,8 +103,8 @@ public final class DataOptions {
     }
 
     /**
-     * Prints, for the last pass over each source, {@code read N records, skipped M} and, when records were skipped,
-     * the first offenders.
+     * Prints, for the last pass over each source, its notices of what it did not read ({@code textclf: DIR: ignored
+     * ...}), {@code read N records, skipped M} and, when records were skipped, the first offenders.
      */
     public void printReads(PrintWriter err) {
         List<Pass> last = new ArrayList<>();
@@ -118,6 +118,9 @@ public final class DataOptions {
         }
         for (Pass pass : last) {
             ReadStats stats = pass.stats();
+            for (String notice : stats.notices()) {
+                err.println("textclf: " + notice);
+            }
             err.println((last.size() > 1 ? pass.sourceName() + ": " : "") + stats.summary());
             if (stats.skipped() > 0) {
                 List<String> offenders = stats.firstOffenders();

@@ -35,6 +35,21 @@ class HostileInputTest {
     }
 
     @Test
+    void explore_folderWithNestedAndIgnoredFiles_readsThemAndPrintsOneNotice() throws IOException {
+        write("corpus/pos/a.TXT", "good film");
+        write("corpus/pos/2020/b.txt", "great film");
+        write("corpus/neg/a.text", "bad film");
+        write("corpus/neg/a.md", "notes");
+        Path corpus = dir.resolve("corpus");
+
+        Run run = Run.of("explore", corpus.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).isEqualTo("textclf: " + corpus + ": ignored 1 file that is not .txt or .text in a class"
+                + " folder (1 .md)" + NL + "read 3 records, skipped 0" + NL);
+    }
+
+    @Test
     void explore_maxRecordBytesZero_usageErrorExitTwo() throws IOException {
         Path file = write("a.ft", "__label__a good film\n");
 
