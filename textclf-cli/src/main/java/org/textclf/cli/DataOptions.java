@@ -1,7 +1,9 @@
 package org.textclf.cli;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +62,9 @@ public final class DataOptions {
 
     private final List<Pass> passes = new ArrayList<>();
 
+    /** What standard input is called in messages. */
+    static final String STDIN = "stdin";
+
     @Option(names = "--max-record-bytes", paramLabel = "BYTES",
             defaultValue = "" + SourceOptions.DEFAULT_MAX_RECORD_BYTES,
             description = "The longest record read (a line, a CSV record, a folder's document), in UTF-8 bytes; a"
@@ -76,10 +81,58 @@ public final class DataOptions {
         return Datasets.resolve(data);
     }
 
-    /** Opens {@code path} with these options; each pass over the source is remembered for {@link #printReads}. */
+    /**
+     * Opens {@code path} with these options, for a command that reads it several times (train); each pass over the
+     * source is remembered for {@link #printReads}.
+     */
     public SampleSource open(Path path) throws IOException {
-        SampleSource source = Sources.open(path, SourceOptions.builder().format(format).textColumns(textColumns)
-                .labelColumn(labelColumn).onBadRecord(policy(onBadRecord)).maxRecordBytes(maxRecordBytes).build());
+        requireRereadable(path);
+        return tracked(Sources.open(path, sourceOptions()));
+    }
+
+    /**
+     * Opens a DATA argument for a command that reads it once (explore, evaluate, predict): {@code -} is standard
+     * input, and a pipe ({@code <(zcat x.gz)}) is read as it streams.
+     */
+    public SampleSource openOnce(String data) throws IOException {
+        return tracked("-".equals(data) ? Sources.read(STDIN, System.in, sourceOptions())
+                : Sources.openOnce(resolve(data), sourceOptions()));
+    }
+
+    /** Plain text, one text per line ({@code -}: standard input), for predict. */
+    public SampleSource openLines(String input) throws IOException {
+        if ("-".equals(input)) {
+            return tracked(Sources.lines(STDIN, System.in, sourceOptions()));
+        }
+        Path path = Path.of(input);
+        requireFile(path, "a text file, one text per line");
+        return tracked(Sources.lines(input, new FileInputStream(path.toFile()), sourceOptions()));
+    }
+
+    /** Fails naming {@code path} when it exists and is not a regular file or a folder, up front: a pipe. */
+    static void requireRereadable(Path path) throws IOException {
+        if (Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path)) {
+            throw new IOException(path + ": not a regular file (a pipe?); train reads its data several times, give a"
+                    + " regular file");
+        }
+    }
+
+    /** Fails naming {@code path} when it is a folder or missing; {@code expected} says what it should be. */
+    static void requireFile(Path path, String expected) throws IOException {
+        if (Files.isDirectory(path)) {
+            throw new IOException(path + ": is a folder; expected " + expected);
+        }
+        if (!Files.exists(path)) {
+            throw new IOException(path + ": no such file; expected " + expected);
+        }
+    }
+
+    private SourceOptions sourceOptions() {
+        return SourceOptions.builder().format(format).textColumns(textColumns).labelColumn(labelColumn)
+                .onBadRecord(policy(onBadRecord)).maxRecordBytes(maxRecordBytes).build();
+    }
+
+    private SampleSource tracked(SampleSource source) {
         return new SampleSource() {
             @Override
             public SampleReader open() throws IOException {

@@ -98,6 +98,13 @@ public final class TrainCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing TRAIN; expected training"
                     + " data, or --resume DIR to continue a checkpointed run");
         }
+        // Up front: a pipe would be consumed by the first pass (or the checkpoint's checksum) before failing.
+        DataOptions.requireRereadable(dataOptions.resolve(train));
+        for (String data : new String[] {validation, test}) {
+            if (data != null) {
+                DataOptions.requireRereadable(dataOptions.resolve(data));
+            }
+        }
         CheckpointFile checkpoints = null;
         if (checkpointDir != null) {
             List<ModelInfo.InputFile> inputs = trainingInputs(dataOptions.resolve(train),

@@ -5,7 +5,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.BufferedInputStream;
 import java.io.UncheckedIOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,9 +34,9 @@ final class CsvRecords implements Rows {
     /** FastCSV's failure while looking ahead, reported after the record before it. */
     private BadRecordException deferred;
 
-    CsvRecords(String file, InputStream raw, char separator, int maxRecordBytes) throws IOException {
+    CsvRecords(String file, BufferedInputStream bytes, char separator, int maxRecordBytes) throws IOException {
         this.file = file;
-        Utf8Input input = Utf8Input.of(raw, problems);
+        Utf8Input input = Utf8Input.of(bytes, problems);
         this.quotes = new QuoteCheck(input, separator, problems, maxRecordBytes);
         input.countLinesWith(quotes);
         this.csv = CsvReader.builder().fieldSeparator(separator).quoteCharacter('"').skipEmptyLines(true)

@@ -1,7 +1,7 @@
 package org.textclf.data;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.BufferedInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -18,19 +18,19 @@ record FileSource(Path path, DataFormat format, SourceOptions options, int class
         if (format == DataFormat.FOLDER) {
             return new FolderReader(path, options);
         }
-        return reader(path.toString(), Files.newInputStream(path), format, options, classCount);
+        return reader(path.toString(), Utf8Input.gunzipped(Files.newInputStream(path)), format, options, classCount);
     }
 
-    /** A reader of {@code raw}, the bytes of a file named {@code file} from their start, in {@code format}. */
-    static RecordReader reader(String file, InputStream raw, DataFormat format, SourceOptions options,
+    /** A reader in {@code format} of {@code bytes}, the (gunzipped) bytes of {@code file} from their start. */
+    static RecordReader reader(String file, BufferedInputStream bytes, DataFormat format, SourceOptions options,
             int classCount) throws IOException {
         BadRecordPolicy policy = options.onBadRecord();
         int max = options.maxRecordBytes();
         return switch (format) {
-            case ZHANG_CSV -> new ZhangCsvReader(file, Rows.of(file, raw, format, max), policy, classCount);
-            case CSV, TSV -> new TableReader(file, Rows.of(file, raw, format, max), options, classCount);
-            case FASTTEXT -> new FastTextReader(LineInput.of(file, raw, max), policy, classCount);
-            case JSONL -> new JsonLinesReader(LineInput.of(file, raw, max), options, classCount);
+            case ZHANG_CSV -> new ZhangCsvReader(file, Rows.of(file, bytes, format, max), policy, classCount);
+            case CSV, TSV -> new TableReader(file, Rows.of(file, bytes, format, max), options, classCount);
+            case FASTTEXT -> new FastTextReader(LineInput.of(file, bytes, max), policy, classCount);
+            case JSONL -> new JsonLinesReader(LineInput.of(file, bytes, max), options, classCount);
             case FOLDER -> throw new IllegalArgumentException(file + ": a folder is not a stream of bytes");
         };
     }

@@ -2,7 +2,7 @@ package org.textclf.data;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.BufferedInputStream;
 import java.io.Reader;
 
 /**
@@ -26,10 +26,10 @@ final class LineInput implements Closeable {
     private StringBuilder text = new StringBuilder();
     private long line;
 
-    /** The lines of {@code raw}, a file's bytes from its start, named {@code file} in messages. */
-    static LineInput of(String file, InputStream raw, int maxRecordBytes) throws IOException {
+    /** The lines of {@code bytes}, a file's bytes (gunzipped) from their start, named {@code file} in messages. */
+    static LineInput of(String file, BufferedInputStream bytes, int maxRecordBytes) throws IOException {
         LineProblems problems = new LineProblems();
-        return new LineInput(file, Utf8Input.of(raw, problems), problems, maxRecordBytes);
+        return new LineInput(file, Utf8Input.of(bytes, problems), problems, maxRecordBytes);
     }
 
     private LineInput(String file, Utf8Input in, LineProblems problems, int maxRecordBytes) {

@@ -2,7 +2,7 @@ package org.textclf.data;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.BufferedInputStream;
 
 /** The records of a delimited file as fields, one record at a time (CSV through FastCSV, or TSV lines). */
 interface Rows extends Closeable {
@@ -22,11 +22,11 @@ interface Rows extends Closeable {
     long line();
 
     /**
-     * The rows of a CSV (quoted, RFC 4180) or TSV (one record per line, no quoting) file: {@code raw}, its bytes
+     * The rows of a CSV (quoted, RFC 4180) or TSV (one record per line, no quoting) file: {@code bytes}, its bytes
      * from the start, named {@code file} in messages.
      */
-    static Rows of(String file, InputStream raw, DataFormat format, int maxRecordBytes) throws IOException {
-        return format == DataFormat.TSV ? new TsvRows(LineInput.of(file, raw, maxRecordBytes))
-                : new CsvRecords(file, raw, ',', maxRecordBytes);
+    static Rows of(String file, BufferedInputStream bytes, DataFormat format, int maxRecordBytes) throws IOException {
+        return format == DataFormat.TSV ? new TsvRows(LineInput.of(file, bytes, maxRecordBytes))
+                : new CsvRecords(file, bytes, ',', maxRecordBytes);
     }
 }
