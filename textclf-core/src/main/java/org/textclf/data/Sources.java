@@ -40,8 +40,10 @@ public final class Sources {
      * starts fastText, <code>{</code> JSONL, a tab and no comma TSV; then CSV with a header when the options name
      * columns or that line names both a text and a label candidate (e.g. {@code text,label}), else Zhang's CSV.
      *
-     * <p>Validates eagerly: the path exists and is readable, a folder has class subfolders, a CSV/TSV header has
-     * the wanted columns. A {@code classes.txt} beside a file makes numeric labels outside 1..k bad records.
+     * <p>Validates eagerly: the path exists and is readable, is a folder or a regular file (not a pipe, which could
+     * be read only once: see {@link #openOnce}), a file's first bytes are UTF-8 text (not UTF-16, not binary), a
+     * folder has class subfolders, a CSV/TSV header has the wanted columns. A {@code classes.txt} beside a file
+     * makes numeric labels outside 1..k bad records.
      *
      * @throws IOException with a message naming the file and what is wrong
      */
