@@ -1,7 +1,9 @@
 package org.textclf.cli;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,10 @@ import org.textclf.data.SampleSource;
 import org.textclf.data.SourceOptions;
 import org.textclf.data.Sources;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * How to read a DATA argument, shared by every command that reads a corpus ({@code @Mixin}). It also keeps the
@@ -50,17 +55,84 @@ public final class DataOptions {
             description = "Stop at the first malformed record, or skip and count it (default: ${DEFAULT-VALUE}).")
     String onBadRecord = cliName(SourceOptions.DEFAULTS.onBadRecord());
 
+    int maxRecordBytes = SourceOptions.DEFAULT_MAX_RECORD_BYTES;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     private final List<Pass> passes = new ArrayList<>();
+
+    /** What standard input is called in messages. */
+    static final String STDIN = "stdin";
+
+    @Option(names = "--max-record-bytes", paramLabel = "BYTES",
+            defaultValue = "" + SourceOptions.DEFAULT_MAX_RECORD_BYTES,
+            description = "The longest record read (a line, a CSV record, a folder's document), in UTF-8 bytes; a"
+                    + " longer one is a bad record (default: ${DEFAULT-VALUE}).")
+    void maxRecordBytes(int bytes) {
+        if (bytes < 1) {
+            throw new ParameterException(mixee.commandLine(), "--max-record-bytes must be at least 1, found " + bytes);
+        }
+        maxRecordBytes = bytes;
+    }
 
     /** The file a DATA argument names: an existing path, or a dataset like {@code imdb:test} in $TEXTCLF_DATA. */
     public Path resolve(String data) throws IOException {
         return Datasets.resolve(data);
     }
 
-    /** Opens {@code path} with these options; each pass over the source is remembered for {@link #printReads}. */
+    /**
+     * Opens {@code path} with these options, for a command that reads it several times (train); each pass over the
+     * source is remembered for {@link #printReads}.
+     */
     public SampleSource open(Path path) throws IOException {
-        SampleSource source = Sources.open(path, SourceOptions.builder().format(format).textColumns(textColumns)
-                .labelColumn(labelColumn).onBadRecord(policy(onBadRecord)).build());
+        requireRereadable(path);
+        return tracked(Sources.open(path, sourceOptions()));
+    }
+
+    /**
+     * Opens a DATA argument for a command that reads it once (explore, evaluate, predict): {@code -} is standard
+     * input, and a pipe ({@code <(zcat x.gz)}) is read as it streams.
+     */
+    public SampleSource openOnce(String data) throws IOException {
+        return tracked("-".equals(data) ? Sources.read(STDIN, System.in, sourceOptions())
+                : Sources.openOnce(resolve(data), sourceOptions()));
+    }
+
+    /** Plain text, one text per line ({@code -}: standard input), for predict. */
+    public SampleSource openLines(String input) throws IOException {
+        if ("-".equals(input)) {
+            return tracked(Sources.lines(STDIN, System.in, sourceOptions()));
+        }
+        Path path = Path.of(input);
+        requireFile(path, "a text file, one text per line");
+        return tracked(Sources.lines(input, new FileInputStream(path.toFile()), sourceOptions()));
+    }
+
+    /** Fails naming {@code path} when it exists and is not a regular file or a folder, up front: a pipe. */
+    static void requireRereadable(Path path) throws IOException {
+        if (Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path)) {
+            throw new IOException(path + ": not a regular file (a pipe?); train reads its data several times, give a"
+                    + " regular file");
+        }
+    }
+
+    /** Fails naming {@code path} when it is a folder or missing; {@code expected} says what it should be. */
+    static void requireFile(Path path, String expected) throws IOException {
+        if (Files.isDirectory(path)) {
+            throw new IOException(path + ": is a folder; expected " + expected);
+        }
+        if (!Files.exists(path)) {
+            throw new IOException(path + ": no such file; expected " + expected);
+        }
+    }
+
+    private SourceOptions sourceOptions() {
+        return SourceOptions.builder().format(format).textColumns(textColumns).labelColumn(labelColumn)
+                .onBadRecord(policy(onBadRecord)).maxRecordBytes(maxRecordBytes).build();
+    }
+
+    private SampleSource tracked(SampleSource source) {
         return new SampleSource() {
             @Override
             public SampleReader open() throws IOException {
@@ -84,8 +156,8 @@ public final class DataOptions {
     }
 
     /**
-     * Prints, for the last pass over each source, {@code read N records, skipped M} and, when records were skipped,
-     * the first offenders.
+     * Prints, for the last pass over each source, its notices of what it did not read ({@code textclf: DIR: ignored
+     * ...}), {@code read N records, skipped M} and, when records were skipped, the first offenders.
      */
     public void printReads(PrintWriter err) {
         List<Pass> last = new ArrayList<>();
@@ -99,6 +171,9 @@ public final class DataOptions {
         }
         for (Pass pass : last) {
             ReadStats stats = pass.stats();
+            for (String notice : stats.notices()) {
+                err.println("textclf: " + notice);
+            }
             err.println((last.size() > 1 ? pass.sourceName() + ": " : "") + stats.summary());
             if (stats.skipped() > 0) {
                 List<String> offenders = stats.firstOffenders();

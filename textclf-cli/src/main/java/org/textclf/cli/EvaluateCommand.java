@@ -3,6 +3,7 @@ package org.textclf.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.textclf.api.TextClassifier;
+import org.textclf.data.SampleSource;
 import org.textclf.eval.Evaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,14 +36,15 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        DataOptions.requireFile(model, "a model file written by textclf train");
         TextClassifier classifier = TextClassifier.load(model);
-        Path path = dataOptions.resolve(data);
-        Evaluation evaluation = classifier.evaluate(dataOptions.open(path));
+        SampleSource source = dataOptions.openOnce(data);
+        Evaluation evaluation = classifier.evaluate(source);
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(evaluation.toJson(classifier.labels().names()));
         } else {
-            out.println("evaluation of " + model + " on " + path + ":");
+            out.println("evaluation of " + model + " on " + source.name() + ":");
             out.print(evaluation.report(classifier.labels().names()));
         }
         out.flush();

@@ -3,6 +3,7 @@ package org.textclf.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.textclf.explore.CorpusExplorer;
+import org.textclf.data.SampleSource;
 import org.textclf.explore.CorpusStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,17 +52,19 @@ public final class ExploreCommand implements Callable<Integer> {
         if (plots != null) {
             OutputPaths.checkFolder(plots, "--plots");
         }
-        Path path = dataOptions.resolve(data);
-        CorpusStats stats = CorpusExplorer.builder().topNgrams(topNgrams).build()
-                .explore(dataOptions.open(path));
-        stats = stats.withLabels(stats.labels().withNamesBeside(path));
+        SampleSource source = dataOptions.openOnce(data);
+        CorpusStats stats = CorpusExplorer.builder().topNgrams(topNgrams).build().explore(source);
+        if (source.file().isPresent()) {
+            stats = stats.withLabels(stats.labels().withNamesBeside(source.file().get()));
+        }
+        String name = source.name();
         if (plots != null) {
             ExplorePlots.write(stats, plots);
         }
         if (json) {
-            spec.commandLine().getOut().println(ExploreJson.toJson(path.toString(), stats));
+            spec.commandLine().getOut().println(ExploreJson.toJson(name, stats));
         } else {
-            spec.commandLine().getOut().print(ExploreReport.format(path.toString(), stats));
+            spec.commandLine().getOut().print(ExploreReport.format(name, stats));
         }
         spec.commandLine().getOut().flush();
         if (plots != null) {

@@ -1,9 +1,6 @@
 package org.textclf.cli;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +10,7 @@ import org.textclf.api.Prediction;
 import org.textclf.api.TextClassifier;
 import org.textclf.data.Sample;
 import org.textclf.data.SampleReader;
+import org.textclf.data.SampleSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,38 +54,21 @@ public final class PredictCommand implements Callable<Integer> {
         if (topK < 1) {
             throw new ParameterException(spec.commandLine(), "--top-k must be at least 1, found " + topK);
         }
+        DataOptions.requireFile(model, "a model file written by textclf train");
         TextClassifier classifier = TextClassifier.load(model);
         PrintWriter out = spec.commandLine().getOut();
         List<String> chunk = new ArrayList<>(CHUNK);
-        long records = 0;
         boolean plainLines = "-".equals(input) || input.endsWith(".txt");
-        if (plainLines) {
-            try (BufferedReader lines = "-".equals(input)
-                    ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-                    : java.nio.file.Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8)) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    chunk.add(line);
-                    records++;
-                    flushIfFull(classifier, chunk, out, false);
-                }
-            }
-        } else {
-            try (SampleReader reader = dataOptions.open(dataOptions.resolve(input)).open()) {
-                for (Sample s = reader.next(); s != null; s = reader.next()) {
-                    chunk.add(s.text());
-                    records++;
-                    flushIfFull(classifier, chunk, out, false);
-                }
+        SampleSource source = plainLines ? dataOptions.openLines(input) : dataOptions.openOnce(input);
+        try (SampleReader reader = source.open()) {
+            for (Sample s = reader.next(); s != null; s = reader.next()) {
+                chunk.add(s.text());
+                flushIfFull(classifier, chunk, out, false);
             }
         }
         flushIfFull(classifier, chunk, out, true);
         out.flush();
-        if (plainLines) {
-            spec.commandLine().getErr().printf("read %,d records, skipped 0%n", records);
-            spec.commandLine().getErr().flush();
-        } else {
-            dataOptions.printReads(spec.commandLine().getErr());
-        }
+        dataOptions.printReads(spec.commandLine().getErr());
         return 0;
     }
 

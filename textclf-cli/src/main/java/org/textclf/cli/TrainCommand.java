@@ -102,6 +102,13 @@ public final class TrainCommand implements Callable<Integer> {
         if (checkpointDir != null) {
             OutputPaths.checkFolder(checkpointDir, "--checkpoint-dir");
         }
+        // Up front: a pipe would be consumed by the first pass (or the checkpoint's checksum) before failing.
+        DataOptions.requireRereadable(dataOptions.resolve(train));
+        for (String data : new String[] {validation, test}) {
+            if (data != null) {
+                DataOptions.requireRereadable(dataOptions.resolve(data));
+            }
+        }
         CheckpointFile checkpoints = null;
         if (checkpointDir != null) {
             List<ModelInfo.InputFile> inputs = trainingInputs(dataOptions.resolve(train),
@@ -227,6 +234,7 @@ public final class TrainCommand implements Callable<Integer> {
         CacheKey.Builder key = CacheKey.builder().put("format", dataOptions.format == null ? "detected"
                 : dataOptions.format).put("text_columns", dataOptions.textColumns)
                 .put("label_column", dataOptions.labelColumn).put("on_bad_record", dataOptions.onBadRecord)
+                .put("max_record_bytes", dataOptions.maxRecordBytes)
                 .file("train", trainPath);
         addClassesBeside(key, "train_classes", trainPath);
         if (validationPath != null) {

@@ -5,8 +5,8 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
+import java.io.BufferedInputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,10 +34,10 @@ final class CsvRecords implements Rows {
     /** FastCSV's failure while looking ahead, reported after the record before it. */
     private BadRecordException deferred;
 
-    CsvRecords(Path path, char separator) throws IOException {
-        this.file = path.toString();
-        Utf8Input input = Utf8Input.open(path, problems);
-        this.quotes = new QuoteCheck(input, separator, problems);
+    CsvRecords(String file, BufferedInputStream bytes, char separator, int maxRecordBytes) throws IOException {
+        this.file = file;
+        Utf8Input input = Utf8Input.of(bytes, problems);
+        this.quotes = new QuoteCheck(input, separator, problems, maxRecordBytes);
         input.countLinesWith(quotes);
         this.csv = CsvReader.builder().fieldSeparator(separator).quoteCharacter('"').skipEmptyLines(true)
                 .ignoreDifferentFieldCount(true).acceptCharsAfterQuotes(true).detectBomHeader(false)
@@ -105,7 +105,9 @@ final class CsvRecords implements Rows {
             Matcher m = FASTCSV_LINE.matcher(String.valueOf(e.getMessage()));
             long line = m.find() ? Long.parseLong(m.group(1)) : lastStart + 1;
             String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-            throw new BadRecordException(file, line, "cannot parse the rest of the file: " + why);
+            String problem = problems.takeUpTo(line, line);
+            throw new BadRecordException(file, line, (problem != null ? problem + "; FastCSV cannot go on after it,"
+                    + " so " : "") + "cannot parse the rest of the file: " + why);
         }
     }
 

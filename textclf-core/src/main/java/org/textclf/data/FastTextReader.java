@@ -3,9 +3,9 @@ package org.textclf.data;
 import java.io.IOException;
 
 /**
- * Samples from fastText's supervised format: {@code __label__X the text}. When a line starts with several labels
- * (fastText's multi-label form) the first is the sample's label and the others are dropped, since a sample here has
- * one class. A non-blank line that does not start with {@code __label__} is bad; blank lines are skipped.
+ * Samples from fastText's supervised format: {@code __label__X the text}. A line with several labels (fastText's
+ * multi-label form) is bad, since a sample here has one class and keeping one label would drop the others silently;
+ * so is a non-blank line that does not start with {@code __label__}. Blank lines are skipped.
  */
 final class FastTextReader extends RecordReader {
     static final String PREFIX = "__label__";
@@ -29,18 +29,23 @@ final class FastTextReader extends RecordReader {
             throw new BadRecordException(lines.file(), lines.line(), "no label; expected a line starting with "
                     + PREFIX + ", found '" + start + "'");
         }
-        String label = null;
-        while (line.startsWith(PREFIX, pos)) {
-            int end = pos + PREFIX.length();
-            while (end < line.length() && !Character.isWhitespace(line.charAt(end))) {
-                end++;
-            }
-            if (label == null) {
-                label = line.substring(pos + PREFIX.length(), end);
-            }
-            pos = skipSpaces(line, end);
+        int end = labelEnd(line, pos);
+        String label = line.substring(pos + PREFIX.length(), end);
+        int textStart = skipSpaces(line, end);
+        if (line.startsWith(PREFIX, textStart)) {
+            throw new BadRecordException(lines.file(), lines.line(), "several labels (" + line.substring(pos, end)
+                    + " " + line.substring(textStart, labelEnd(line, textStart)) + "); multi-label classification is"
+                    + " not supported; give each line one label");
         }
-        return new Sample(label, line.substring(pos), lines.line());
+        return new Sample(label, line.substring(textStart), lines.line());
+    }
+
+    private static int labelEnd(String line, int start) {
+        int end = start + PREFIX.length();
+        while (end < line.length() && !Character.isWhitespace(line.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 
     private static int skipSpaces(String line, int from) {

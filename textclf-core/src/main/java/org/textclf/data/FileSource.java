@@ -1,7 +1,10 @@
 package org.textclf.data;
 
 import java.io.IOException;
+import java.io.BufferedInputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A validated file or folder in a known format; every {@link #open} starts a fresh streaming pass.
@@ -12,20 +15,29 @@ record FileSource(Path path, DataFormat format, SourceOptions options, int class
 
     @Override
     public SampleReader open() throws IOException {
-        String file = path.toString();
+        if (format == DataFormat.FOLDER) {
+            return new FolderReader(path, options);
+        }
+        return reader(path.toString(), Utf8Input.gunzipped(Files.newInputStream(path)), format, options, classCount);
+    }
+
+    /** A reader in {@code format} of {@code bytes}, the (gunzipped) bytes of {@code file} from their start. */
+    static RecordReader reader(String file, BufferedInputStream bytes, DataFormat format, SourceOptions options,
+            int classCount) throws IOException {
         BadRecordPolicy policy = options.onBadRecord();
+        int max = options.maxRecordBytes();
         return switch (format) {
-            case ZHANG_CSV -> new ZhangCsvReader(file, Rows.open(path, format), policy, classCount);
-            case CSV, TSV -> new TableReader(file, Rows.open(path, format), options, classCount);
-            case FASTTEXT -> new FastTextReader(new LineInput(path), policy, classCount);
-            case JSONL -> new JsonLinesReader(new LineInput(path), options, classCount);
-            case FOLDER -> new FolderReader(path, policy);
+            case ZHANG_CSV -> new ZhangCsvReader(file, Rows.of(file, bytes, format, max), policy, classCount);
+            case CSV, TSV -> new TableReader(file, Rows.of(file, bytes, format, max), options, classCount);
+            case FASTTEXT -> new FastTextReader(LineInput.of(file, bytes, max), policy, classCount);
+            case JSONL -> new JsonLinesReader(LineInput.of(file, bytes, max), options, classCount);
+            case FOLDER -> throw new IllegalArgumentException(file + ": a folder is not a stream of bytes");
         };
     }
 
     @Override
-    public java.util.Optional<Path> file() {
-        return java.util.Optional.of(path);
+    public Optional<Path> file() {
+        return Optional.of(path);
     }
 
     @Override

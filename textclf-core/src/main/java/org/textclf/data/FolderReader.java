@@ -1,77 +1,186 @@
 package org.textclf.data;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Samples from a folder per class of {@code .txt} files (the aclImdb layout {@code DIR/pos/*.txt},
- * {@code DIR/neg/*.txt}): the label is the subfolder's name, each file is one sample, its {@code line} is its
- * 1-based ordinal in the pass. Subfolders and files are visited in sorted name order so every pass is the same.
- * Subfolders without {@code .txt} files are not classes, and files that are not {@code .txt} (beside the class
- * folders or inside them) are ignored. Files are read one at a time, so only one folder's file names are in memory.
+ * Samples from a folder per class of text files (the aclImdb layout {@code DIR/pos/*.txt}, {@code DIR/neg/*.txt}):
+ * the label is the class folder's name, each {@code .txt} or {@code .text} file (any case) at any depth below it is
+ * one sample, its {@code line} is its 1-based ordinal in the pass. Folders and files are visited depth first in
+ * sorted name order so every pass is the same, and only the listings of the folders on the current path are in
+ * memory. A subfolder with no text file at any depth is not a class. Whatever is not read (other extensions, hidden
+ * files, files beside the class folders) is counted by kind in one notice at the end of the pass, so that a corpus
+ * misnamed {@code .TXT} or nested one level deeper is not dropped silently. Symbolic links to folders below a class
+ * folder are not followed (a cycle would never end).
  */
 final class FolderReader extends RecordReader {
-    static final String SUFFIX = ".txt";
+    private static final List<String> SUFFIXES = List.of(".txt", ".text");
 
+    private final Path folder;
     private final List<Path> classFolders;
+    private final int maxRecordBytes;
+    private final Map<String, Integer> ignored = new TreeMap<>();
     private int nextFolder;
-    private List<Path> files = List.of();
-    private int nextFile;
+    private String label;
+    /** The sorted entries still to visit of each folder on the path from the class folder down. */
+    private final Deque<Iterator<Path>> path = new ArrayDeque<>();
     private long ordinal;
 
-    FolderReader(Path folder, BadRecordPolicy policy) throws IOException {
-        super(folder.toString(), policy, 0);
+    FolderReader(Path folder, SourceOptions options) throws IOException {
+        super(folder.toString(), options.onBadRecord(), 0);
+        this.folder = folder;
         this.classFolders = classFolders(folder);
+        this.maxRecordBytes = options.maxRecordBytes();
+        for (Path entry : sorted(folder)) {
+            if (!classFolders.contains(entry)) {
+                countIgnored(entry, isHidden(entry) ? "hidden" : Files.isDirectory(entry) ? null
+                        : "beside the class folders");
+            }
+        }
     }
 
-    /** The subfolders of {@code folder} that hold at least one {@code .txt} file, sorted by name. */
+    /** The subfolders of {@code folder} that hold at least one text file at any depth, sorted by name. */
     static List<Path> classFolders(Path folder) throws IOException {
         List<Path> found = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, Files::isDirectory)) {
-            for (Path dir : entries) {
-                if (!textFiles(dir).isEmpty()) {
-                    found.add(dir);
-                }
+        for (Path dir : sorted(folder)) {
+            if (Files.isDirectory(dir) && !isHidden(dir) && holdsText(dir)) {
+                found.add(dir);
             }
         }
-        found.sort(null);
         return found;
     }
 
-    private static List<Path> textFiles(Path dir) throws IOException {
-        List<Path> found = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir,
-                p -> p.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(p))) {
-            for (Path p : entries) {
-                found.add(p);
+    private static boolean holdsText(Path dir) throws IOException {
+        for (Path entry : sorted(dir)) {
+            if (isHidden(entry)) {
+                continue;
+            }
+            if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) ? holdsText(entry) : isText(entry)) {
+                return true;
             }
         }
-        found.sort(null);
-        return found;
+        return false;
+    }
+
+    private static boolean isText(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return Files.isRegularFile(file) && (name.endsWith(SUFFIXES.get(0)) || name.endsWith(SUFFIXES.get(1)));
+    }
+
+    private static boolean isHidden(Path entry) {
+        return entry.getFileName().toString().startsWith(".");
+    }
+
+    private static List<Path> sorted(Path dir) throws IOException {
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            for (Path p : stream) {
+                entries.add(p);
+            }
+        }
+        entries.sort(null);
+        return entries;
     }
 
     @Override
     Sample readRecord() throws IOException {
-        while (nextFile == files.size()) {
-            if (nextFolder == classFolders.size()) {
-                return null;
+        while (true) {
+            while (!path.isEmpty() && !path.peek().hasNext()) {
+                path.pop();
             }
-            files = textFiles(classFolders.get(nextFolder++));
-            nextFile = 0;
+            if (path.isEmpty()) {
+                if (nextFolder == classFolders.size()) {
+                    noticeIgnored();
+                    return null;
+                }
+                Path classFolder = classFolders.get(nextFolder++);
+                label = classFolder.getFileName().toString();
+                path.push(sorted(classFolder).iterator());
+                continue;
+            }
+            Path entry = path.peek().next();
+            if (isHidden(entry)) {
+                countIgnored(entry, "hidden");
+            } else if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                path.push(sorted(entry).iterator());
+            } else if (isText(entry)) {
+                ordinal++;
+                return new Sample(label, stripBom(read(entry)), ordinal);
+            } else {
+                countIgnored(entry, null);
+            }
         }
-        Path file = files.get(nextFile++);
-        ordinal++;
-        String label = file.getParent().getFileName().toString();
-        try {
-            return new Sample(label, stripBom(Files.readString(file)), ordinal);
-        } catch (CharacterCodingException e) {
-            throw new BadRecordException(file.toString(), 1, Utf8Input.INVALID_UTF8);
+    }
+
+    /** Counts {@code entry} under {@code kind}, or by its extension when kind is null (a folder: by its files). */
+    private void countIgnored(Path entry, String kind) throws IOException {
+        if (kind == null && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+            for (Path p : sorted(entry)) {
+                countIgnored(p, isHidden(p) ? "hidden" : null);
+            }
+            return;
         }
+        String k = kind;
+        if (k == null) {
+            String name = entry.getFileName().toString().toLowerCase(Locale.ROOT);
+            int dot = name.lastIndexOf('.');
+            k = !Files.isRegularFile(entry) ? "not regular files" : dot > 0 ? name.substring(dot) : "without extension";
+        }
+        ignored.merge(k, 1, Integer::sum);
+    }
+
+    /** One line for the pass: how many files were not read, most frequent kind first. */
+    private void noticeIgnored() {
+        if (ignored.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<String, Integer>> kinds = new ArrayList<>(ignored.entrySet());
+        kinds.sort((a, b) -> b.getValue() - a.getValue());
+        int total = 0;
+        StringBuilder byKind = new StringBuilder();
+        for (Map.Entry<String, Integer> kind : kinds) {
+            total += kind.getValue();
+            byKind.append(byKind.length() == 0 ? "" : ", ").append(kind.getValue()).append(' ').append(kind.getKey());
+        }
+        stats().addNotice(String.format("%s: ignored %,d file%s that %s not .txt or .text in a class folder (%s)",
+                folder, total, total == 1 ? "" : "s", total == 1 ? "is" : "are", byKind));
+        ignored.clear();
+    }
+
+    /** The text of {@code file}, read no further than the record limit (its size may change as it is read). */
+    private String read(Path file) throws IOException {
+        byte[] bytes;
+        if (Files.size(file) <= maxRecordBytes) {
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(Math.min(maxRecordBytes, Integer.MAX_VALUE - 16) + 1);
+            }
+            if (bytes.length <= maxRecordBytes) {
+                try {
+                    return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes))
+                            .toString();
+                } catch (CharacterCodingException e) {
+                    throw new BadRecordException(file.toString(), 1, Utf8Input.INVALID_UTF8);
+                }
+            }
+        }
+        throw new BadRecordException(file.toString(), 1, RecordLimit.tooLong("document", maxRecordBytes));
     }
 
     private static String stripBom(String text) {

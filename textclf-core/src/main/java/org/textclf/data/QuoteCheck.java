@@ -9,7 +9,8 @@ import java.io.Reader;
  * {@code acceptCharsAfterQuotes(true)}, the only setting under which it can go on after one): text after a closing
  * quote, and a quote still open at the end of the file. The first is reported by physical line to
  * {@link LineProblems}; the second is a flag the reader checks after the last record. Lines end as in
- * {@link Utf8Input}, so both count the same lines as FastCSV.
+ * {@link Utf8Input}, so both count the same lines as FastCSV. It also counts each record's UTF-8 bytes (without the
+ * line end that ends it) and reports a record over the limit by its first line.
  */
 final class QuoteCheck extends FilterReader {
     static final String TEXT_AFTER_QUOTE =
@@ -29,9 +30,13 @@ final class QuoteCheck extends FilterReader {
     private long line = 1;
     private boolean lastWasCr;
     private boolean unclosedAtEnd;
+    private final int maxRecordBytes;
+    private long recordBytes;
+    private long recordLine = 1;
 
-    QuoteCheck(Reader in, char separator, LineProblems problems) {
+    QuoteCheck(Reader in, char separator, LineProblems problems, int maxRecordBytes) {
         super(in);
+        this.maxRecordBytes = maxRecordBytes;
         this.separator = separator;
         this.special = 1L << '"' | 1L << '\n' | 1L << '\r' | (separator < 64 ? 1L << separator : 0);
         this.problems = problems;
@@ -69,15 +74,24 @@ final class QuoteCheck extends FilterReader {
         return read(one, 0, 1) < 0 ? -1 : one[0];
     }
 
+    /** Reports the current record when it has grown over the limit (once: a line keeps its first problem). */
+    private void checkRecord(long bytes) {
+        if (bytes > maxRecordBytes) {
+            problems.add(recordLine, RecordLimit.tooLong("record", maxRecordBytes));
+        }
+    }
+
     private void scan(char[] cbuf, int from, int to) {
         int s = state;
         long l = line;
         boolean cr = lastWasCr;
         char sep = separator;
         long specials = special;
+        long bytes = recordBytes;
         for (int i = from; i < to; i++) {
             char c = cbuf[i];
             if (c < 64 ? (specials & 1L << c) == 0 : c != sep) {
+                bytes += RecordLimit.utf8Bytes(c);
                 // Most chars: neither quote, separator nor line end. Inside a field they change nothing, so a run of
                 // them costs one test each (QuoteCheck was the reader's top frame in TextPasses read before this).
                 cr = false;
@@ -117,10 +131,20 @@ final class QuoteCheck extends FilterReader {
                 case FIELD_START -> s = c == '"' ? QUOTED : (c == sep || newline) ? FIELD_START : UNQUOTED;
                 default -> s = (c == sep || newline) ? FIELD_START : UNQUOTED;
             }
+            if (newline && s == FIELD_START) {
+                // the record ends here (a line end inside quotes does not end it)
+                checkRecord(bytes);
+                bytes = 0;
+                recordLine = l + 1;
+            } else {
+                bytes += RecordLimit.utf8Bytes(c);
+            }
             if (newline) {
                 l++;
             }
         }
+        checkRecord(bytes);
+        recordBytes = bytes;
         state = s;
         line = l;
         lastWasCr = cr;

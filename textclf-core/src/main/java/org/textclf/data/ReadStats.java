@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Counts of one pass: records read (kept), records skipped as malformed, and the first few skipped records'
- * messages, so that nothing is ever dropped silently.
+ * Counts of one pass: records read (kept), records skipped as malformed, the first few skipped records' messages,
+ * and notices about what the pass did not read although it is not a bad record (files a folder corpus ignores),
+ * so that nothing is ever dropped silently.
  */
 public final class ReadStats {
     /** How many offenders are kept for the report; the count of skipped records is always exact. */
@@ -14,6 +15,7 @@ public final class ReadStats {
     private long read;
     private long skipped;
     private final List<String> firstOffenders = new ArrayList<>();
+    private final List<String> notices = new ArrayList<>();
 
     public void countRead() {
         read++;
@@ -24,6 +26,16 @@ public final class ReadStats {
         if (firstOffenders.size() < MAX_REPORTED_OFFENDERS) {
             firstOffenders.add(offender.getMessage());
         }
+    }
+
+    /** Adds a one-line notice, {@code FILE: what was not read}, for the end-of-pass report. */
+    public void addNotice(String notice) {
+        notices.add(notice);
+    }
+
+    /** What the pass did not read, one line each (empty when it read everything there was). */
+    public List<String> notices() {
+        return List.copyOf(notices);
     }
 
     public long read() {

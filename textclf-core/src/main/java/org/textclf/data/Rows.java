@@ -2,7 +2,7 @@ package org.textclf.data;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.BufferedInputStream;
 
 /** The records of a delimited file as fields, one record at a time (CSV through FastCSV, or TSV lines). */
 interface Rows extends Closeable {
@@ -21,8 +21,12 @@ interface Rows extends Closeable {
     /** The physical line where the current record starts. */
     long line();
 
-    /** Opens the rows of a CSV (quoted, RFC 4180) or TSV (one record per line, no quoting) file. */
-    static Rows open(Path path, DataFormat format) throws IOException {
-        return format == DataFormat.TSV ? new TsvRows(path) : new CsvRecords(path, ',');
+    /**
+     * The rows of a CSV (quoted, RFC 4180) or TSV (one record per line, no quoting) file: {@code bytes}, its bytes
+     * from the start, named {@code file} in messages.
+     */
+    static Rows of(String file, BufferedInputStream bytes, DataFormat format, int maxRecordBytes) throws IOException {
+        return format == DataFormat.TSV ? new TsvRows(LineInput.of(file, bytes, maxRecordBytes))
+                : new CsvRecords(file, bytes, ',', maxRecordBytes);
     }
 }

@@ -10,9 +10,14 @@ import java.util.List;
  *
  * <p>A label column that is named here must exist; one that is not named may be absent, and then every sample's
  * label is null (prediction input). The names apply to CSV/TSV headers and JSONL fields; other formats ignore them.
+ *
+ * <p>{@code maxRecordBytes} bounds one record in every format (a line, a CSV record, a folder's document), in UTF-8
+ * bytes: a longer one is a bad record, noticed after reading at most that much of it, so that one huge record (a
+ * missing line break, a corrupt file) costs neither the heap nor, with {@link BadRecordPolicy#SKIP}, the pass. A CSV
+ * record is also bounded by FastCSV's own buffer of 16M chars, which no limit raises.
  */
 public record SourceOptions(DataFormat format, List<String> textColumns, String labelColumn,
-        BadRecordPolicy onBadRecord) {
+        BadRecordPolicy onBadRecord, int maxRecordBytes) {
 
     /** Header names tried, in order, for the text when no text column is named. */
     public static final List<String> TEXT_CANDIDATES =
@@ -21,8 +26,15 @@ public record SourceOptions(DataFormat format, List<String> textColumns, String 
     public static final List<String> LABEL_CANDIDATES =
             List.of("label", "class", "category", "sentiment", "target", "y");
 
-    /** Detect the format, pick columns from the candidates, fail on the first bad record. */
-    public static final SourceOptions DEFAULTS = new SourceOptions(null, List.of(), null, BadRecordPolicy.FAIL);
+    /**
+     * The default bound of one record: 16 MiB, far beyond any real sample (IMDB's longest review is 14 KB) and as
+     * much as FastCSV buffers for a CSV record.
+     */
+    public static final int DEFAULT_MAX_RECORD_BYTES = 16 << 20;
+
+    /** Detect the format, pick columns from the candidates, fail on the first bad record, records up to 16 MiB. */
+    public static final SourceOptions DEFAULTS = new SourceOptions(null, List.of(), null, BadRecordPolicy.FAIL,
+            DEFAULT_MAX_RECORD_BYTES);
 
     public SourceOptions {
         textColumns = textColumns == null ? List.of() : List.copyOf(textColumns);
@@ -35,6 +47,9 @@ public record SourceOptions(DataFormat format, List<String> textColumns, String 
             throw new IllegalArgumentException("label column name must not be blank; use null to pick one");
         }
         onBadRecord = onBadRecord == null ? BadRecordPolicy.FAIL : onBadRecord;
+        if (maxRecordBytes < 1) {
+            throw new IllegalArgumentException("the record limit must be at least 1 byte; found " + maxRecordBytes);
+        }
     }
 
     public static Builder builder() {
@@ -43,7 +58,7 @@ public record SourceOptions(DataFormat format, List<String> textColumns, String 
 
     public Builder toBuilder() {
         return new Builder().format(format).textColumns(textColumns).labelColumn(labelColumn)
-                .onBadRecord(onBadRecord);
+                .onBadRecord(onBadRecord).maxRecordBytes(maxRecordBytes);
     }
 
     /** Builds {@link SourceOptions}; unset values are those of {@link #DEFAULTS}. */
@@ -52,6 +67,7 @@ public record SourceOptions(DataFormat format, List<String> textColumns, String 
         private final List<String> textColumns = new ArrayList<>();
         private String labelColumn;
         private BadRecordPolicy onBadRecord = BadRecordPolicy.FAIL;
+        private int maxRecordBytes = DEFAULT_MAX_RECORD_BYTES;
 
         private Builder() {
         }
@@ -84,8 +100,14 @@ public record SourceOptions(DataFormat format, List<String> textColumns, String 
             return this;
         }
 
+        /** The bound of one record in UTF-8 bytes, {@value SourceOptions#DEFAULT_MAX_RECORD_BYTES} by default. */
+        public Builder maxRecordBytes(int maxRecordBytes) {
+            this.maxRecordBytes = maxRecordBytes;
+            return this;
+        }
+
         public SourceOptions build() {
-            return new SourceOptions(format, textColumns, labelColumn, onBadRecord);
+            return new SourceOptions(format, textColumns, labelColumn, onBadRecord, maxRecordBytes);
         }
     }
 }

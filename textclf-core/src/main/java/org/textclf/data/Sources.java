@@ -1,8 +1,9 @@
 package org.textclf.data;
 
+import java.io.BufferedInputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +13,8 @@ import java.util.Objects;
 
 /** Opens corpus files and folders as {@link SampleSource}s, detecting their format. */
 public final class Sources {
-    /** How much of the first non-empty line detection looks at. */
-    static final int DETECTION_PREFIX_CHARS = 1 << 16;
+    /** How many bytes detection looks at (and a pipe's reader keeps in memory for it). */
+    static final int DETECTION_PREFIX_BYTES = 1 << 16;
 
     private Sources() {
     }
@@ -39,8 +40,10 @@ public final class Sources {
      * starts fastText, <code>{</code> JSONL, a tab and no comma TSV; then CSV with a header when the options name
      * columns or that line names both a text and a label candidate (e.g. {@code text,label}), else Zhang's CSV.
      *
-     * <p>Validates eagerly: the path exists and is readable, a folder has class subfolders, a CSV/TSV header has
-     * the wanted columns. A {@code classes.txt} beside a file makes numeric labels outside 1..k bad records.
+     * <p>Validates eagerly: the path exists and is readable, is a folder or a regular file (not a pipe, which could
+     * be read only once: see {@link #openOnce}), a file's first bytes are UTF-8 text (not UTF-16, not binary), a
+     * folder has class subfolders, a CSV/TSV header has the wanted columns. A {@code classes.txt} beside a file
+     * makes numeric labels outside 1..k bad records.
      *
      * @throws IOException with a message naming the file and what is wrong
      */
@@ -55,7 +58,18 @@ public final class Sources {
             throw new IOException(path + ": not readable; check its permissions");
         }
         boolean folder = Files.isDirectory(path);
-        DataFormat format = options.format() != null ? options.format() : detect(path, options);
+        if (!folder && !Files.isRegularFile(path)) {
+            throw new IOException(path + ": not a regular file (a pipe?); a source is read several times, give a"
+                    + " regular file");
+        }
+        DataFormat format;
+        if (folder) {
+            format = options.format() != null ? options.format() : DataFormat.FOLDER;
+        } else {
+            try (BufferedInputStream in = Utf8Input.gunzipped(Files.newInputStream(path))) {
+                format = textFormat(path.toString(), path.getFileName().toString(), in, options);
+            }
+        }
         if (folder != (format == DataFormat.FOLDER)) {
             throw new IOException(path + ": " + (folder ? "is a folder; expected a file for format " + format
                     : "is a file; expected a folder of class folders for format folder"));
@@ -69,7 +83,8 @@ public final class Sources {
                 return new FileSource(path, format, options, 0);
             }
             case CSV, TSV -> {
-                try (Rows rows = Rows.open(path, format)) {
+                try (Rows rows = Rows.of(path.toString(), Utf8Input.gunzipped(Files.newInputStream(path)), format,
+                        options.maxRecordBytes())) {
                     TableReader.readHeader(path.toString(), rows, options);
                 }
             }
@@ -80,12 +95,123 @@ public final class Sources {
         return new FileSource(path, format, options, classCountBeside(path));
     }
 
+    /**
+     * One pass over {@code path}, which may be a pipe (a FIFO, {@code /dev/stdin}, a shell's {@code <(zcat x.gz)}):
+     * a regular file or folder opens as {@link #open} does; anything else is read as it streams, its format
+     * detected from a prefix kept in memory, and a second {@link SampleSource#open} fails naming it.
+     */
+    public static SampleSource openOnce(Path path, SourceOptions options) throws IOException {
+        Objects.requireNonNull(path, "path");
+        if (Files.isDirectory(path) || Files.isRegularFile(path) || !Files.exists(path)) {
+            return open(path, options);
+        }
+        // FileInputStream, not Files.newInputStream, whose available() seeks and fails on a pipe ("Illegal seek")
+        return read(path.toString(), new FileInputStream(path.toFile()), options);
+    }
+
+    /**
+     * One pass over {@code in} (standard input, say), named {@code name} in messages, its format given in
+     * {@code options} or detected as for a file without a telling name. Closing the reader closes {@code in}.
+     */
+    public static SampleSource read(String name, InputStream in, SourceOptions options) throws IOException {
+        BufferedInputStream bytes = Utf8Input.gunzipped(in);
+        try {
+            DataFormat format = textFormat(name, name, bytes, options);
+            if (format == DataFormat.FOLDER) {
+                throw new IOException(name + ": not a folder; expected a folder of class folders for format folder");
+            }
+            RecordReader reader = FileSource.reader(name, bytes, format, options, 0);
+            if (reader instanceof TableReader table) {
+                table.readHeaderNow();
+            }
+            return new OnePassSource(name, reader);
+        } catch (IOException | RuntimeException e) {
+            bytes.close();
+            throw e;
+        }
+    }
+
+    /**
+     * One pass over {@code in}, named {@code name} in messages, as plain text: each line, blank or not, is one
+     * unlabeled sample (what {@code predict} reads). Gzip, the record limit and strict UTF-8 apply as to any file.
+     */
+    public static SampleSource lines(String name, InputStream in, SourceOptions options) throws IOException {
+        BufferedInputStream bytes = Utf8Input.gunzipped(in);
+        try {
+            checkText(name, peek(bytes));
+            return new OnePassSource(name, new PlainLinesReader(LineInput.of(name, bytes, options.maxRecordBytes()),
+                    options.onBadRecord()));
+        } catch (IOException | RuntimeException e) {
+            bytes.close();
+            throw e;
+        }
+    }
+
     /** Detects the format of {@code path} as {@link #open} describes. */
     static DataFormat detect(Path path, SourceOptions options) throws IOException {
         if (Files.isDirectory(path)) {
             return DataFormat.FOLDER;
         }
-        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        try (BufferedInputStream in = Utf8Input.gunzipped(Files.newInputStream(path))) {
+            return detect(path.getFileName().toString(), firstNonEmptyLine(peek(in)), options);
+        }
+    }
+
+    /**
+     * The format of the text in {@code in} (gunzipped, not consumed): {@code options.format()} or detected, after
+     * checking that it is text in UTF-8.
+     *
+     * @throws IOException naming {@code file} when the bytes are UTF-16 or binary
+     */
+    private static DataFormat textFormat(String file, String fileName, BufferedInputStream in, SourceOptions options)
+            throws IOException {
+        byte[] prefix = peek(in);
+        checkText(file, prefix);
+        return options.format() != null ? options.format() : detect(fileName, firstNonEmptyLine(prefix), options);
+    }
+
+    /** The first bytes of {@code in}, which is then reset to where it was. */
+    private static byte[] peek(BufferedInputStream in) throws IOException {
+        in.mark(DETECTION_PREFIX_BYTES);
+        byte[] prefix = in.readNBytes(DETECTION_PREFIX_BYTES);
+        in.reset();
+        return prefix;
+    }
+
+    /**
+     * Refuses text that the UTF-8 readers would turn into a bad record per line, or into nonsense: UTF-16 (a BOM,
+     * or NULs in every other byte, as ASCII in UTF-16 has) and binary data (any other NUL, or many control bytes).
+     */
+    static void checkText(String file, byte[] prefix) throws IOException {
+        int n = Math.min(prefix.length, 4096);
+        if (n >= 2 && ((prefix[0] & 0xFF) == 0xFF && (prefix[1] & 0xFF) == 0xFE
+                || (prefix[0] & 0xFF) == 0xFE && (prefix[1] & 0xFF) == 0xFF)) {
+            throw new IOException(file + ": UTF-16 text; expected UTF-8 (convert with iconv -f utf-16 -t utf-8)");
+        }
+        int[] nulsByParity = new int[2];
+        int controls = 0;
+        for (int i = 0; i < n; i++) {
+            int b = prefix[i] & 0xFF;
+            if (b == 0) {
+                nulsByParity[i & 1]++;
+            } else if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1B || b == 0x7F) {
+                controls++;
+            }
+        }
+        int pairs = n / 2;
+        int most = Math.max(nulsByParity[0], nulsByParity[1]);
+        int least = Math.min(nulsByParity[0], nulsByParity[1]);
+        if (pairs > 0 && most * 10 >= pairs * 3 && least * 50 <= pairs) {
+            throw new IOException(file + ": UTF-16 text; expected UTF-8 (convert with iconv -f utf-16 -t utf-8)");
+        }
+        if (most > 0 || controls * 20 > n) {
+            throw new IOException(file + ": binary data, not text; expected a corpus file in UTF-8 (or gzipped)");
+        }
+    }
+
+    /** Detects the format of a file named {@code fileName} whose first non-blank line starts with {@code first}. */
+    private static DataFormat detect(String fileName, String first, SourceOptions options) {
+        String name = fileName.toLowerCase(Locale.ROOT);
         if (name.endsWith(".gz")) {
             name = name.substring(0, name.length() - 3);
         }
@@ -98,7 +224,7 @@ public final class Sources {
         if (name.endsWith(".ft") || name.endsWith(".fasttext")) {
             return DataFormat.FASTTEXT;
         }
-        String first = firstNonEmptyLine(path).stripLeading();
+        first = first.stripLeading();
         if (first.startsWith(FastTextReader.PREFIX)) {
             return DataFormat.FASTTEXT;
         }
@@ -136,24 +262,18 @@ public final class Sources {
         return false;
     }
 
-    /** The start (up to {@link #DETECTION_PREFIX_CHARS}) of the first line that is not blank; "" if none. */
-    private static String firstNonEmptyLine(Path path) throws IOException {
-        StringBuilder line = new StringBuilder();
-        try (Reader in = Utf8Input.open(path, new LineProblems())) {
-            for (int c = in.read(); c >= 0; c = in.read()) {
-                if (c == '\n' || c == '\r') {
-                    if (!line.toString().isBlank()) {
-                        break;
-                    }
-                    line.setLength(0);
-                } else if (line.length() < DETECTION_PREFIX_CHARS) {
-                    line.append((char) c);
-                } else {
-                    break;
-                }
+    /** The first line of {@code prefix} that is not blank, without a UTF-8 BOM (as far as the prefix goes). */
+    private static String firstNonEmptyLine(byte[] prefix) {
+        String text = new String(prefix, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        for (String line : text.split("[\r\n]")) {
+            if (!line.isBlank()) {
+                return line;
             }
         }
-        return line.toString();
+        return "";
     }
 
     /** The number of names in a {@code classes.txt} beside {@code file}, or 0 when there is none. */

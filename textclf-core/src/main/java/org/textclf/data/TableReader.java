@@ -32,6 +32,11 @@ final class TableReader extends RecordReader {
         return Columns.of(file, rows.line(), Columns.fieldsOf(rows), options);
     }
 
+    /** Reads the header now rather than at the first record, so that a one-pass source fails as early as a file. */
+    void readHeaderNow() throws IOException {
+        columns = readHeader(file, rows, options);
+    }
+
     @Override
     Sample readRecord() throws IOException {
         if (columns == null) {

@@ -1,7 +1,6 @@
 package org.textclf.data;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,8 +12,8 @@ final class TsvRows implements Rows {
     private final LineInput lines;
     private final List<String> fields = new ArrayList<>();
 
-    TsvRows(Path path) throws IOException {
-        this.lines = new LineInput(path);
+    TsvRows(LineInput lines) {
+        this.lines = lines;
     }
 
     @Override

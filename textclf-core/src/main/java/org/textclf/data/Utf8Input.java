@@ -43,24 +43,36 @@ final class Utf8Input extends Reader {
     }
 
     static Utf8Input open(Path path, LineProblems problems) throws IOException {
-        InputStream raw = Files.newInputStream(path);
+        return of(gunzipped(Files.newInputStream(path)), problems);
+    }
+
+    /** The text of {@code bytes}, a file's bytes (gunzipped) from its start; closes them if this fails. */
+    static Utf8Input of(BufferedInputStream bytes, LineProblems problems) throws IOException {
         try {
-            return new Utf8Input(withoutBom(gunzipped(raw)), problems);
+            return new Utf8Input(withoutBom(bytes), problems);
         } catch (IOException | RuntimeException e) {
-            raw.close();
+            bytes.close();
             throw e;
         }
     }
 
-    /** Gzip is recognized by its magic bytes 1f 8b, so that a misnamed file still reads. */
-    static InputStream gunzipped(InputStream raw) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(raw, BUFFER_BYTES);
-        in.mark(2);
-        int b0 = in.read();
-        int b1 = in.read();
-        in.reset();
-        return b0 == 0x1f && b1 == 0x8b ? new BufferedInputStream(new GZIPInputStream(in, BUFFER_BYTES), BUFFER_BYTES)
-                : in;
+    /**
+     * Gzip is recognized by its magic bytes 1f 8b, so that a misnamed file still reads. Closes {@code raw} if this
+     * fails.
+     */
+    static BufferedInputStream gunzipped(InputStream raw) throws IOException {
+        try {
+            BufferedInputStream in = new BufferedInputStream(raw, BUFFER_BYTES);
+            in.mark(2);
+            int b0 = in.read();
+            int b1 = in.read();
+            in.reset();
+            return b0 == 0x1f && b1 == 0x8b
+                    ? new BufferedInputStream(new GZIPInputStream(in, BUFFER_BYTES), BUFFER_BYTES) : in;
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
+        }
     }
 
     private static InputStream withoutBom(InputStream in) throws IOException {
@@ -97,6 +109,9 @@ final class Utf8Input extends Reader {
         while (out.position() == off) {
             CoderResult result = decoder.decode(bytes, out, endOfInput);
             if (result.isError()) {
+                if (!out.hasRemaining()) {
+                    break; // the replacement goes into the next call's buffer
+                }
                 countLines(cbuf, counted, out.position());
                 counted = out.position();
                 problems.add(line, INVALID_UTF8);

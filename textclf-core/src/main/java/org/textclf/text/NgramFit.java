@@ -63,6 +63,11 @@ final class NgramFit {
             Consumer<String> log, boolean readAhead, FirstPass firstPass) throws IOException {
         NgramDocumentStatistics counted = NgramDocumentStatistics.count(config, labels, 0, source, readAhead,
                 firstPass, log);
+        if (counted.documents() == 0) {
+            // before the first pass's consumer (auto's S/W ratio) is asked about a corpus it has no figure for
+            throw new IOException(source.name() + ": no samples; expected at least one record, found none. Check the"
+                    + " file and --format");
+        }
         if (!firstPass.proceed()) {
             return null;
         }

@@ -69,6 +69,15 @@ class BadRecordTest {
     }
 
     @Test
+    void next_fastTextLineWithSeveralLabels_failsNamingThemAndSkipGoesOn() throws IOException {
+        Path file = write(dir, "a.ft", "__label__a one\n__label__a  __label__b two\n__label__b three\n");
+
+        assertThat(failure(file, DataFormat.FASTTEXT)).isEqualTo(file + ":2: several labels (__label__a __label__b);"
+                + " multi-label classification is not supported; give each line one label");
+        assertThat(skipped(file, DataFormat.FASTTEXT, 1)).containsExactly("one", "three");
+    }
+
+    @Test
     void next_wrongFieldCountInZhangCsv_failsNamingBothCounts() throws IOException {
         Path file = write(dir, "a.csv", "1,a,b\n2,c\n1,d,e\n");
 

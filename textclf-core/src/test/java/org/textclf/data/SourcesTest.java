@@ -116,12 +116,11 @@ class SourcesTest {
     }
 
     @Test
-    void open_fastText_keepsTheFirstOfSeveralLabels() throws IOException {
-        Path file = write(dir, "a.txt", "__label__pos great movie\n\n__label__a __label__b  two labels\n"
-                + "__label__neg\n");
+    void open_fastText_readsLabelAndTextSkippingBlankLines() throws IOException {
+        Path file = write(dir, "a.txt", "__label__pos great movie\n\n  __label__a\ttwo  spaces\n__label__neg\n");
 
         assertThat(readAll(Sources.open(file, SourceOptions.DEFAULTS))).containsExactly(
-                new Sample("pos", "great movie", 1), new Sample("a", "two labels", 3), new Sample("neg", "", 4));
+                new Sample("pos", "great movie", 1), new Sample("a", "two  spaces", 3), new Sample("neg", "", 4));
     }
 
     @Test
@@ -155,6 +154,27 @@ class SourcesTest {
 
         assertThat(samples).containsExactly(new Sample("neg", "bad", 1), new Sample("pos", "great", 2),
                 new Sample("pos", "good", 3));
+    }
+
+    @Test
+    void open_folder_readsNestedFilesOfAnyTxtCaseAndNamesWhatItIgnores() throws IOException {
+        write(dir, "corpus/pos/2.txt", "good");
+        write(dir, "corpus/pos/sub/deeper/1.TXT", "deep");
+        write(dir, "corpus/pos/a.text", "plain");
+        write(dir, "corpus/neg/1.Txt", "bad");
+        write(dir, "corpus/neg/notes.md", "x");
+        write(dir, "corpus/neg/.DS_Store", "x");
+        write(dir, "corpus/README.txt", "x");
+        write(dir, "corpus/empty/readme.md", "x");
+        write(dir, "corpus/empty/data.json", "x");
+
+        try (SampleReader reader = Sources.open(dir.resolve("corpus"), SourceOptions.DEFAULTS).open()) {
+            assertThat(TestFiles.drain(reader)).containsExactly(new Sample("neg", "bad", 1),
+                    new Sample("pos", "good", 2), new Sample("pos", "plain", 3), new Sample("pos", "deep", 4));
+            assertThat(reader.stats().notices()).containsExactly(dir.resolve("corpus") + ": ignored 5 files that"
+                    + " are not .txt or .text in a class folder (2 .md, 1 .json, 1 beside the class folders,"
+                    + " 1 hidden)");
+        }
     }
 
     @Test
