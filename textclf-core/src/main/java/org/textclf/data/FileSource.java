@@ -6,19 +6,19 @@ import java.nio.file.Path;
 /**
  * A validated file or folder in a known format; every {@link #open} starts a fresh streaming pass.
  *
- * @param classCount names in a {@code classes.txt} beside the file (numeric labels must be in 1..classCount), or 0
+ * @param classes the {@code classes.txt} beside the file, which its labels must agree with
  */
-record FileSource(Path path, DataFormat format, SourceOptions options, int classCount) implements SampleSource {
+record FileSource(Path path, DataFormat format, SourceOptions options, ClassesFile classes) implements SampleSource {
 
     @Override
     public SampleReader open() throws IOException {
         String file = path.toString();
         BadRecordPolicy policy = options.onBadRecord();
         return switch (format) {
-            case ZHANG_CSV -> new ZhangCsvReader(file, Rows.open(path, format), policy, classCount);
-            case CSV, TSV -> new TableReader(file, Rows.open(path, format), options, classCount);
-            case FASTTEXT -> new FastTextReader(new LineInput(path), policy, classCount);
-            case JSONL -> new JsonLinesReader(new LineInput(path), options, classCount);
+            case ZHANG_CSV -> new ZhangCsvReader(file, Rows.open(path, format), policy, classes);
+            case CSV, TSV -> new TableReader(file, Rows.open(path, format), options, classes);
+            case FASTTEXT -> new FastTextReader(new LineInput(path), policy, classes);
+            case JSONL -> new JsonLinesReader(new LineInput(path), options, classes);
             case FOLDER -> new FolderReader(path, policy);
         };
     }

@@ -25,7 +25,7 @@ final class FolderReader extends RecordReader {
     private long ordinal;
 
     FolderReader(Path folder, BadRecordPolicy policy) throws IOException {
-        super(folder.toString(), policy, 0);
+        super(folder.toString(), policy, ClassesFile.NONE);
         this.classFolders = classFolders(folder);
     }
 

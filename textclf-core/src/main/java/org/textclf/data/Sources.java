@@ -40,7 +40,7 @@ public final class Sources {
      * columns or that line names both a text and a label candidate (e.g. {@code text,label}), else Zhang's CSV.
      *
      * <p>Validates eagerly: the path exists and is readable, a folder has class subfolders, a CSV/TSV header has
-     * the wanted columns. A {@code classes.txt} beside a file makes numeric labels outside 1..k bad records.
+     * the wanted columns. A {@code classes.txt} beside a file makes labels outside it bad records ({@link Labels}).
      *
      * @throws IOException with a message naming the file and what is wrong
      */
@@ -66,7 +66,7 @@ public final class Sources {
                     throw new IOException(path + ": no class folders; expected subfolders of .txt files, one per "
                             + "class (e.g. " + path.resolve("pos") + "/*.txt), found none");
                 }
-                return new FileSource(path, format, options, 0);
+                return new FileSource(path, format, options, ClassesFile.NONE);
             }
             case CSV, TSV -> {
                 try (Rows rows = Rows.open(path, format)) {
@@ -77,7 +77,7 @@ public final class Sources {
                 // Other formats are checked record by record.
             }
         }
-        return new FileSource(path, format, options, classCountBeside(path));
+        return new FileSource(path, format, options, ClassesFile.beside(path));
     }
 
     /** Detects the format of {@code path} as {@link #open} describes. */
@@ -154,22 +154,5 @@ public final class Sources {
             }
         }
         return line.toString();
-    }
-
-    /** The number of names in a {@code classes.txt} beside {@code file}, or 0 when there is none. */
-    static int classCountBeside(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Path classes = parent == null ? null : parent.resolve("classes.txt");
-        if (classes == null || !Files.isRegularFile(classes) || classes.equals(file.toAbsolutePath())) {
-            return 0;
-        }
-        List<String> lines = Files.readAllLines(classes, StandardCharsets.UTF_8);
-        int count = 0;
-        for (String line : lines) {
-            if (!line.isBlank()) {
-                count++;
-            }
-        }
-        return count;
     }
 }
