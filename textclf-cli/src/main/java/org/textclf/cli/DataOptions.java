@@ -83,6 +83,11 @@ public final class DataOptions {
         };
     }
 
+    /** What to do with a bad record, as {@code --on-bad-record} says. */
+    public BadRecordPolicy policy() {
+        return policy(onBadRecord);
+    }
+
     /**
      * Prints, for the last pass over each source, {@code read N records, skipped M} and, when records were skipped,
      * the first offenders.

@@ -37,7 +37,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TextClassifier classifier = TextClassifier.load(model);
         Path path = dataOptions.resolve(data);
-        Evaluation evaluation = classifier.evaluate(dataOptions.open(path));
+        Evaluation evaluation = classifier.evaluate(classifier.labels().restrict(dataOptions.open(path),
+                dataOptions.policy()));
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(evaluation.toJson(classifier.labels().names()));

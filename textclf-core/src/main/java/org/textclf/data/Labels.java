@@ -210,6 +210,57 @@ public final class Labels {
         return id;
     }
 
+    /**
+     * {@code source} with its labels checked against these classes (a model's): a sample whose label is not one is a
+     * bad record, which stops the pass under {@link BadRecordPolicy#FAIL} and is skipped and counted in the pass's
+     * {@link ReadStats} under {@link BadRecordPolicy#SKIP}. Unlabeled samples pass.
+     */
+    public SampleSource restrict(SampleSource source, BadRecordPolicy policy) {
+        return new SampleSource() {
+            @Override
+            public SampleReader open() throws IOException {
+                SampleReader reader = source.open();
+                return new SampleReader() {
+                    @Override
+                    public Sample next() throws IOException {
+                        for (Sample s = reader.next(); s != null; s = reader.next()) {
+                            if (s.label() == null || id(s.label()) >= 0) {
+                                return s;
+                            }
+                            BadRecordException unknown = new BadRecordException(source.name(), s.line(),
+                                    "unknown label " + quote(s.label()) + "; expected one of " + list(raw));
+                            if (policy == BadRecordPolicy.FAIL) {
+                                throw unknown;
+                            }
+                            reader.stats().reject(unknown);
+                        }
+                        return null;
+                    }
+
+                    @Override
+                    public ReadStats stats() {
+                        return reader.stats();
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        reader.close();
+                    }
+                };
+            }
+
+            @Override
+            public String name() {
+                return source.name();
+            }
+
+            @Override
+            public java.util.Optional<Path> file() {
+                return source.file();
+            }
+        };
+    }
+
     private static String requireLabel(Sample sample, String sourceName) throws BadRecordException {
         String label = sample.label();
         if (label == null || label.isBlank()) {

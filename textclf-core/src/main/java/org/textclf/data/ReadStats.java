@@ -26,6 +26,12 @@ public final class ReadStats {
         }
     }
 
+    /** A record counted as read that a later check (its label against a model's classes) turned out bad. */
+    public void reject(BadRecordException offender) {
+        read--;
+        countSkipped(offender);
+    }
+
     public long read() {
         return read;
     }
