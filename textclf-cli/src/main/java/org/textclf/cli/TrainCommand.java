@@ -43,8 +43,8 @@ public final class TrainCommand implements Callable<Integer> {
     String train;
 
     @Option(names = "--val", paramLabel = "DATA",
-            description = "Validation data (default: the --validation-fraction of TRAIN, chosen by a seeded hash"
-                    + " of each text).")
+            description = "Validation data (default: the --validation-fraction of each class of TRAIN, chosen by a"
+                    + " seeded hash of each text).")
     String validation;
 
     @Option(names = "--test", paramLabel = "DATA",
