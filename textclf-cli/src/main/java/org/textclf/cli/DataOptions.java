@@ -155,6 +155,11 @@ public final class DataOptions {
         };
     }
 
+    /** What to do with a bad record, as {@code --on-bad-record} says. */
+    public BadRecordPolicy policy() {
+        return policy(onBadRecord);
+    }
+
     /**
      * Prints, for the last pass over each source, its notices of what it did not read ({@code textclf: DIR: ignored
      * ...}), {@code read N records, skipped M} and, when records were skipped, the first offenders.

@@ -43,8 +43,8 @@ public final class TrainCommand implements Callable<Integer> {
     String train;
 
     @Option(names = "--val", paramLabel = "DATA",
-            description = "Validation data (default: the --validation-fraction of TRAIN, chosen by a seeded hash"
-                    + " of each text).")
+            description = "Validation data (default: the --validation-fraction of each class of TRAIN, chosen by a"
+                    + " seeded hash of each text).")
     String validation;
 
     @Option(names = "--test", paramLabel = "DATA",
@@ -177,7 +177,8 @@ public final class TrainCommand implements Callable<Integer> {
         Evaluation evaluation = null;
         if (testPath.isPresent()) {
             try {
-                evaluation = classifier.evaluate(dataOptions.open(testPath.get()));
+                evaluation = classifier.evaluate(classifier.labels().restrict(dataOptions.open(testPath.get()),
+                        dataOptions.policy()));
             } catch (IOException | RuntimeException e) {
                 // A failure in the test data (an unknown label, say) must not cost the trained model.
                 classifier.save(output);

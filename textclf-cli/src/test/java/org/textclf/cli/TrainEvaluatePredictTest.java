@@ -82,6 +82,57 @@ class TrainEvaluatePredictTest {
     }
 
     @Test
+    void evaluate_labelTheModelDoesNotKnow_failsNamingTheLineOrSkipCountsIt() throws IOException {
+        Path train = TopicCsv.write(dir.resolve("train.csv"), 600, 3, 10, true);
+        Path model = dir.resolve("m.textclf");
+        Run trained = Run.of("train", train.toString(), "--no-test", "-o", model.toString(), "--epochs", "2",
+                "--verbose", "0");
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        Path test = dir.resolve("test.csv");
+        Files.write(test, List.of("\"1\",\"the coach and the team\"", "\"7\",\"bank shares\"",
+                "\"2\",\"bank shares and stock\""));
+
+        Run failed = Run.of("evaluate", model.toString(), test.toString());
+        Run skipped = Run.of("evaluate", model.toString(), test.toString(), "--json", "--on-bad-record", "skip");
+
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.err()).isEqualTo("textclf: " + test + ":2: unknown label '7'; expected one of 1, 2"
+                + System.lineSeparator());
+        assertThat(skipped.exitCode()).as(skipped.err()).isZero();
+        assertThat(JSON.readTree(skipped.out()).get("samples").asInt()).isEqualTo(2);
+        assertThat(skipped.err()).contains("read 2 records, skipped 1", test + ":2: unknown label '7'");
+    }
+
+    @Test
+    void train_headerRowAndLabelsWrittenAsOtherNumbers_trainTheSameClasses() throws IOException {
+        Path train = TopicCsv.write(dir.resolve("plain.csv"), 600, 4, 10, true);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(train));
+        lines.replaceAll(l -> l.startsWith("\"2\"") && l.hashCode() % 3 == 0 ? "\"+2.0\"" + l.substring(3) : l);
+        lines.add(0, "class,description");
+        Path hostile = dir.resolve("hostile.csv");
+        Files.write(hostile, lines);
+        Path model = dir.resolve("m.textclf");
+
+        Run trained = Run.of("train", hostile.toString(), "--no-test", "-o", model.toString(), "--epochs", "2");
+
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        assertThat(trained.err()).contains("2 classes: 1, 2", "read 600 records, skipped 1",
+                hostile + ":1: skipped a header row (class, description); Zhang CSV files have none");
+    }
+
+    @Test
+    void train_tooFewSamplesToSplit_saysSoExitOne() throws IOException {
+        Path train = dir.resolve("tiny.csv");
+        Files.write(train, List.of("\"1\",\"good thing\"", "\"2\",\"bad thing\""));
+
+        Run run = Run.of("train", train.toString(), "--no-test", "-o", dir.resolve("m").toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).endsWith("textclf: " + train + ": too few samples to hold out a validation part (2"
+                + " samples); give --val FILE or more data" + System.lineSeparator());
+    }
+
+    @Test
     void train_cacheDirTwiceThenOptionChanged_reusesThenRebuildsSayingWhy() throws IOException {
         Path train = corpus("train.csv", 600, 6);
         Path cache = dir.resolve("cache");

@@ -12,8 +12,8 @@ final class FastTextReader extends RecordReader {
 
     private final LineInput lines;
 
-    FastTextReader(LineInput lines, BadRecordPolicy policy, int classCount) {
-        super(lines.file(), policy, classCount);
+    FastTextReader(LineInput lines, BadRecordPolicy policy, ClassesFile classes) {
+        super(lines.file(), policy, classes);
         this.lines = lines;
     }
 

@@ -9,28 +9,28 @@ import java.util.Optional;
 /**
  * A validated file or folder in a known format; every {@link #open} starts a fresh streaming pass.
  *
- * @param classCount names in a {@code classes.txt} beside the file (numeric labels must be in 1..classCount), or 0
+ * @param classes the {@code classes.txt} beside the file, which its labels must agree with
  */
-record FileSource(Path path, DataFormat format, SourceOptions options, int classCount) implements SampleSource {
+record FileSource(Path path, DataFormat format, SourceOptions options, ClassesFile classes) implements SampleSource {
 
     @Override
     public SampleReader open() throws IOException {
         if (format == DataFormat.FOLDER) {
             return new FolderReader(path, options);
         }
-        return reader(path.toString(), Utf8Input.gunzipped(Files.newInputStream(path)), format, options, classCount);
+        return reader(path.toString(), Utf8Input.gunzipped(Files.newInputStream(path)), format, options, classes);
     }
 
     /** A reader in {@code format} of {@code bytes}, the (gunzipped) bytes of {@code file} from their start. */
     static RecordReader reader(String file, BufferedInputStream bytes, DataFormat format, SourceOptions options,
-            int classCount) throws IOException {
+            ClassesFile classes) throws IOException {
         BadRecordPolicy policy = options.onBadRecord();
         int max = options.maxRecordBytes();
         return switch (format) {
-            case ZHANG_CSV -> new ZhangCsvReader(file, Rows.of(file, bytes, format, max), policy, classCount);
-            case CSV, TSV -> new TableReader(file, Rows.of(file, bytes, format, max), options, classCount);
-            case FASTTEXT -> new FastTextReader(LineInput.of(file, bytes, max), policy, classCount);
-            case JSONL -> new JsonLinesReader(LineInput.of(file, bytes, max), options, classCount);
+            case ZHANG_CSV -> new ZhangCsvReader(file, Rows.of(file, bytes, format, max), policy, classes);
+            case CSV, TSV -> new TableReader(file, Rows.of(file, bytes, format, max), options, classes);
+            case FASTTEXT -> new FastTextReader(LineInput.of(file, bytes, max), policy, classes);
+            case JSONL -> new JsonLinesReader(LineInput.of(file, bytes, max), options, classes);
             case FOLDER -> throw new IllegalArgumentException(file + ": a folder is not a stream of bytes");
         };
     }

@@ -43,7 +43,7 @@ final class FolderReader extends RecordReader {
     private long ordinal;
 
     FolderReader(Path folder, SourceOptions options) throws IOException {
-        super(folder.toString(), options.onBadRecord(), 0);
+        super(folder.toString(), options.onBadRecord(), ClassesFile.NONE);
         this.folder = folder;
         this.classFolders = classFolders(folder);
         this.maxRecordBytes = options.maxRecordBytes();

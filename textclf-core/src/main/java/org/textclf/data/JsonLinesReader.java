@@ -12,8 +12,10 @@ import java.util.List;
 /**
  * Samples from JSON Lines: one object per line, read with jackson-core's streaming parser. The text is the named
  * text fields joined with a space (or the first of {@link SourceOptions#TEXT_CANDIDATES} present); the label is the
- * named field (or the first of {@link SourceOptions#LABEL_CANDIDATES} present, else none), a string or a number as
- * written. Other fields, nested or not, are skipped. Blank lines are skipped.
+ * named field, a string or a number as written. With no field named, the first record decides: the first of
+ * {@link SourceOptions#LABEL_CANDIDATES} it has is the label field of every record, and without one the file is
+ * unlabeled. A record whose label field is missing or null is bad. Other fields, nested or not, are skipped. Blank
+ * lines are skipped.
  */
 final class JsonLinesReader extends RecordReader {
     private static final JsonFactory JSON = JsonFactory.builder().build();
@@ -23,11 +25,16 @@ final class JsonLinesReader extends RecordReader {
     private final String labelField;
     private final String[] texts;
     private final String[] candidateTexts = new String[SourceOptions.TEXT_CANDIDATES.size()];
+    /** Per label candidate, its field's name as written in the record (null: absent) and its value. */
+    private final String[] candidateLabelNames = new String[SourceOptions.LABEL_CANDIDATES.size()];
     private final String[] candidateLabels = new String[SourceOptions.LABEL_CANDIDATES.size()];
     private final List<String> seen = new ArrayList<>();
+    /** The label field the first record chose when none was named; null before it and in an unlabeled file. */
+    private String chosenLabelField;
+    private boolean firstRecord = true;
 
-    JsonLinesReader(LineInput lines, SourceOptions options, int classCount) {
-        super(lines.file(), options.onBadRecord(), classCount);
+    JsonLinesReader(LineInput lines, SourceOptions options, ClassesFile classes) {
+        super(lines.file(), options.onBadRecord(), classes);
         this.lines = lines;
         this.textFields = options.textColumns();
         this.labelField = options.labelColumn();
@@ -42,9 +49,12 @@ final class JsonLinesReader extends RecordReader {
         }
         Arrays.fill(texts, null);
         Arrays.fill(candidateTexts, null);
+        Arrays.fill(candidateLabelNames, null);
         Arrays.fill(candidateLabels, null);
         seen.clear();
+        String wanted = labelField != null ? labelField : chosenLabelField;
         String label = null;
+        boolean labelPresent = false;
         try (JsonParser p = JSON.createParser(line)) {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
@@ -63,11 +73,14 @@ final class JsonLinesReader extends RecordReader {
                 if (ti >= 0) {
                     texts[ti] = scalar;
                 }
-                if (name.equals(labelField)) {
+                if (name.equals(wanted)) {
                     label = scalar;
+                    labelPresent = true;
                 }
                 remember(SourceOptions.TEXT_CANDIDATES, candidateTexts, name, scalar);
-                remember(SourceOptions.LABEL_CANDIDATES, candidateLabels, name, scalar);
+                if (firstRecord) {
+                    rememberLabel(name, scalar);
+                }
             }
             if (p.nextToken() != null) {
                 throw bad("text after the JSON object; expected one object per line");
@@ -75,7 +88,18 @@ final class JsonLinesReader extends RecordReader {
         } catch (JsonProcessingException e) {
             throw bad("invalid JSON: " + e.getOriginalMessage());
         }
-        return new Sample(labelField != null ? requireLabel(label) : firstOf(candidateLabels), text(), lines.line());
+        if (firstRecord && wanted == null) {
+            firstRecord = false;
+            for (int i = 0; i < candidateLabelNames.length; i++) {
+                if (candidateLabelNames[i] != null) {
+                    chosenLabelField = candidateLabelNames[i];
+                    return new Sample(requireLabel(chosenLabelField, candidateLabels[i], true), text(), lines.line());
+                }
+            }
+            return new Sample(null, text(), lines.line());
+        }
+        firstRecord = false;
+        return new Sample(wanted == null ? null : requireLabel(wanted, label, labelPresent), text(), lines.line());
     }
 
     private String text() throws BadRecordException {
@@ -96,9 +120,14 @@ final class JsonLinesReader extends RecordReader {
         return texts.length == 1 ? texts[0] : String.join(" ", texts);
     }
 
-    private String requireLabel(String label) throws BadRecordException {
+    private String requireLabel(String field, String label, boolean present) throws BadRecordException {
+        String asInFirst = labelField == null ? ", as in the first record" : "";
+        if (!present) {
+            throw bad("missing field '" + field + "'; expected it in every object" + asInFirst + ", found fields "
+                    + seen);
+        }
         if (label == null) {
-            throw bad("missing field '" + labelField + "'; expected it in every object, found fields " + seen);
+            throw bad("null label; expected field '" + field + "' to hold a class label" + asInFirst);
         }
         return label;
     }
@@ -107,6 +136,15 @@ final class JsonLinesReader extends RecordReader {
         for (int i = 0; i < values.length; i++) {
             if (values[i] == null && candidates.get(i).equalsIgnoreCase(name)) {
                 values[i] = value;
+            }
+        }
+    }
+
+    private void rememberLabel(String name, String value) {
+        for (int i = 0; i < candidateLabelNames.length; i++) {
+            if (candidateLabelNames[i] == null && SourceOptions.LABEL_CANDIDATES.get(i).equalsIgnoreCase(name)) {
+                candidateLabelNames[i] = name;
+                candidateLabels[i] = value;
             }
         }
     }

@@ -2,8 +2,6 @@ package org.textclf.data;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,13 +12,41 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The classes of a corpus: raw labels as written in the data, mapped to class ids {@code 0..size-1} in a stable
- * order (numerically when every label is a number, so "10" comes after "2"; otherwise by string), with display
- * names ({@code classes.txt} beside the data gives them, line i naming the i-th class). Immutable.
+ * The classes of a corpus: labels as the readers give them, mapped to class ids {@code 0..size-1} in a stable order
+ * (numerically when every label is a number, so "10" comes after "2"; otherwise by string), with display names.
+ * Immutable.
+ *
+ * <p><b>The label column</b>, the same rule in every format and command (every reader applies it, so explore,
+ * train, evaluate and predict see the same classes):
+ * <ul>
+ * <li>The label is trimmed; an empty one is a bad record.</li>
+ * <li>A label that is a decimal number ({@code +2}, {@code 2.0}, {@code 02}, {@code 2e0}) is compared as a number:
+ *     it becomes its plain form, {@code 2} for all of those. A number that is not an integer keeps its digits without
+ *     trailing zeros ({@code 1.50} is {@code 1.5}) and is a class of its own, unless a {@code classes.txt} is
+ *     beside the data: then it is rejected like any label outside 1..k.</li>
+ * <li>A label longer than {@link #MAX_LABEL_CHARS} characters (or a number of more digits) is a bad record: a
+ *     class name is short, so that is text in the label column.</li>
+ * <li>With a {@code classes.txt} beside the data (k non-blank lines, the class names), a label must be an integer
+ *     in 1..k (line i names class i: the data is 1-based, as Zhang et al.'s) or one of the names; anything else
+ *     ({@code 0}, {@code -1}, {@code k+1}, {@code 1.5}, another word) is a bad record.</li>
+ * <li>More than {@link #MAX_CLASSES} distinct labels stops the pass.</li>
+ * </ul>
+ * A bad record stops the pass at {@code FILE:LINE}, or is skipped and counted under
+ * {@link BadRecordPolicy#SKIP}. A header row at the start of a headerless Zhang CSV file (its label field a column
+ * name such as {@code class} or {@code label}, or not a label of the classes.txt beside it) is skipped and reported,
+ * never read as a class.
  */
 public final class Labels {
     /** More distinct labels than this means the label column is probably the wrong one. */
     public static final int MAX_CLASSES = 10_000;
+    /** A longer label is text in the label column, not a class name. */
+    public static final int MAX_LABEL_CHARS = 200;
+    /** Classes an unknown-label message lists before it says how many more there are. */
+    static final int LISTED_CLASSES = 10;
+    /** How much of a long label a message shows. */
+    private static final int QUOTED_CHARS = 40;
+    private static final String LENGTH_RULE = "expected at most " + MAX_LABEL_CHARS
+            + " characters; is the label column the right one?";
 
     private final List<String> raw;
     private final List<String> names;
@@ -38,14 +64,61 @@ public final class Labels {
         }
     }
 
-    /** Orders the distinct labels: numerically when all are numbers, otherwise by string. Names are the labels. */
+    /**
+     * Orders the distinct labels, each in its {@link #canonical} form: numerically when all are numbers, otherwise by
+     * string. Names are the labels.
+     */
     public static Labels of(Collection<String> rawLabels) {
-        TreeSet<String> distinct = new TreeSet<>(rawLabels);
+        TreeSet<String> distinct = new TreeSet<>();
+        for (String label : rawLabels) {
+            distinct.add(canonical(label));
+        }
         List<String> sorted = new ArrayList<>(distinct);
         if (sorted.stream().allMatch(Labels::isNumber)) {
             sorted.sort(Comparator.comparing(BigDecimal::new));
         }
         return new Labels(sorted, sorted);
+    }
+
+    /**
+     * A label in the form the rule in the class comment gives it: trimmed, and a number in its plain form.
+     *
+     * @throws IllegalArgumentException saying what is wrong when the label is empty or too long
+     */
+    public static String canonical(String label) {
+        String t = label.strip();
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("empty label; expected a class label");
+        }
+        if (t.length() > MAX_LABEL_CHARS) {
+            throw new IllegalArgumentException("label " + quote(t) + " is too long; " + LENGTH_RULE);
+        }
+        BigDecimal number = number(t);
+        if (number == null) {
+            return t;
+        }
+        BigDecimal plain = number.signum() == 0 ? BigDecimal.ZERO : number.stripTrailingZeros();
+        // Digits before the point: checked before toPlainString, which would write out 1e999999999 in full.
+        if ((long) plain.precision() - plain.scale() > MAX_LABEL_CHARS || plain.scale() > MAX_LABEL_CHARS) {
+            throw new IllegalArgumentException("label " + quote(t) + " is a number of more than " + MAX_LABEL_CHARS
+                    + " digits; " + LENGTH_RULE);
+        }
+        return plain.toPlainString();
+    }
+
+    /** A label for a message: quoted, and cut with its length when long. */
+    static String quote(String label) {
+        return label.length() <= QUOTED_CHARS ? "'" + label + "'"
+                : String.format("'%s...' (%,d characters)", label.substring(0, QUOTED_CHARS), label.length());
+    }
+
+    /** The first {@link #LISTED_CLASSES} of {@code labels}, then how many more there are. */
+    static String list(List<String> labels) {
+        if (labels.size() <= LISTED_CLASSES) {
+            return String.join(", ", labels);
+        }
+        return String.join(", ", labels.subList(0, LISTED_CLASSES))
+                + String.format(" and %,d more", labels.size() - LISTED_CLASSES);
     }
 
     /** The same classes with display names, one per class in id order. */
@@ -54,22 +127,19 @@ public final class Labels {
     }
 
     /**
-     * The names in a {@code classes.txt} beside {@code data} (in the same folder), if there is one and it has one
-     * name per class; otherwise these labels unchanged.
+     * The names in a {@code classes.txt} beside {@code data} (in the same folder), if there is one: an integer label i
+     * in 1..k is named by its line i, any other label keeps its name; without one, these labels unchanged.
      */
     public Labels withNamesBeside(Path data) throws IOException {
-        Path parent = data.toAbsolutePath().getParent();
-        Path classes = parent == null ? null : parent.resolve("classes.txt");
-        if (classes == null || !Files.isRegularFile(classes)) {
+        ClassesFile classes = ClassesFile.beside(data);
+        if (classes.names().isEmpty()) {
             return this;
         }
-        List<String> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(classes, StandardCharsets.UTF_8)) {
-            if (!line.isBlank()) {
-                lines.add(line.strip());
-            }
+        List<String> named = new ArrayList<>(raw.size());
+        for (String label : raw) {
+            named.add(classes.nameOf(label));
         }
-        return lines.size() == size() ? withNames(lines) : this;
+        return withNames(named);
     }
 
     /** One streaming pass over {@code source} collecting its labels; unlabeled samples are not counted. */
@@ -134,10 +204,61 @@ public final class Labels {
         String label = requireLabel(sample, sourceName);
         int id = id(label);
         if (id < 0) {
-            throw new BadRecordException(sourceName, sample.line(), "unknown label '" + label
-                    + "'; expected one of " + String.join(", ", raw));
+            throw new BadRecordException(sourceName, sample.line(), "unknown label " + quote(label)
+                    + "; expected one of " + list(raw));
         }
         return id;
+    }
+
+    /**
+     * {@code source} with its labels checked against these classes (a model's): a sample whose label is not one is a
+     * bad record, which stops the pass under {@link BadRecordPolicy#FAIL} and is skipped and counted in the pass's
+     * {@link ReadStats} under {@link BadRecordPolicy#SKIP}. Unlabeled samples pass.
+     */
+    public SampleSource restrict(SampleSource source, BadRecordPolicy policy) {
+        return new SampleSource() {
+            @Override
+            public SampleReader open() throws IOException {
+                SampleReader reader = source.open();
+                return new SampleReader() {
+                    @Override
+                    public Sample next() throws IOException {
+                        for (Sample s = reader.next(); s != null; s = reader.next()) {
+                            if (s.label() == null || id(s.label()) >= 0) {
+                                return s;
+                            }
+                            BadRecordException unknown = new BadRecordException(source.name(), s.line(),
+                                    "unknown label " + quote(s.label()) + "; expected one of " + list(raw));
+                            if (policy == BadRecordPolicy.FAIL) {
+                                throw unknown;
+                            }
+                            reader.stats().reject(unknown);
+                        }
+                        return null;
+                    }
+
+                    @Override
+                    public ReadStats stats() {
+                        return reader.stats();
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        reader.close();
+                    }
+                };
+            }
+
+            @Override
+            public String name() {
+                return source.name();
+            }
+
+            @Override
+            public java.util.Optional<Path> file() {
+                return source.file();
+            }
+        };
     }
 
     private static String requireLabel(Sample sample, String sourceName) throws BadRecordException {
@@ -164,12 +285,20 @@ public final class Labels {
         return names;
     }
 
-    private static boolean isNumber(String s) {
+    /** Whether a trimmed label is a decimal number. */
+    static boolean isNumber(String s) {
+        return number(s) != null;
+    }
+
+    /** {@code s} as a decimal number ({@code [+-]digits[.digits][e[+-]digits]}), or null when it is not one. */
+    private static BigDecimal number(String s) {
+        if (s.isEmpty() || !(Character.isDigit(s.charAt(s.length() - 1)) || s.charAt(s.length() - 1) == '.')) {
+            return null;
+        }
         try {
-            new BigDecimal(s.strip());
-            return !s.isBlank();
+            return new BigDecimal(s);
         } catch (NumberFormatException e) {
-            return false;
+            return null;
         }
     }
 

@@ -7,7 +7,7 @@ final class PlainLinesReader extends RecordReader {
     private final LineInput lines;
 
     PlainLinesReader(LineInput lines, BadRecordPolicy policy) {
-        super(lines.file(), policy, 0);
+        super(lines.file(), policy, ClassesFile.NONE);
         this.lines = lines;
     }
 

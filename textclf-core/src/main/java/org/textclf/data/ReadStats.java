@@ -38,6 +38,12 @@ public final class ReadStats {
         return List.copyOf(notices);
     }
 
+    /** A record counted as read that a later check (its label against a model's classes) turned out bad. */
+    public void reject(BadRecordException offender) {
+        read--;
+        countSkipped(offender);
+    }
+
     public long read() {
         return read;
     }

@@ -1,26 +1,23 @@
 package org.textclf.data;
 
 import java.io.IOException;
-import java.math.BigInteger;
 
 /**
- * The bad-record policy, the label checks and the counting, once for every format: a format reader only turns
- * records into samples, throwing {@link BadRecordException} for a malformed one after consuming it.
+ * The bad-record policy, the label rule and the counting, once for every format: a format reader only turns records
+ * into samples, throwing {@link BadRecordException} for a malformed one after consuming it. Every sample leaves with
+ * its label in {@link Labels#canonical} form, checked against the {@code classes.txt} beside the file.
  */
 abstract class RecordReader implements SampleReader {
     private final String name;
     private final BadRecordPolicy policy;
-    private final int classCount;
+    private final ClassesFile classes;
     private final ReadStats stats = new ReadStats();
 
-    /**
-     * @param classCount the number of names in a {@code classes.txt} beside the file, so numeric labels must be in
-     *     {@code 1..classCount}; 0 when there is none
-     */
-    RecordReader(String name, BadRecordPolicy policy, int classCount) {
+    /** @param classes the {@code classes.txt} beside the file, or {@link ClassesFile#NONE} */
+    RecordReader(String name, BadRecordPolicy policy, ClassesFile classes) {
         this.name = name;
         this.policy = policy;
-        this.classCount = classCount;
+        this.classes = classes;
     }
 
     /**
@@ -38,7 +35,7 @@ abstract class RecordReader implements SampleReader {
                 if (sample == null) {
                     return null;
                 }
-                checkLabel(sample);
+                sample = checkLabel(sample);
                 stats.countRead();
                 return sample;
             } catch (BadRecordException e) {
@@ -50,35 +47,41 @@ abstract class RecordReader implements SampleReader {
         }
     }
 
-    private void checkLabel(Sample sample) throws BadRecordException {
-        String label = sample.label();
-        if (label == null) {
-            return;
-        }
-        if (label.isBlank()) {
-            throw new BadRecordException(name, sample.line(), "empty label; expected a class label");
-        }
-        if (classCount > 0 && isInteger(label)) {
-            BigInteger value = new BigInteger(label.strip());
-            if (value.signum() <= 0 || value.compareTo(BigInteger.valueOf(classCount)) > 0) {
-                throw new BadRecordException(name, sample.line(), "unknown label '" + label + "'; expected 1.."
-                        + classCount + " (classes.txt beside the file names " + classCount + " classes)");
-            }
+    /** Whether {@code label}, as written, is a label of these classes: for telling a header row from data. */
+    final boolean isLabel(String label) {
+        try {
+            return classes.allows(Labels.canonical(label));
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
-    private static boolean isInteger(String s) {
-        String t = s.strip();
-        int start = t.startsWith("-") || t.startsWith("+") ? 1 : 0;
-        if (start == t.length() || t.length() > 18) {
-            return false;
+    /** Whether a classes.txt beside the file names the classes. */
+    final boolean hasClassesFile() {
+        return !classes.names().isEmpty();
+    }
+
+    /** Counts a record that is not a sample (a header row) as skipped whatever the policy, so the user hears of it. */
+    final void skip(BadRecordException notice) {
+        stats.countSkipped(notice);
+    }
+
+    private Sample checkLabel(Sample sample) throws BadRecordException {
+        String label = sample.label();
+        if (label == null) {
+            return sample;
         }
-        for (int i = start; i < t.length(); i++) {
-            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
-                return false;
-            }
+        String canonical;
+        try {
+            canonical = Labels.canonical(label);
+        } catch (IllegalArgumentException e) {
+            throw new BadRecordException(name, sample.line(), e.getMessage());
         }
-        return true;
+        if (!classes.allows(canonical)) {
+            throw new BadRecordException(name, sample.line(), "unknown label " + Labels.quote(canonical)
+                    + "; expected " + classes.expected());
+        }
+        return canonical.equals(label) ? sample : new Sample(canonical, sample.text(), sample.line());
     }
 
     @Override

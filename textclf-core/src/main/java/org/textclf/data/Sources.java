@@ -43,7 +43,7 @@ public final class Sources {
      * <p>Validates eagerly: the path exists and is readable, is a folder or a regular file (not a pipe, which could
      * be read only once: see {@link #openOnce}), a file's first bytes are UTF-8 text (not UTF-16, not binary), a
      * folder has class subfolders, a CSV/TSV header has the wanted columns. A {@code classes.txt} beside a file
-     * makes numeric labels outside 1..k bad records.
+     * makes labels outside it bad records ({@link Labels}).
      *
      * @throws IOException with a message naming the file and what is wrong
      */
@@ -80,7 +80,7 @@ public final class Sources {
                     throw new IOException(path + ": no class folders; expected subfolders of .txt files, one per "
                             + "class (e.g. " + path.resolve("pos") + "/*.txt), found none");
                 }
-                return new FileSource(path, format, options, 0);
+                return new FileSource(path, format, options, ClassesFile.NONE);
             }
             case CSV, TSV -> {
                 try (Rows rows = Rows.of(path.toString(), Utf8Input.gunzipped(Files.newInputStream(path)), format,
@@ -92,7 +92,7 @@ public final class Sources {
                 // Other formats are checked record by record.
             }
         }
-        return new FileSource(path, format, options, classCountBeside(path));
+        return new FileSource(path, format, options, ClassesFile.beside(path));
     }
 
     /**
@@ -120,7 +120,7 @@ public final class Sources {
             if (format == DataFormat.FOLDER) {
                 throw new IOException(name + ": not a folder; expected a folder of class folders for format folder");
             }
-            RecordReader reader = FileSource.reader(name, bytes, format, options, 0);
+            RecordReader reader = FileSource.reader(name, bytes, format, options, ClassesFile.NONE);
             if (reader instanceof TableReader table) {
                 table.readHeaderNow();
             }
@@ -274,22 +274,5 @@ public final class Sources {
             }
         }
         return "";
-    }
-
-    /** The number of names in a {@code classes.txt} beside {@code file}, or 0 when there is none. */
-    static int classCountBeside(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Path classes = parent == null ? null : parent.resolve("classes.txt");
-        if (classes == null || !Files.isRegularFile(classes) || classes.equals(file.toAbsolutePath())) {
-            return 0;
-        }
-        List<String> lines = Files.readAllLines(classes, StandardCharsets.UTF_8);
-        int count = 0;
-        for (String line : lines) {
-            if (!line.isBlank()) {
-                count++;
-            }
-        }
-        return count;
     }
 }

@@ -13,8 +13,8 @@ final class TableReader extends RecordReader {
     private Columns columns;
     private final StringBuilder text = new StringBuilder();
 
-    TableReader(String file, Rows rows, SourceOptions options, int classCount) {
-        super(file, options.onBadRecord(), classCount);
+    TableReader(String file, Rows rows, SourceOptions options, ClassesFile classes) {
+        super(file, options.onBadRecord(), classes);
         this.file = file;
         this.rows = rows;
         this.options = options;

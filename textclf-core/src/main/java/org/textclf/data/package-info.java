@@ -7,7 +7,9 @@
  * {@link org.textclf.data.Sources#read} for one pass over a pipe or a stream, {@link org.textclf.data.Sources#lines}
  * for plain text), {@link org.textclf.data.Datasets#resolve} (dataset
  * names in {@code $TEXTCLF_DATA}) and {@link org.textclf.data.Labels}. Inside, every format reader extends
- * {@code RecordReader}, which applies the {@link org.textclf.data.BadRecordPolicy} and counts
+ * {@code RecordReader}, which applies the label rule ({@link org.textclf.data.Labels}' Javadoc, checked against the
+ * {@code classes.txt} beside the file, {@code ClassesFile}) and the {@link org.textclf.data.BadRecordPolicy}, and
+ * counts
  * {@link org.textclf.data.ReadStats}; bytes become text in {@code Utf8Input} (gzip by magic bytes, BOM, strict UTF-8
  * with the line of any undecodable byte), CSV is parsed by FastCSV with {@code QuoteCheck} watching for what
  * FastCSV accepts silently.

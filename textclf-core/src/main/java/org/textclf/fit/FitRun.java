@@ -60,11 +60,11 @@ public final class FitRun {
         FitRun run = new FitRun(resuming ? checkpoints.run().options() : options, callbacks, log, checkpoints);
         try {
             if (validation != null) {
-                return run.run(train, validation, labels, data, false);
+                return run.run(train, validation, labels, data, null);
             }
             try (SplitParts parts = new SplitParts(run.options.fit().split(), train,
                     run.options.environment().tempDir())) {
-                return run.run(parts.train(), parts.validation(), labels, data, true);
+                return run.run(parts.train(), parts.validation(), labels, data, parts);
             }
         } finally {
             if (checkpoints != null) {
@@ -73,9 +73,12 @@ public final class FitRun {
         }
     }
 
-    /** @param split whether the two parts are a split of one source (part of the cache key) */
+    /**
+     * @param split the split the two parts come from (its classes are the whole source's, so the fit need not
+     *     collect them), or null for validation data of its own
+     */
     private FitOutcome run(SampleSource trainPart, SampleSource validationPart, Labels labels, CacheKey data,
-            boolean split) throws IOException {
+            SplitParts split) throws IOException {
         Branch requested = Branches.of(options.branch());
         Phases phases = new Phases(options, callbacks, log, progress, checkpoints);
         if (checkpoints != null && checkpoints.resuming()) {
@@ -89,13 +92,13 @@ public final class FitRun {
                 throw new IllegalArgumentException("a cache directory needs a key of the data it caches; expected"
                         + " the train (and validation) files in a CacheKey, found none");
             }
-            cache = CacheDirectory.open(options.environment().cacheDir(), fitKey(requested, data, labels, split),
-                    progress);
+            cache = CacheDirectory.open(options.environment().cacheDir(), fitKey(requested, data, labels,
+                    split != null), progress);
         }
         CacheDirectory.Fitted cached = cache == null ? null : cache.fitted();
         Fitted<?> fitted = cached != null ? readCached(requested, cached, labels)
-                : requested.fit(options.branch(), new FitContext(trainPart, labels, options.environment().tempDir(),
-                        progress, FirstPass.NONE)).orElseThrow(
+                : requested.fit(options.branch(), new FitContext(trainPart, labels != null || split == null ? labels
+                        : split.labels(), options.environment().tempDir(), progress, FirstPass.NONE)).orElseThrow(
                                 () -> new IllegalStateException(requested.name() + " stopped its own fit"));
         try (fitted) {
             if (cached == null && cache != null) {
@@ -116,7 +119,7 @@ public final class FitRun {
         CacheKey.Builder key = data.toBuilder().put("model", branch.name());
         branch.fitKey(options.branch(), key);
         return key.put("labels", labels == null ? "collected" : labels.rawLabels())
-                .put("split", split ? options.fit().split() : "validation data").build();
+                .put("split", split ? "stratified " + options.fit().split() : "validation data").build();
     }
 
     /** A cached vectorizer: the name of the branch that fitted it, then the branch's own bytes. */

@@ -84,9 +84,9 @@ class TextClassifierCacheTest {
         Run first = train(data, options(cache));
         Run second = train(data, options(cache));
 
-        // The 2 fit passes; the train cache is built from the rows the second computed, and the validation cache
-        // replays what the first pass held out
-        assertThat(first.passes()).isEqualTo(2);
+        // The split's counting pass and the 2 fit passes; the train cache is built from the rows the second
+        // computed, and the validation cache replays what the first fit pass held out
+        assertThat(first.passes()).isEqualTo(3);
         assertThat(first.log()).contains("fitting the vectorizer in " + cache + " (none cached yet)")
                 .contains("pass 1:");
         assertThat(second.passes()).isZero();
@@ -106,7 +106,7 @@ class TextClassifierCacheTest {
         Run changed = train(data, change.apply(options(cache)));
         assertThat(changed.log()).contains("fitting the vectorizer in " + cache + " (" + reason)
                 .doesNotContain("reusing cached vectorizer");
-        assertThat(changed.passes()).isEqualTo(2);
+        assertThat(changed.passes()).isEqualTo(3);
         Run again = train(data, change.apply(options(cache)));
         assertThat(again.passes()).isZero();
     }
@@ -120,13 +120,14 @@ class TextClassifierCacheTest {
 
     @Test
     void fit_seedChanged_rebuildsAndSaysWhy() throws IOException {
-        assertRebuilds(o -> o.withFit(f -> f.seed(7)), "split Split[seed=42, validationFraction=0.2] -> Split[seed=7");
+        assertRebuilds(o -> o.withFit(f -> f.seed(7)), "split stratified Split[seed=42, validationFraction=0.2] ->"
+                + " stratified Split[seed=7");
     }
 
     @Test
     void fit_validationFractionChanged_rebuildsAndSaysWhy() throws IOException {
-        assertRebuilds(o -> o.withFit(f -> f.validationFraction(0.3)), "split Split[seed=42, validationFraction=0.2] -> Split[seed=42,"
-                + " validationFraction=0.3]");
+        assertRebuilds(o -> o.withFit(f -> f.validationFraction(0.3)), "split stratified Split[seed=42,"
+                + " validationFraction=0.2] -> stratified Split[seed=42, validationFraction=0.3]");
     }
 
     @Test
@@ -140,7 +141,7 @@ class TextClassifierCacheTest {
         Run changed = train(data, options(cache));
         assertThat(changed.log()).containsPattern("fitting the vectorizer in .* \\(train \\d+ bytes crc32c [0-9a-f]{8}"
                 + " -> \\d+ bytes crc32c [0-9a-f]{8}\\)");
-        assertThat(changed.passes()).isEqualTo(2);
+        assertThat(changed.passes()).isEqualTo(3);
     }
 
     @Test
@@ -154,7 +155,7 @@ class TextClassifierCacheTest {
         Files.write(file, bytes);
         Run rebuilt = train(data, options(cache).withEnvironment(e -> e.withVerbose(0)));
         assertThat(rebuilt.log()).contains("warning: ignoring a corrupt cache file, " + file + ": checksum mismatch");
-        assertThat(rebuilt.passes()).as("the refit's two passes").isEqualTo(2);
+        assertThat(rebuilt.passes()).as("the split's counting pass and the refit's two").isEqualTo(3);
         assertThat(train(data, options(cache)).passes()).isZero();
     }
 
@@ -169,7 +170,7 @@ class TextClassifierCacheTest {
         Run rebuilt = train(data, options(cache));
         assertThat(rebuilt.log()).contains("warning: ignoring a corrupt cache file, " + file)
                 .doesNotContain("fitting the vectorizer");
-        assertThat(rebuilt.passes()).isEqualTo(1); // the train cache alone
+        assertThat(rebuilt.passes()).isEqualTo(2); // the split's counting pass, then the train cache alone
         assertThat(rebuilt.result().metrics().get("val_loss")).isEqualTo(first.result().metrics().get("val_loss"));
     }
 

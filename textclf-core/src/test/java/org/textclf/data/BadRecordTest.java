@@ -122,8 +122,8 @@ class BadRecordTest {
         write(dir, "classes.txt", "negative\npositive\n");
         Path file = write(dir, "train.csv", "\"1\",\"a\"\n\"3\",\"b\"\n\"2\",\"c\"\n\"0\",\"d\"\n");
 
-        assertThat(failure(file, DataFormat.ZHANG_CSV)).isEqualTo(file + ":2: unknown label '3'; expected 1..2 "
-                + "(classes.txt beside the file names 2 classes)");
+        assertThat(failure(file, DataFormat.ZHANG_CSV)).isEqualTo(file + ":2: unknown label '3'; expected 1..2 or"
+                + " a name in the classes.txt beside the file (negative, positive)");
         assertThat(skipped(file, DataFormat.ZHANG_CSV, 2)).containsExactly("a", "c");
     }
 

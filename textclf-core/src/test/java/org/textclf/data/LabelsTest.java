@@ -39,11 +39,45 @@ class LabelsTest {
     }
 
     @Test
-    void withNamesBeside_classesTxtWithAnotherCount_keepsTheLabelsAsNames() throws IOException {
-        write(dir, "classes.txt", "negative\npositive\nneutral\n");
+    void withNamesBeside_someClassesOfClassesTxt_namesEachByItsNumber() throws IOException {
+        write(dir, "classes.txt", "negative\nneutral\npositive\n");
         Path data = write(dir, "test.csv", "");
 
-        assertThat(Labels.of(List.of("1", "2")).withNamesBeside(data).names()).containsExactly("1", "2");
+        assertThat(Labels.of(List.of("1", "3")).withNamesBeside(data).names()).containsExactly("negative", "positive");
+    }
+
+    @Test
+    void withNamesBeside_labelsThatAreItsNames_keepTheirNames() throws IOException {
+        write(dir, "classes.txt", "World\nSports\n");
+        Path data = write(dir, "test.csv", "");
+
+        assertThat(Labels.of(List.of("World", "Sports")).withNamesBeside(data).names())
+                .containsExactly("Sports", "World");
+    }
+
+    @Test
+    void canonical_numbersWrittenDifferently_becomeOnePlainForm() {
+        assertThat(List.of("+2", "2.0", " 2 ", "02", "2.", "0.2e1").stream().map(Labels::canonical))
+                .containsOnly("2");
+        assertThat(Labels.canonical("-0")).isEqualTo("0");
+        assertThat(Labels.canonical("1e2")).isEqualTo("100");
+        assertThat(Labels.canonical("1.50")).isEqualTo("1.5");
+        assertThat(Labels.canonical(" pos ")).isEqualTo("pos");
+        assertThat(Labels.canonical("NaN")).isEqualTo("NaN");
+    }
+
+    @Test
+    void of_paddedNumericLabels_ordersThemNumerically() {
+        assertThat(Labels.of(List.of(" 3 ", "10", "+2")).rawLabels()).containsExactly("2", "3", "10");
+    }
+
+    @Test
+    void idOf_unknownLabelAmongManyClasses_listsTheFirstTenOnly() {
+        List<String> many = java.util.stream.IntStream.rangeClosed(1, 10_000).mapToObj(Integer::toString).toList();
+
+        assertThatThrownBy(() -> Labels.of(many).idOf(new Sample("x".repeat(500), "t", 3), "a.csv"))
+                .hasMessage("a.csv:3: unknown label '" + "x".repeat(40) + "...' (500 characters); expected one of"
+                        + " 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 9,990 more");
     }
 
     @Test
@@ -77,10 +111,10 @@ class LabelsTest {
 
     @Test
     void scan_source_collectsLabelsSkippingUnlabeled() throws IOException {
-        Path file = write(dir, "a.jsonl", "{\"text\": \"a\", \"label\": 10}\n{\"text\": \"b\"}\n"
-                + "{\"text\": \"c\", \"label\": 2}\n");
+        MemorySource source = MemorySource.of(List.of(new Sample("10", "a", 1), new Sample(null, "b", 2),
+                new Sample("2", "c", 3)));
 
-        assertThat(Labels.scan(Sources.open(file, SourceOptions.DEFAULTS)).rawLabels()).containsExactly("2", "10");
+        assertThat(Labels.scan(source).rawLabels()).containsExactly("2", "10");
     }
 
     @Test

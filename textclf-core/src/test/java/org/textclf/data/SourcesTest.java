@@ -53,13 +53,14 @@ class SourcesTest {
     @Test
     void open_lineFormatsGzippedWithBomAndCrlf_readLikePlainFiles() throws IOException {
         Path ft = gzip(dir, "a.ft.gz", "\uFEFF__label__1 one\r\n\r\n__label__2 two\r\n");
-        Path jsonl = gzip(dir, "a.jsonl.gz", "\uFEFF{\"text\": \"one\", \"label\": 1}\r\n{\"text\": \"two\"}\r\n");
+        Path jsonl = gzip(dir, "a.jsonl.gz",
+                "\uFEFF{\"text\": \"one\", \"label\": 1}\r\n{\"text\": \"two\", \"label\": 2}\r\n");
         Path tsv = gzip(dir, "a.tsv.gz", "\uFEFFtext\tlabel\r\none\t1\r\n");
 
         assertThat(readAll(Sources.open(ft, SourceOptions.DEFAULTS)))
                 .containsExactly(new Sample("1", "one", 1), new Sample("2", "two", 3));
         assertThat(readAll(Sources.open(jsonl, SourceOptions.DEFAULTS)))
-                .containsExactly(new Sample("1", "one", 1), new Sample(null, "two", 2));
+                .containsExactly(new Sample("1", "one", 1), new Sample("2", "two", 2));
         assertThat(readAll(Sources.open(tsv, SourceOptions.DEFAULTS))).containsExactly(new Sample("1", "one", 2));
     }
 
@@ -126,10 +127,11 @@ class SourcesTest {
     @Test
     void open_jsonl_readsStringAndNumberLabelsAndSkipsOtherFields() throws IOException {
         Path file = write(dir, "a.data", "{\"id\": 1, \"meta\": {\"text\": \"no\"}, \"text\": \"hi \\\"you\\\"\","
-                + " \"label\": \"pos\"}\n\n{\"sentence\": \"x\", \"y\": 2}\n{\"text\": \"z\"}\n");
+                + " \"label\": \"pos\"}\n\n{\"sentence\": \"x\", \"label\": 2}\n"
+                + "{\"text\": \"z\", \"y\": 3, \"label\": \"n\"}\n");
 
         assertThat(readAll(Sources.open(file, SourceOptions.DEFAULTS))).containsExactly(
-                new Sample("pos", "hi \"you\"", 1), new Sample("2", "x", 3), new Sample(null, "z", 4));
+                new Sample("pos", "hi \"you\"", 1), new Sample("2", "x", 3), new Sample("n", "z", 4));
     }
 
     @Test
