@@ -152,12 +152,12 @@ public final class DataOptions {
             public java.util.Optional<Path> file() {
                 return source.file();
             }
-        };
-    }
 
-    /** What to do with a bad record, as {@code --on-bad-record} says. */
-    public BadRecordPolicy policy() {
-        return policy(onBadRecord);
+            @Override
+            public BadRecordPolicy onBadRecord() {
+                return source.onBadRecord();
+            }
+        };
     }
 
     /**

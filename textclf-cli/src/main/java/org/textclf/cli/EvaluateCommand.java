@@ -39,7 +39,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         DataOptions.requireFile(model, "a model file written by textclf train");
         TextClassifier classifier = TextClassifier.load(model);
         SampleSource source = dataOptions.openOnce(data);
-        Evaluation evaluation = classifier.evaluate(classifier.labels().restrict(source, dataOptions.policy()));
+        Evaluation evaluation = classifier.evaluate(source);
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(evaluation.toJson(classifier.labels().names()));

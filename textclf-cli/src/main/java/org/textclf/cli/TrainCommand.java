@@ -177,8 +177,7 @@ public final class TrainCommand implements Callable<Integer> {
         Evaluation evaluation = null;
         if (testPath.isPresent()) {
             try {
-                evaluation = classifier.evaluate(classifier.labels().restrict(dataOptions.open(testPath.get()),
-                        dataOptions.policy()));
+                evaluation = classifier.evaluate(dataOptions.open(testPath.get()));
             } catch (IOException | RuntimeException e) {
                 // A failure in the test data (an unknown label, say) must not cost the trained model.
                 classifier.save(output);

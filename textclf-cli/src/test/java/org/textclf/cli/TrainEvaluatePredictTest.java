@@ -104,6 +104,26 @@ class TrainEvaluatePredictTest {
     }
 
     @Test
+    void train_validationLabelTrainingLacks_failsNamingTheLineOrSkipCountsIt() throws IOException {
+        Path train = TopicCsv.write(dir.resolve("train.csv"), 600, 3, 10, true);
+        Path val = dir.resolve("val.csv");
+        Files.write(val, List.of("\"1\",\"the coach and the team\"", "\"7\",\"bank shares\"",
+                "\"2\",\"bank shares and stock\""));
+        String[] args = {"train", train.toString(), "--val", val.toString(), "--no-test", "-o",
+                dir.resolve("m.textclf").toString(), "--epochs", "2"};
+
+        Run failed = Run.of(args);
+        Run skipped = Run.of(java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                java.util.stream.Stream.of("--on-bad-record", "skip")).toArray(String[]::new));
+
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.err()).endsWith("textclf: " + val + ":2: unknown label '7'; expected one of 1, 2"
+                + System.lineSeparator());
+        assertThat(skipped.exitCode()).as(skipped.err()).isZero();
+        assertThat(skipped.err()).contains("read 2 records, skipped 1", val + ":2: unknown label '7'");
+    }
+
+    @Test
     void train_headerRowAndLabelsWrittenAsOtherNumbers_trainTheSameClasses() throws IOException {
         Path train = TopicCsv.write(dir.resolve("plain.csv"), 600, 4, 10, true);
         List<String> lines = new java.util.ArrayList<>(Files.readAllLines(train));

@@ -104,11 +104,11 @@ public final class TextClassifier implements Predictor {
      * Accuracy, loss, per-class precision, recall and F1 and the confusion matrix over a labelled source, streamed
      * in batches with vectorizing on the prefetch threads.
      *
-     * @throws org.textclf.data.BadRecordException (as the cause of an UncheckedIOException) naming the file and
-     *     line of a label this classifier does not know
+     * A label this classifier does not know is a bad record of the source: it fails the evaluation naming the file
+     * and line, or is skipped and counted when the source skips bad records ({@link SampleSource#onBadRecord}).
      */
     public Evaluation evaluate(SampleSource source) throws IOException {
-        return model.evaluate(source);
+        return model.evaluate(model.labels().restrict(source));
     }
 
     @Override

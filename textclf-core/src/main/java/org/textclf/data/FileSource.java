@@ -1,7 +1,7 @@
 package org.textclf.data;
 
-import java.io.IOException;
 import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -38,6 +38,11 @@ record FileSource(Path path, DataFormat format, SourceOptions options, ClassesFi
     @Override
     public Optional<Path> file() {
         return Optional.of(path);
+    }
+
+    @Override
+    public BadRecordPolicy onBadRecord() {
+        return options.onBadRecord();
     }
 
     @Override

@@ -213,9 +213,11 @@ public final class Labels {
     /**
      * {@code source} with its labels checked against these classes (a model's): a sample whose label is not one is a
      * bad record, which stops the pass under {@link BadRecordPolicy#FAIL} and is skipped and counted in the pass's
-     * {@link ReadStats} under {@link BadRecordPolicy#SKIP}. Unlabeled samples pass.
+     * {@link ReadStats} under {@link BadRecordPolicy#SKIP}, as the source's {@link SampleSource#onBadRecord} says.
+     * Unlabeled samples pass.
      */
-    public SampleSource restrict(SampleSource source, BadRecordPolicy policy) {
+    public SampleSource restrict(SampleSource source) {
+        BadRecordPolicy policy = source.onBadRecord();
         return new SampleSource() {
             @Override
             public SampleReader open() throws IOException {
@@ -257,6 +259,11 @@ public final class Labels {
             @Override
             public java.util.Optional<Path> file() {
                 return source.file();
+            }
+
+            @Override
+            public BadRecordPolicy onBadRecord() {
+                return policy;
             }
         };
     }

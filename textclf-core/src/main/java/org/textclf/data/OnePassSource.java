@@ -8,10 +8,12 @@ import java.io.IOException;
  */
 final class OnePassSource implements SampleSource {
     private final String name;
+    private final BadRecordPolicy policy;
     private SampleReader reader;
 
-    OnePassSource(String name, SampleReader reader) {
+    OnePassSource(String name, BadRecordPolicy policy, SampleReader reader) {
         this.name = name;
+        this.policy = policy;
         this.reader = reader;
     }
 
@@ -29,6 +31,11 @@ final class OnePassSource implements SampleSource {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public BadRecordPolicy onBadRecord() {
+        return policy;
     }
 
     @Override

@@ -23,4 +23,12 @@ public interface SampleSource {
     default Optional<Path> file() {
         return Optional.empty();
     }
+
+    /**
+     * What its readers do with a bad record; a check made on top of them (a label the model does not know,
+     * {@link Labels#restrict}) does the same.
+     */
+    default BadRecordPolicy onBadRecord() {
+        return BadRecordPolicy.FAIL;
+    }
 }

@@ -124,7 +124,7 @@ public final class Sources {
             if (reader instanceof TableReader table) {
                 table.readHeaderNow();
             }
-            return new OnePassSource(name, reader);
+            return new OnePassSource(name, options.onBadRecord(), reader);
         } catch (IOException | RuntimeException e) {
             bytes.close();
             throw e;
@@ -139,12 +139,18 @@ public final class Sources {
         BufferedInputStream bytes = Utf8Input.gunzipped(in);
         try {
             checkText(name, peek(bytes));
-            return new OnePassSource(name, new PlainLinesReader(LineInput.of(name, bytes, options.maxRecordBytes()),
+            return new OnePassSource(name, options.onBadRecord(), new PlainLinesReader(LineInput.of(name, bytes, options.maxRecordBytes()),
                     options.onBadRecord()));
         } catch (IOException | RuntimeException e) {
             bytes.close();
             throw e;
         }
+    }
+
+    /** What a pass that found no record at all says, for every command: the file, and where to look. */
+    public static IOException noSamples(String sourceName) {
+        return new IOException(sourceName + ": no samples; expected at least one record, found none. Check the file"
+                + " and --format");
     }
 
     /** Detects the format of {@code path} as {@link #open} describes. */

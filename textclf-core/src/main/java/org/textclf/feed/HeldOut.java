@@ -7,6 +7,7 @@ import org.textclf.data.Labels;
 import org.textclf.data.Sample;
 import org.textclf.data.SampleReader;
 import org.textclf.data.SampleSource;
+import org.textclf.data.Sources;
 
 /**
  * A stratified {@link Split} of one source, from one counting pass over it: per class, a threshold on the seeded
@@ -49,6 +50,9 @@ final class HeldOut {
             double t = c.getValue().threshold(split.validationFraction(), split.unit(c.getKey() + "\u0000class"));
             thresholds.put(c.getKey(), t);
             any |= c.getValue().holdsOut(t);
+        }
+        if (samples == 0) {
+            throw Sources.noSamples(source.name());
         }
         if (!any) {
             throw new IOException(String.format("%s: too few samples to hold out a validation part (%,d samples);"

@@ -84,7 +84,7 @@ public final class FitRun {
         if (checkpoints != null && checkpoints.resuming()) {
             FittedModel<?> resumed = checkpoints.model();
             return phases.train(resumed, requested.partFor(options.branch(), resumed.branch()), trainPart,
-                    validationPart, null, -1, null, null);
+                    split == null ? resumed.labels().restrict(validationPart) : validationPart, null, -1, null, null);
         }
         CacheDirectory cache = null;
         if (options.environment().cacheDir() != null) {
@@ -104,7 +104,10 @@ public final class FitRun {
             if (cached == null && cache != null) {
                 cache.saveFitted(new CacheDirectory.Fitted(fitted.labels().rawLabels(), write(fitted)));
             }
-            return train(fitted, phases, trainPart, validationPart, cache);
+            // Validation data of its own may hold a class training lacks: a bad record of that file, skipped when it
+            // skips them. A held-out part's classes are training's.
+            return train(fitted, phases, trainPart, split == null ? fitted.labels().restrict(validationPart)
+                    : validationPart, cache);
         }
     }
 

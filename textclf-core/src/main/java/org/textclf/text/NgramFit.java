@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.textclf.batch.RowSink;
 import org.textclf.data.Labels;
 import org.textclf.data.SampleSource;
+import org.textclf.data.Sources;
 
 /**
  * Fits an {@link NgramVectorizer} on one source in two streaming passes, as the one-partition case of the
@@ -65,8 +66,7 @@ final class NgramFit {
                 firstPass, log);
         if (counted.documents() == 0) {
             // before the first pass's consumer (auto's S/W ratio) is asked about a corpus it has no figure for
-            throw new IOException(source.name() + ": no samples; expected at least one record, found none. Check the"
-                    + " file and --format");
+            throw Sources.noSamples(source.name());
         }
         if (!firstPass.proceed()) {
             return null;
