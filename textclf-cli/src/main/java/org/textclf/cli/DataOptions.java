@@ -133,31 +133,13 @@ public final class DataOptions {
     }
 
     private SampleSource tracked(SampleSource source) {
-        return new SampleSource() {
-            @Override
-            public SampleReader open() throws IOException {
-                SampleReader reader = source.open();
-                synchronized (passes) {
-                    passes.add(new Pass(source.name(), reader.stats()));
-                }
-                return reader;
+        return SampleSource.decorated(source, () -> {
+            SampleReader reader = source.open();
+            synchronized (passes) {
+                passes.add(new Pass(source.name(), reader.stats()));
             }
-
-            @Override
-            public String name() {
-                return source.name();
-            }
-
-            @Override
-            public java.util.Optional<Path> file() {
-                return source.file();
-            }
-
-            @Override
-            public BadRecordPolicy onBadRecord() {
-                return source.onBadRecord();
-            }
-        };
+            return reader;
+        });
     }
 
     /**

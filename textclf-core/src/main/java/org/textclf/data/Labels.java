@@ -218,54 +218,18 @@ public final class Labels {
      */
     public SampleSource restrict(SampleSource source) {
         BadRecordPolicy policy = source.onBadRecord();
-        return new SampleSource() {
-            @Override
-            public SampleReader open() throws IOException {
-                SampleReader reader = source.open();
-                return new SampleReader() {
-                    @Override
-                    public Sample next() throws IOException {
-                        for (Sample s = reader.next(); s != null; s = reader.next()) {
-                            if (s.label() == null || id(s.label()) >= 0) {
-                                return s;
-                            }
-                            BadRecordException unknown = new BadRecordException(source.name(), s.line(),
-                                    "unknown label " + quote(s.label()) + "; expected one of " + list(raw));
-                            if (policy == BadRecordPolicy.FAIL) {
-                                throw unknown;
-                            }
-                            reader.stats().reject(unknown);
-                        }
-                        return null;
-                    }
-
-                    @Override
-                    public ReadStats stats() {
-                        return reader.stats();
-                    }
-
-                    @Override
-                    public void close() throws IOException {
-                        reader.close();
-                    }
-                };
+        return SampleSource.decorated(source, () -> SampleReader.filtered(source.open(), (s, stats) -> {
+            if (s.label() == null || id(s.label()) >= 0) {
+                return true;
             }
-
-            @Override
-            public String name() {
-                return source.name();
+            BadRecordException unknown = new BadRecordException(source.name(), s.line(),
+                    "unknown label " + quote(s.label()) + "; expected one of " + list(raw));
+            if (policy == BadRecordPolicy.FAIL) {
+                throw unknown;
             }
-
-            @Override
-            public java.util.Optional<Path> file() {
-                return source.file();
-            }
-
-            @Override
-            public BadRecordPolicy onBadRecord() {
-                return policy;
-            }
-        };
+            stats.reject(unknown);
+            return false;
+        }));
     }
 
     private static String requireLabel(Sample sample, String sourceName) throws BadRecordException {

@@ -31,4 +31,43 @@ public interface SampleSource {
     default BadRecordPolicy onBadRecord() {
         return BadRecordPolicy.FAIL;
     }
+
+    /** How a {@link #decorated} source opens a pass: usually a pass over the source it decorates, wrapped. */
+    @FunctionalInterface
+    interface Opener {
+        SampleReader open() throws IOException;
+    }
+
+    /**
+     * A source that is {@code source} in name, file and policy, and whose passes {@code open} opens: the one way to
+     * wrap a source (watch its passes, filter them) without losing what it says of itself.
+     */
+    static SampleSource decorated(SampleSource source, Opener open) {
+        return new SampleSource() {
+            @Override
+            public SampleReader open() throws IOException {
+                return open.open();
+            }
+
+            @Override
+            public String name() {
+                return source.name();
+            }
+
+            @Override
+            public Optional<Path> file() {
+                return source.file();
+            }
+
+            @Override
+            public BadRecordPolicy onBadRecord() {
+                return source.onBadRecord();
+            }
+
+            @Override
+            public String toString() {
+                return source.toString();
+            }
+        };
+    }
 }

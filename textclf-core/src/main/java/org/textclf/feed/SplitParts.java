@@ -81,28 +81,7 @@ public final class SplitParts implements Closeable {
 
     /** The samples of one side, filtering a fresh pass over the source. */
     private SampleReader filtered(HeldOut split, boolean validation) throws IOException {
-        SampleReader reader = source.open();
-        return new SampleReader() {
-            @Override
-            public Sample next() throws IOException {
-                for (Sample s = reader.next(); s != null; s = reader.next()) {
-                    if (split.isValidation(s) == validation) {
-                        return s;
-                    }
-                }
-                return null;
-            }
-
-            @Override
-            public ReadStats stats() {
-                return reader.stats();
-            }
-
-            @Override
-            public void close() throws IOException {
-                reader.close();
-            }
-        };
+        return SampleReader.filtered(source.open(), (s, stats) -> split.isValidation(s) == validation);
     }
 
     /** One part, named after the source. */

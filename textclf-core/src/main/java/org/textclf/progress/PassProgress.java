@@ -92,49 +92,36 @@ public final class PassProgress {
         }
         AtomicInteger passes = new AtomicInteger();
         long[] lastComplete = {-1};
-        return new SampleSource() {
-            @Override
-            public SampleReader open() throws IOException {
-                SampleReader reader = source.open();
-                Bar bar = start(task + " pass " + passes.incrementAndGet(), lastComplete[0]);
-                return new SampleReader() {
-                    private long read;
+        return SampleSource.decorated(source, () -> {
+            SampleReader reader = source.open();
+            Bar bar = start(task + " pass " + passes.incrementAndGet(), lastComplete[0]);
+            return new SampleReader() {
+                private long read;
 
-                    @Override
-                    public Sample next() throws IOException {
-                        Sample s = reader.next();
-                        if (s == null) {
-                            lastComplete[0] = read;
-                            bar.stepTo(read);
-                        } else if (++read % STEP_SAMPLES == 0) {
-                            bar.stepTo(read);
-                        }
-                        return s;
+                @Override
+                public Sample next() throws IOException {
+                    Sample s = reader.next();
+                    if (s == null) {
+                        lastComplete[0] = read;
+                        bar.stepTo(read);
+                    } else if (++read % STEP_SAMPLES == 0) {
+                        bar.stepTo(read);
                     }
+                    return s;
+                }
 
-                    @Override
-                    public ReadStats stats() {
-                        return reader.stats();
-                    }
+                @Override
+                public ReadStats stats() {
+                    return reader.stats();
+                }
 
-                    @Override
-                    public void close() throws IOException {
-                        bar.close();
-                        reader.close();
-                    }
-                };
-            }
-
-            @Override
-            public String name() {
-                return source.name();
-            }
-
-            @Override
-            public String toString() {
-                return source.toString();
-            }
-        };
+                @Override
+                public void close() throws IOException {
+                    bar.close();
+                    reader.close();
+                }
+            };
+        });
     }
 
     /** One pass's bar; does nothing when progress is not drawn. Closing twice is harmless. */

@@ -1,13 +1,11 @@
 package org.textclf.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +21,7 @@ import org.textclf.config.TrainOptions;
 import org.textclf.data.SourceOptions;
 import org.textclf.data.Sources;
 import org.textclf.fit.CheckpointFile;
+import org.textclf.forged.ForgedLoads;
 import org.textclf.io.ModelFile;
 import org.textclf.io.Section;
 import org.textclf.model.ModelInfo;
@@ -83,28 +81,7 @@ final class ForgedCheckpointTest {
         Path forged = Files.createDirectory(dir.resolve("forged"));
         int files = forge(forged, random);
 
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                ForgedCheckpointLoads.class.getName(), forged.toString())
-                .redirectErrorStream(true).start();
-        List<String> lines = new ArrayList<>();
-        try (var out = child.inputReader(StandardCharsets.UTF_8)) {
-            for (String line; (line = out.readLine()) != null; ) {
-                lines.add(line);
-            }
-        }
-        boolean exited = child.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        if (!exited) {
-            child.destroyForcibly();
-        }
-
-        List<String> bad = lines.stream().filter(l -> !l.startsWith("ok ") && !l.startsWith("refused ")).toList();
-        String why = "seed " + SEED + " (-Dforged.seed=" + SEED + "), " + files + " files, " + bad.size()
-                + " bad; first: " + (bad.isEmpty() ? "none" : bad.get(0)) + "; by cause: " + causes(bad);
-        assertThat(exited).as(why).isTrue();
-        assertThat(bad).as(why).isEmpty();
-        assertThat(lines).as(why).hasSize(files);
-        assertThat(child.exitValue()).as(why).isZero();
+        ForgedLoads.assertLoadedOrRefused(ForgedCheckpointLoads.class, forged, files, SEED, CHILD_TIMEOUT_SECONDS);
     }
 
     @Test
@@ -177,13 +154,4 @@ final class ForgedCheckpointTest {
     }
 
     /** The bad lines counted by their cause (what follows the folder name, numbers dropped), for the message. */
-    private static Map<String, Integer> causes(List<String> bad) {
-        Map<String, Integer> causes = new LinkedHashMap<>();
-        for (String line : bad) {
-            String[] parts = line.split(" ", 4);
-            String cause = parts.length > 2 ? parts[2] : line;
-            causes.merge(cause, 1, Integer::sum);
-        }
-        return causes;
-    }
 }

@@ -1,12 +1,10 @@
 package org.textclf.model;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.textclf.forged.ForgedLoads;
 import org.textclf.io.ModelFile;
 import org.textclf.io.Section;
 
@@ -51,28 +49,7 @@ final class ForgedModelFilesTest {
             files += forge(model, forged, random);
         }
 
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                ForgedModelLoads.class.getName(), forged.toString())
-                .redirectErrorStream(true).start();
-        List<String> lines = new ArrayList<>();
-        try (var out = child.inputReader(StandardCharsets.UTF_8)) {
-            for (String line; (line = out.readLine()) != null; ) {
-                lines.add(line);
-            }
-        }
-        boolean exited = child.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        if (!exited) {
-            child.destroyForcibly();
-        }
-
-        List<String> bad = lines.stream().filter(l -> !l.startsWith("ok ") && !l.startsWith("refused ")).toList();
-        String why = "seed " + SEED + " (-Dforged.seed=" + SEED + "), " + files + " files, " + bad.size()
-                + " bad; first: " + (bad.isEmpty() ? "none" : bad.get(0)) + "; by cause: " + causes(bad);
-        assertThat(exited).as(why).isTrue();
-        assertThat(bad).as(why).isEmpty();
-        assertThat(lines).as(why).hasSize(files);
-        assertThat(child.exitValue()).as(why).isZero();
+        ForgedLoads.assertLoadedOrRefused(ForgedModelLoads.class, forged, files, SEED, CHILD_TIMEOUT_SECONDS);
     }
 
     @Test
@@ -193,15 +170,6 @@ final class ForgedModelFilesTest {
     }
 
     /** The bad lines counted by their cause (what follows the file name, numbers dropped), for the message. */
-    private static Map<String, Integer> causes(List<String> bad) {
-        Map<String, Integer> causes = new LinkedHashMap<>();
-        for (String line : bad) {
-            String[] parts = line.split(" ", 4);
-            String cause = parts.length > 2 ? parts[2] : line;
-            causes.merge(cause, 1, Integer::sum);
-        }
-        return causes;
-    }
 
     private static Path golden(String model) throws IOException {
         try {

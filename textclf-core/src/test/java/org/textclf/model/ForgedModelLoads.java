@@ -1,62 +1,15 @@
 package org.textclf.model;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
+import org.textclf.forged.ForgedLoads;
 
-/**
- * Loads every model file in a folder and prints one line per file: {@code ok NAME}, {@code refused NAME} (an
- * {@link IOException} whose message is one line starting with the file's path) or {@code BAD NAME WHY}. Run by
- * {@link ForgedModelFilesTest} in a child JVM with a small heap, so that a forged count that allocates gigabytes
- * fails there instead of passing on a test JVM's large heap.
- */
+/** Loads every model file in a folder, printing a verdict each ({@link ForgedLoads}); run by ForgedModelFilesTest. */
 public final class ForgedModelLoads {
-    /** A load slower than this is a failure: a forged count must be refused, not looped over. */
-    static final long MAX_LOAD_MILLIS = 2_000;
-
     private ForgedModelLoads() {
     }
 
     public static void main(String[] args) throws IOException {
-        List<Path> files;
-        try (Stream<Path> list = Files.list(Path.of(args[0]))) {
-            files = list.sorted().toList();
-        }
-        for (Path file : files) {
-            System.out.println(load(file));
-        }
-        System.out.flush();
-    }
-
-    private static String load(Path file) {
-        String name = file.getFileName().toString();
-        long start = System.nanoTime();
-        String result;
-        try {
-            ModelCodec.read(file);
-            result = "ok " + name;
-        } catch (IOException e) {
-            String message = String.valueOf(e.getMessage());
-            if (!message.startsWith(file + ": ")) {
-                result = "BAD " + name + " " + e.getClass().getName() + " not naming the file: " + oneLine(message);
-            } else if (message.indexOf('\n') >= 0 || message.indexOf('\r') >= 0) {
-                result = "BAD " + name + " " + e.getClass().getName() + " of several lines: " + oneLine(message);
-            } else {
-                result = "refused " + name;
-            }
-        } catch (Throwable e) { // OutOfMemoryError included: that is what this program looks for
-            StackTraceElement[] at = e.getStackTrace();
-            result = "BAD " + name + " " + e.getClass().getName() + ": " + oneLine(String.valueOf(e.getMessage()))
-                    + (at.length > 0 ? " at " + at[0] : "");
-        }
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        return millis > MAX_LOAD_MILLIS && !result.startsWith("BAD") ? "BAD " + name + " took " + millis + " ms"
-                : result;
-    }
-
-    private static String oneLine(String message) {
-        return message.replace("\r", "\\r").replace("\n", "\\n");
+        ForgedLoads.printVerdicts(Path.of(args[0]), file -> file, ModelCodec::read);
     }
 }
