@@ -16,6 +16,12 @@ record Columns(int[] text, int label, int fieldCount) {
         int[] text;
         if (options.textColumns().isEmpty()) {
             int found = firstOf(header, SourceOptions.TEXT_CANDIDATES);
+            if (found < 0 && !header.isEmpty() && Labels.isNumber(header.get(0).strip())) {
+                // Data where the header should be, as in a headerless tab-separated file named .csv or .tsv
+                throw new BadRecordException(file, headerLine, "no header row; found a record (" + header.get(0)
+                        + ", ...) where the header naming the columns should be: tab-separated data needs one, e.g."
+                        + " label<TAB>text; headerless data must be comma-separated, the class first (Zhang CSV)");
+            }
             if (found < 0) {
                 throw new BadRecordException(file, headerLine, "no text column; expected a column named one of "
                         + SourceOptions.TEXT_CANDIDATES + " or a text column named in the options, found header "

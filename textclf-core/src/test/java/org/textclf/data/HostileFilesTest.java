@@ -34,6 +34,15 @@ final class HostileFilesTest {
     }
 
     @Test
+    void open_headerlessTabSeparatedNamedCsv_saysItHasNoHeaderRow() throws IOException {
+        Path file = write(dir, "tabs.csv", "1\tgood film\n2\tbad film\n");
+
+        assertThatThrownBy(() -> Sources.open(file, SourceOptions.DEFAULTS)).hasMessage(file + ":1: no header row;"
+                + " found a record (1, ...) where the header naming the columns should be: tab-separated data needs"
+                + " one, e.g. label<TAB>text; headerless data must be comma-separated, the class first (Zhang CSV)");
+    }
+
+    @Test
     void open_binaryGarbage_namedEvenWithAFormatGiven() throws IOException {
         byte[] garbage = new byte[3000];
         new SplittableRandom(7).nextBytes(garbage);
