@@ -25,6 +25,9 @@ final class OutOfMemory {
             Map.entry("eval", "evaluating"),
             Map.entry("io", "reading or writing a file"),
             Map.entry("model", "reading or writing a model file"));
+    /** Commands that do one thing, whatever package their innermost frame is in. */
+    private static final Map<String, String> COMMANDS = Map.of("explore", "exploring the corpus", "evaluate",
+            "evaluating", "predict", "predicting");
     private static final String PACKAGE = "org.textclf.";
     /** Freed before the line is built, so that building it does not run out of memory too. */
     private static volatile byte[] reserve = new byte[1 << 18];
@@ -57,6 +60,10 @@ final class OutOfMemory {
     }
 
     static String activity(Throwable error, List<String> args) {
+        String command = COMMANDS.get(args.isEmpty() ? "" : args.get(0));
+        if (command != null) {
+            return command; // one thing is all these do; their frames (the tokenizer's, the network's) would mislead
+        }
         for (StackTraceElement frame : error.getStackTrace()) {
             String type = frame.getClassName();
             if (type.startsWith(PACKAGE)) {

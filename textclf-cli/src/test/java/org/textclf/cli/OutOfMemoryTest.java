@@ -41,6 +41,17 @@ class OutOfMemoryTest {
     }
 
     @Test
+    void activity_isTheCommandsForOneThingCommands_theInnermostPackagesForTrain() {
+        OutOfMemoryError inTokenizer = new OutOfMemoryError("Java heap space");
+        inTokenizer.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("org.textclf.text.NgramScanner", "scan", null, 1),
+            new StackTraceElement("org.textclf.explore.CorpusExplorer", "explore", null, 1)});
+
+        assertThat(OutOfMemory.activity(inTokenizer, List.of("explore", "big.csv"))).isEqualTo("exploring the corpus");
+        assertThat(OutOfMemory.activity(inTokenizer, List.of("train", "big.csv"))).isEqualTo("fitting the vectorizer");
+    }
+
+    @Test
     void suggestedMib_isFourTimesTheHeapAsAPowerOfTwo() {
         assertThat(OutOfMemory.suggestedMib(64L << 20)).isEqualTo(256);
         assertThat(OutOfMemory.suggestedMib(40L << 20)).isEqualTo(256);
