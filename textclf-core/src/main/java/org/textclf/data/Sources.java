@@ -297,20 +297,23 @@ public final class Sources {
 
     /**
      * A first line with a text candidate among its comma- or tab-separated fields (e.g. {@code text,label},
-     * {@code id,text} or {@code text} alone) is a header: in Zhang's CSV the first field is a class and the others
-     * are texts, which are not one of these bare names.
+     * {@code id,text} or {@code text} alone) is a header, unless its first field is a number: that is a Zhang CSV
+     * record whose class comes first ({@code 1,text}), as {@code Columns} tells data from a header.
      */
     private static boolean namesTextColumn(String line) {
-        for (String field : line.split("[,\t]", -1)) {
-            String name = field.strip();
+        String[] fields = line.split("[,\t]", -1);
+        boolean text = false;
+        for (int i = 0; i < fields.length; i++) {
+            String name = fields[i].strip();
             if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
                 name = name.substring(1, name.length() - 1);
             }
-            if (containsIgnoringCase(SourceOptions.TEXT_CANDIDATES, name)) {
-                return true;
+            if (i == 0 && Labels.isNumber(name)) {
+                return false;
             }
+            text |= containsIgnoringCase(SourceOptions.TEXT_CANDIDATES, name);
         }
-        return false;
+        return text;
     }
 
     private static boolean containsIgnoringCase(List<String> names, String name) {
