@@ -179,6 +179,8 @@ class PredictCommandTest {
                 Float.toString(Math.nextUp(other)), "--top-k", "2");
         List<JsonNode> jsonl = jsonLines(Run.of("predict", model.toString(), texts.toString(), "--threshold", above,
                 "--output", "jsonl"));
+        List<JsonNode> topJsonl = jsonLines(Run.of("predict", model.toString(), texts.toString(), "--threshold",
+                Float.toString(Math.nextUp(other)), "--top-k", "2", "--output", "jsonl"));
         Run bad = Run.of("predict", model.toString(), texts.toString(), "--threshold", "1.5");
 
         assertThat(below.out()).isEqualTo(NL);
@@ -186,6 +188,8 @@ class PredictCommandTest {
         assertThat(topK.out().strip()).doesNotContain("money").startsWith("sports\t");
         assertThat(jsonl.get(0).get("label").isNull()).isTrue();
         assertThat(jsonl.get(0).get("probabilities").size()).isEqualTo(2);
+        assertThat(topJsonl.get(0).get("top").toString()).isEqualTo("[\"sports\"]");
+        assertThat(topJsonl.get(0).get("label").asText()).isEqualTo("sports");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).startsWith("textclf: --threshold must be between 0 and 1, found 1.5");
     }
