@@ -57,6 +57,9 @@ public final class DataOptions {
 
     int maxRecordBytes = SourceOptions.DEFAULT_MAX_RECORD_BYTES;
 
+    /** The column holding each record's id: set by predict, the one command that prints ids. */
+    String idColumn;
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
@@ -99,7 +102,10 @@ public final class DataOptions {
                 : Sources.openOnce(resolve(data), sourceOptions()));
     }
 
-    /** Plain text, one text per line ({@code -}: standard input), for predict. */
+    /**
+     * Plain text, one text per line ({@code -}: standard input), for predict; a table when the format is given, a
+     * column named or the first line is a header naming a text column ({@link Sources#lines}).
+     */
     public SampleSource openLines(String input) throws IOException {
         if ("-".equals(input)) {
             return tracked(Sources.lines(STDIN, System.in, sourceOptions()));
@@ -129,7 +135,7 @@ public final class DataOptions {
 
     private SourceOptions sourceOptions() {
         return SourceOptions.builder().format(format).textColumns(textColumns).labelColumn(labelColumn)
-                .onBadRecord(policy(onBadRecord)).maxRecordBytes(maxRecordBytes).build();
+                .onBadRecord(policy(onBadRecord)).maxRecordBytes(maxRecordBytes).idColumn(idColumn).build();
     }
 
     private SampleSource tracked(SampleSource source) {

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.textclf.api.Prediction;
 import org.textclf.api.TextClassifier;
@@ -20,14 +19,24 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code textclf predict MODEL [FILE|-]}: one output line per input record, streamed in chunks so memory stays
- * constant however long the input.
+ * {@code textclf predict MODEL [FILE|-]}: one output line per input record (a skipped bad record included), streamed
+ * in chunks so memory stays constant however long the input, or line by line when answering a terminal or a pipe
+ * that waits for each answer.
+ *
+ * <p>What the input is: a {@code .txt} file or standard input is plain text, one text per line, unless {@code
+ * --format} is given, a column is named ({@code --text-column}, {@code --id-column}) or its first line is a header
+ * naming a text column ({@code text}, {@code id,text}): then it is a table read by its header. Any other file is
+ * detected as every command detects it ({@code Sources.open}), where such a header also makes a CSV.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Predicts the class of each input record and prints one line per record: the top class and"
-                + " its probability, tab-separated (with --top-k, that many class/probability pairs).",
+                + " its probability, tab-separated (with --top-k, that many class/probability pairs), or with"
+                + " --output jsonl one JSON object: {\"id\": LINE, \"label\": ..., \"probabilities\": {CLASS: P,"
+                + " ...}}. A record skipped by --on-bad-record skip prints <TAB>error: FILE:LINE: ... (jsonl:"
+                + " {\"id\": LINE, \"error\": ...}), so that output lines match input records.",
                 "Input: a data file in any supported format (labels are ignored), a .txt file or standard input"
-                        + " ('-', the default) with one text per line."})
+                        + " ('-', the default) with one text per line; a first line that is a header naming a text"
+                        + " column (text, id,text, ...) is read as a CSV/TSV header, never predicted."})
 public final class PredictCommand implements Callable<Integer> {
     /** Texts predicted at once: large enough to amortize the network's per-call cost, small enough to stream. */
     static final int CHUNK = 256;
@@ -43,49 +52,93 @@ public final class PredictCommand implements Callable<Integer> {
             description = "How many classes to print per record, most probable first (default: ${DEFAULT-VALUE}).")
     int topK;
 
+    @Option(names = "--output", paramLabel = "tsv|jsonl", defaultValue = "tsv",
+            description = "tsv: class<TAB>probability pairs; jsonl: one JSON object per record with its id, label"
+                    + " and every class's probability (and, with --top-k above 1, \"top\": the classes)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String output;
+
+    @Option(names = "--id-column", paramLabel = "NAME",
+            description = "The header column (or JSONL field) whose value is each record's id in jsonl (default: the"
+                    + " record's line number).")
+    String idColumn;
+
+    @Option(names = "--threshold", paramLabel = "P", defaultValue = "0",
+            description = "Print no label when the top probability is below P: an empty label field (jsonl:"
+                    + " \"label\": null); with --top-k, only classes at or above P (default: ${DEFAULT-VALUE}).")
+    float threshold;
+
+    @Option(names = "--line-buffered",
+            description = "Answer and flush each record as it arrives (the default when standard input and output"
+                    + " are a terminal), for a pipe that waits for each answer.")
+    boolean lineBuffered;
+
     @Mixin
     DataOptions dataOptions;
 
     @Spec
     CommandSpec spec;
 
+    private final List<Record> pending = new ArrayList<>();
+    private final List<String> texts = new ArrayList<>();
+
+    /** One input record's place in the output: its text to predict, or why it was skipped. */
+    private record Record(long line, String id, String text, String error) {
+    }
+
     @Override
     public Integer call() throws Exception {
         if (topK < 1) {
             throw new ParameterException(spec.commandLine(), "--top-k must be at least 1, found " + topK);
         }
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new ParameterException(spec.commandLine(), "--threshold must be between 0 and 1, found "
+                    + threshold);
+        }
+        if (!PredictionLines.FORMATS.contains(output)) {
+            throw new ParameterException(spec.commandLine(), "--output must be one of "
+                    + String.join(", ", PredictionLines.FORMATS) + ", found '" + output + "'");
+        }
         DataOptions.requireFile(model, "a model file written by textclf train");
         TextClassifier classifier = TextClassifier.load(model);
         PrintWriter out = spec.commandLine().getOut();
-        List<String> chunk = new ArrayList<>(CHUNK);
+        PredictionLines lines = new PredictionLines(output, topK, threshold);
+        // System.console() is non-null only when both standard input and output are a terminal.
+        boolean eachLine = lineBuffered || System.console() != null;
+        dataOptions.idColumn = idColumn;
         boolean plainLines = "-".equals(input) || input.endsWith(".txt");
         SampleSource source = plainLines ? dataOptions.openLines(input) : dataOptions.openOnce(input);
         try (SampleReader reader = source.open()) {
+            // A skipped record is heard of before the sample after it, so that its line keeps its place.
+            reader.stats().onSkipped(e -> {
+                pending.add(new Record(e.line(), null, null, e.getMessage()));
+                if (eachLine) {
+                    flush(classifier, lines, out);
+                }
+            });
             for (Sample s = reader.next(); s != null; s = reader.next()) {
-                chunk.add(s.text());
-                flushIfFull(classifier, chunk, out, false);
+                pending.add(new Record(s.line(), s.id(), s.text(), null));
+                texts.add(s.text());
+                if (eachLine || texts.size() >= CHUNK) {
+                    flush(classifier, lines, out);
+                }
             }
         }
-        flushIfFull(classifier, chunk, out, true);
-        out.flush();
+        flush(classifier, lines, out);
         dataOptions.printReads(spec.commandLine().getErr());
         return 0;
     }
 
-    private void flushIfFull(TextClassifier classifier, List<String> chunk, PrintWriter out, boolean last) {
-        if (chunk.size() < CHUNK && !(last && !chunk.isEmpty())) {
-            return;
+    /** Predicts the pending texts at once and prints every pending record's line, in input order. */
+    private void flush(TextClassifier classifier, PredictionLines lines, PrintWriter out) {
+        List<Prediction> predictions = texts.isEmpty() ? List.of() : classifier.predict(texts);
+        int next = 0;
+        for (Record r : pending) {
+            out.println(r.error() != null ? lines.error(r.line(), idColumn != null, r.error())
+                    : lines.prediction(r.line(), r.id(), predictions.get(next++)));
         }
-        for (Prediction p : classifier.predict(chunk)) {
-            StringBuilder line = new StringBuilder();
-            for (Prediction.Scored s : p.top(topK)) {
-                if (line.length() > 0) {
-                    line.append('\t');
-                }
-                line.append(s.label()).append('\t').append(String.format(Locale.ROOT, "%.4f", s.probability()));
-            }
-            out.println(line);
-        }
-        chunk.clear();
+        out.flush();
+        pending.clear();
+        texts.clear();
     }
 }

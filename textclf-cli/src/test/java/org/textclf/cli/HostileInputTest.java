@@ -152,7 +152,8 @@ class HostileInputTest {
         assertThat(fromFile.err()).isEqualTo("textclf: " + texts + ":2: invalid UTF-8 bytes; expected UTF-8 text"
                 + " (convert the file, e.g. with iconv -f latin1 -t utf-8)" + NL);
         assertThat(fromStdin.exitCode()).as(fromStdin.err()).isZero();
-        assertThat(fromStdin.out().lines()).hasSize(1);
+        assertThat(fromStdin.out().lines()).hasSize(2).last().asString()
+                .startsWith("\terror: stdin:2: invalid UTF-8"); // a skipped record keeps its output line
         assertThat(fromStdin.err()).startsWith("read 1 records, skipped 1" + NL + "first skipped record:" + NL
                 + "  stdin:2: invalid UTF-8 bytes");
     }

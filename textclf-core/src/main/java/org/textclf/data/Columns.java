@@ -7,9 +7,10 @@ import java.util.Locale;
 /**
  * Where the text and the label are in a header: the named columns, or else the first header name among
  * {@link SourceOptions#TEXT_CANDIDATES} / {@link SourceOptions#LABEL_CANDIDATES} (compared ignoring case). A named
- * column must exist; an unnamed label may be absent ({@code label == -1}: unlabeled data).
+ * column must exist; an unnamed label may be absent ({@code label == -1}: unlabeled data). The id column is only
+ * ever named ({@code id == -1}: none).
  */
-record Columns(int[] text, int label, int fieldCount) {
+record Columns(int[] text, int label, int id, int fieldCount) {
 
     static Columns of(String file, long headerLine, List<String> header, SourceOptions options)
             throws BadRecordException {
@@ -36,7 +37,8 @@ record Columns(int[] text, int label, int fieldCount) {
         }
         int label = options.labelColumn() == null ? firstOf(header, SourceOptions.LABEL_CANDIDATES)
                 : named(file, headerLine, header, options.labelColumn(), "label");
-        return new Columns(text, label, header.size());
+        int id = options.idColumn() == null ? -1 : named(file, headerLine, header, options.idColumn(), "id");
+        return new Columns(text, label, id, header.size());
     }
 
     private static int named(String file, long headerLine, List<String> header, String wanted, String role)

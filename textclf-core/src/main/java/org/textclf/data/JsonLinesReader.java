@@ -14,7 +14,8 @@ import java.util.List;
  * text fields joined with a space (or the first of {@link SourceOptions#TEXT_CANDIDATES} present); the label is the
  * named field, a string or a number as written. With no field named, the first record decides: the first of
  * {@link SourceOptions#LABEL_CANDIDATES} it has is the label field of every record, and without one the file is
- * unlabeled. A record whose label field is missing or null is bad. Other fields, nested or not, are skipped. Blank
+ * unlabeled. A record whose label field is missing or null is bad, as is one without a named id field
+ * ({@link SourceOptions#idColumn}). Other fields, nested or not, are skipped. Blank
  * lines are skipped.
  */
 final class JsonLinesReader extends RecordReader {
@@ -23,6 +24,8 @@ final class JsonLinesReader extends RecordReader {
     private final LineInput lines;
     private final List<String> textFields;
     private final String labelField;
+    private final String idField;
+    private String id;
     private final String[] texts;
     private final String[] candidateTexts = new String[SourceOptions.TEXT_CANDIDATES.size()];
     /** Per label candidate, its field's name as written in the record (null: absent) and its value. */
@@ -38,6 +41,7 @@ final class JsonLinesReader extends RecordReader {
         this.lines = lines;
         this.textFields = options.textColumns();
         this.labelField = options.labelColumn();
+        this.idField = options.idColumn();
         this.texts = new String[textFields.size()];
     }
 
@@ -52,6 +56,7 @@ final class JsonLinesReader extends RecordReader {
         Arrays.fill(candidateLabelNames, null);
         Arrays.fill(candidateLabels, null);
         seen.clear();
+        id = null;
         String wanted = labelField != null ? labelField : chosenLabelField;
         String label = null;
         boolean labelPresent = false;
@@ -73,6 +78,9 @@ final class JsonLinesReader extends RecordReader {
                 if (ti >= 0) {
                     texts[ti] = scalar;
                 }
+                if (name.equals(idField)) {
+                    id = scalar;
+                }
                 if (name.equals(wanted)) {
                     label = scalar;
                     labelPresent = true;
@@ -93,13 +101,23 @@ final class JsonLinesReader extends RecordReader {
             for (int i = 0; i < candidateLabelNames.length; i++) {
                 if (candidateLabelNames[i] != null) {
                     chosenLabelField = candidateLabelNames[i];
-                    return new Sample(requireLabel(chosenLabelField, candidateLabels[i], true), text(), lines.line());
+                    return new Sample(requireLabel(chosenLabelField, candidateLabels[i], true), text(), lines.line(),
+                            id());
                 }
             }
-            return new Sample(null, text(), lines.line());
+            return new Sample(null, text(), lines.line(), id());
         }
         firstRecord = false;
-        return new Sample(wanted == null ? null : requireLabel(wanted, label, labelPresent), text(), lines.line());
+        return new Sample(wanted == null ? null : requireLabel(wanted, label, labelPresent), text(), lines.line(),
+                id());
+    }
+
+    /** The record's id field; a named one must be in every record. */
+    private String id() throws BadRecordException {
+        if (idField != null && id == null) {
+            throw bad("missing id field '" + idField + "'; expected it in every object, found fields " + seen);
+        }
+        return id;
     }
 
     private String text() throws BadRecordException {

@@ -2,6 +2,7 @@ package org.textclf.data;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Counts of one pass: records read (kept), records skipped as malformed, the first few skipped records' messages,
@@ -16,6 +17,7 @@ public final class ReadStats {
     private long skipped;
     private final List<String> firstOffenders = new ArrayList<>();
     private final List<String> notices = new ArrayList<>();
+    private Consumer<BadRecordException> onSkipped = offender -> { };
 
     public void countRead() {
         read++;
@@ -23,9 +25,18 @@ public final class ReadStats {
 
     public void countSkipped(BadRecordException offender) {
         skipped++;
+        onSkipped.accept(offender);
         if (firstOffenders.size() < MAX_REPORTED_OFFENDERS) {
             firstOffenders.add(offender.getMessage());
         }
+    }
+
+    /**
+     * Hears of every record skipped from now on, as it is skipped: in a pass, before the sample that follows it, so
+     * that a consumer that answers every record (predict) can keep its output in step with the input.
+     */
+    public void onSkipped(Consumer<BadRecordException> listener) {
+        onSkipped = listener;
     }
 
     /** Adds a one-line notice, {@code FILE: what was not read}, for the end-of-pass report. */

@@ -81,7 +81,7 @@ abstract class RecordReader implements SampleReader {
             throw new BadRecordException(name, sample.line(), "unknown label " + Labels.quote(canonical)
                     + "; expected " + classes.expected());
         }
-        return canonical.equals(label) ? sample : new Sample(canonical, sample.text(), sample.line());
+        return canonical.equals(label) ? sample : new Sample(canonical, sample.text(), sample.line(), sample.id());
     }
 
     @Override

@@ -15,9 +15,12 @@ import java.util.List;
  * bytes: a longer one is a bad record, noticed after reading at most that much of it, so that one huge record (a
  * missing line break, a corrupt file) costs neither the heap nor, with {@link BadRecordPolicy#SKIP}, the pass. A CSV
  * record is also bounded by FastCSV's own buffer of 16M chars, which no limit raises.
+ *
+ * <p>{@code idColumn} (null = none) names a CSV/TSV column or JSONL field whose value, as written, is each sample's
+ * {@link Sample#id}: what {@code predict} prints to tell its records apart. A named id column must exist.
  */
 public record SourceOptions(DataFormat format, List<String> textColumns, String labelColumn,
-        BadRecordPolicy onBadRecord, int maxRecordBytes) {
+        BadRecordPolicy onBadRecord, int maxRecordBytes, String idColumn) {
 
     /** Header names tried, in order, for the text when no text column is named. */
     public static final List<String> TEXT_CANDIDATES =
@@ -34,7 +37,7 @@ public record SourceOptions(DataFormat format, List<String> textColumns, String 
 
     /** Detect the format, pick columns from the candidates, fail on the first bad record, records up to 16 MiB. */
     public static final SourceOptions DEFAULTS = new SourceOptions(null, List.of(), null, BadRecordPolicy.FAIL,
-            DEFAULT_MAX_RECORD_BYTES);
+            DEFAULT_MAX_RECORD_BYTES, null);
 
     public SourceOptions {
         textColumns = textColumns == null ? List.of() : List.copyOf(textColumns);
@@ -45,6 +48,9 @@ public record SourceOptions(DataFormat format, List<String> textColumns, String 
         }
         if (labelColumn != null && labelColumn.isBlank()) {
             throw new IllegalArgumentException("label column name must not be blank; use null to pick one");
+        }
+        if (idColumn != null && idColumn.isBlank()) {
+            throw new IllegalArgumentException("id column name must not be blank; use null for none");
         }
         onBadRecord = onBadRecord == null ? BadRecordPolicy.FAIL : onBadRecord;
         if (maxRecordBytes < 1) {
@@ -58,7 +64,7 @@ public record SourceOptions(DataFormat format, List<String> textColumns, String 
 
     public Builder toBuilder() {
         return new Builder().format(format).textColumns(textColumns).labelColumn(labelColumn)
-                .onBadRecord(onBadRecord).maxRecordBytes(maxRecordBytes);
+                .onBadRecord(onBadRecord).maxRecordBytes(maxRecordBytes).idColumn(idColumn);
     }
 
     /** Builds {@link SourceOptions}; unset values are those of {@link #DEFAULTS}. */
@@ -68,6 +74,7 @@ public record SourceOptions(DataFormat format, List<String> textColumns, String 
         private String labelColumn;
         private BadRecordPolicy onBadRecord = BadRecordPolicy.FAIL;
         private int maxRecordBytes = DEFAULT_MAX_RECORD_BYTES;
+        private String idColumn;
 
         private Builder() {
         }
@@ -106,8 +113,14 @@ public record SourceOptions(DataFormat format, List<String> textColumns, String 
             return this;
         }
 
+        /** The column or field holding each record's id; null (the default) for none. */
+        public Builder idColumn(String idColumn) {
+            this.idColumn = idColumn;
+            return this;
+        }
+
         public SourceOptions build() {
-            return new SourceOptions(format, textColumns, labelColumn, onBadRecord, maxRecordBytes);
+            return new SourceOptions(format, textColumns, labelColumn, onBadRecord, maxRecordBytes, idColumn);
         }
     }
 }

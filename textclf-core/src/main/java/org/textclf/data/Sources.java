@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -38,7 +39,7 @@ public final class Sources {
      * {@link DataFormat#FOLDER}; a name (minus {@code .gz}) ending {@code .tsv} is TSV, {@code .jsonl}/{@code .ndjson}
      * JSONL, {@code .ft}/{@code .fasttext} fastText; otherwise the first non-empty line decides: {@code __label__}
      * starts fastText, <code>{</code> JSONL, a tab and no comma TSV; then CSV with a header when the options name
-     * columns or that line names both a text and a label candidate (e.g. {@code text,label}), else Zhang's CSV.
+     * columns or that line names a text candidate (e.g. {@code text,label}, {@code id,text}), else Zhang's CSV.
      *
      * <p>Validates eagerly: the path exists and is readable, is a folder or a regular file (not a pipe, which could
      * be read only once: see {@link #openOnce}), a file's first bytes are UTF-8 text (not UTF-16, not binary), a
@@ -116,15 +117,7 @@ public final class Sources {
     public static SampleSource read(String name, InputStream in, SourceOptions options) throws IOException {
         BufferedInputStream bytes = Utf8Input.gunzipped(in);
         try {
-            DataFormat format = textFormat(name, name, bytes, options);
-            if (format == DataFormat.FOLDER) {
-                throw new IOException(name + ": not a folder; expected a folder of class folders for format folder");
-            }
-            RecordReader reader = FileSource.reader(name, bytes, format, options, ClassesFile.NONE);
-            if (reader instanceof TableReader table) {
-                table.readHeaderNow();
-            }
-            return new OnePassSource(name, options.onBadRecord(), reader);
+            return onePass(name, bytes, textFormat(name, name, bytes, options), options);
         } catch (IOException | RuntimeException e) {
             bytes.close();
             throw e;
@@ -134,17 +127,41 @@ public final class Sources {
     /**
      * One pass over {@code in}, named {@code name} in messages, as plain text: each line, blank or not, is one
      * unlabeled sample (what {@code predict} reads). Gzip, the record limit and strict UTF-8 apply as to any file.
+     *
+     * <p>Unless it is a table: when {@code options} give a format or name a column, or the first non-blank line is a
+     * header naming a text column (one of {@link SourceOptions#TEXT_CANDIDATES}, comma- or tab-separated, e.g.
+     * {@code text} or {@code id,text}), {@code in} is read as {@link #read} reads it (a header line is never a text).
      */
     public static SampleSource lines(String name, InputStream in, SourceOptions options) throws IOException {
         BufferedInputStream bytes = Utf8Input.gunzipped(in);
         try {
-            checkText(name, peek(bytes));
-            return new OnePassSource(name, options.onBadRecord(), new PlainLinesReader(LineInput.of(name, bytes, options.maxRecordBytes()),
-                    options.onBadRecord()));
+            byte[] prefix = peek(bytes);
+            checkText(name, prefix);
+            String first = firstNonEmptyLine(prefix);
+            if (options.format() != null || namesColumns(options) || namesTextColumn(first)) {
+                DataFormat format = options.format() != null ? options.format()
+                        : first.indexOf('\t') >= 0 && first.indexOf(',') < 0 ? DataFormat.TSV : DataFormat.CSV;
+                return onePass(name, bytes, format, options);
+            }
+            return new OnePassSource(name, options.onBadRecord(),
+                    new PlainLinesReader(LineInput.of(name, bytes, options.maxRecordBytes()), options.onBadRecord()));
         } catch (IOException | RuntimeException e) {
             bytes.close();
             throw e;
         }
+    }
+
+    /** One pass over {@code bytes} (checked text) in {@code format}; a header is read now, to fail up front. */
+    private static SampleSource onePass(String name, BufferedInputStream bytes, DataFormat format,
+            SourceOptions options) throws IOException {
+        if (format == DataFormat.FOLDER) {
+            throw new IOException(name + ": not a folder; expected a folder of class folders for format folder");
+        }
+        RecordReader reader = FileSource.reader(name, bytes, format, options, ClassesFile.NONE);
+        if (reader instanceof TableReader table) {
+            table.readHeaderNow();
+        }
+        return new OnePassSource(name, options.onBadRecord(), reader);
     }
 
     /** What a pass that found no record at all says, for every command: the file, and where to look. */
@@ -176,12 +193,43 @@ public final class Sources {
         return options.format() != null ? options.format() : detect(fileName, firstNonEmptyLine(prefix), options);
     }
 
-    /** The first bytes of {@code in}, which is then reset to where it was. */
+    /**
+     * The first bytes of {@code in}, which is then reset to where it was: up to {@link #DETECTION_PREFIX_BYTES}, or
+     * less from a pipe or a terminal once a non-blank line is complete and no more bytes are there yet, so that an
+     * interactive {@code predict} answers the first line without waiting for 64 KiB more.
+     */
     private static byte[] peek(BufferedInputStream in) throws IOException {
         in.mark(DETECTION_PREFIX_BYTES);
-        byte[] prefix = in.readNBytes(DETECTION_PREFIX_BYTES);
+        byte[] prefix = new byte[DETECTION_PREFIX_BYTES];
+        int n = 0;
+        while (n < prefix.length) {
+            int read = in.read(prefix, n, prefix.length - n);
+            if (read < 0) {
+                break;
+            }
+            n += read;
+            if (in.available() == 0 && hasNonBlankLine(prefix, n)) {
+                break;
+            }
+        }
         in.reset();
-        return prefix;
+        return Arrays.copyOf(prefix, n);
+    }
+
+    /** Whether the first {@code n} bytes hold a complete line that is not blank. */
+    private static boolean hasNonBlankLine(byte[] bytes, int n) {
+        boolean nonBlank = false;
+        for (int i = 0; i < n; i++) {
+            byte b = bytes[i];
+            if (b == '\n' || b == '\r') {
+                if (nonBlank) {
+                    return true;
+                }
+            } else if (b != ' ' && b != '\t') {
+                nonBlank = true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -240,23 +288,32 @@ public final class Sources {
         if (first.indexOf('\t') >= 0 && first.indexOf(',') < 0) {
             return DataFormat.TSV;
         }
-        boolean namesColumns = !options.textColumns().isEmpty() || options.labelColumn() != null;
-        return namesColumns || looksLikeHeader(first) ? DataFormat.CSV : DataFormat.ZHANG_CSV;
+        return namesColumns(options) || namesTextColumn(first) ? DataFormat.CSV : DataFormat.ZHANG_CSV;
     }
 
-    /** A first line with both a text and a label candidate name (e.g. {@code text,label}) is a header. */
-    private static boolean looksLikeHeader(String line) {
+    private static boolean namesColumns(SourceOptions options) {
+        return !options.textColumns().isEmpty() || options.labelColumn() != null || options.idColumn() != null;
+    }
+
+    /**
+     * A first line with a text candidate among its comma- or tab-separated fields (e.g. {@code text,label},
+     * {@code id,text} or {@code text} alone) is a header, unless its first field is a number: that is a Zhang CSV
+     * record whose class comes first ({@code 1,text}), as {@code Columns} tells data from a header.
+     */
+    private static boolean namesTextColumn(String line) {
+        String[] fields = line.split("[,\t]", -1);
         boolean text = false;
-        boolean label = false;
-        for (String field : line.split(",", -1)) {
-            String name = field.strip();
+        for (int i = 0; i < fields.length; i++) {
+            String name = fields[i].strip();
             if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
                 name = name.substring(1, name.length() - 1);
             }
+            if (i == 0 && Labels.isNumber(name)) {
+                return false;
+            }
             text |= containsIgnoringCase(SourceOptions.TEXT_CANDIDATES, name);
-            label |= containsIgnoringCase(SourceOptions.LABEL_CANDIDATES, name);
         }
-        return text && label;
+        return text;
     }
 
     private static boolean containsIgnoringCase(List<String> names, String name) {

@@ -67,7 +67,7 @@ final class TableReader extends RecordReader {
             joined = text.toString();
         }
         String label = columns.label() < 0 ? null : rows.field(columns.label());
-        return new Sample(label, joined, rows.line());
+        return new Sample(label, joined, rows.line(), columns.id() < 0 ? null : rows.field(columns.id()));
     }
 
     @Override

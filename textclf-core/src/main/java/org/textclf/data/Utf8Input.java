@@ -125,6 +125,9 @@ final class Utf8Input extends Reader {
                     }
                     break;
                 }
+                if (out.position() != off) {
+                    break; // return what there is: reading on would wait for a pipe's next line (interactive predict)
+                }
                 fill();
             } else {
                 break;

@@ -33,8 +33,8 @@ class DataFormatTest {
         assertThat(options.textColumns()).containsExactly("title", "body");
         assertThat(SourceOptions.builder().build()).isEqualTo(SourceOptions.DEFAULTS);
         assertThat(SourceOptions.DEFAULTS.onBadRecord()).isEqualTo(BadRecordPolicy.FAIL);
-        assertThat(new SourceOptions(null, null, null, null, SourceOptions.DEFAULT_MAX_RECORD_BYTES).textColumns())
-                .isEqualTo(List.of());
+        assertThat(new SourceOptions(null, null, null, null, SourceOptions.DEFAULT_MAX_RECORD_BYTES, null)
+                .textColumns()).isEqualTo(List.of());
     }
 
     @Test

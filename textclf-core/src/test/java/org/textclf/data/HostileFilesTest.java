@@ -95,4 +95,22 @@ final class HostileFilesTest {
             assertThat(reader.stats().firstOffenders()).containsExactly("in.txt:3: " + Utf8Input.INVALID_UTF8);
         }
     }
+
+    @Test
+    void lines_headerNamingTheTextColumn_readAsATableWithIdsAndSkipsHeardInOrder() throws IOException {
+        byte[] table = "id,text\n007,fine\n008,\"unclosed\n".getBytes(StandardCharsets.UTF_8);
+        byte[] plain = "a text, in full\nfine\n".getBytes(StandardCharsets.UTF_8);
+        SourceOptions ids = SourceOptions.builder().idColumn("id").onBadRecord(BadRecordPolicy.SKIP).build();
+        java.util.List<String> heard = new java.util.ArrayList<>();
+
+        try (SampleReader reader = Sources.lines("in", new ByteArrayInputStream(table), ids).open()) {
+            reader.stats().onSkipped(e -> heard.add(e.line() + ": " + e.problem()));
+            assertThat(TestFiles.drain(reader)).containsExactly(new Sample(null, "fine", 2, "007"));
+            assertThat(heard).hasSize(1).allMatch(h -> h.startsWith("3: "));
+        }
+        try (SampleReader reader = Sources.lines("in", new ByteArrayInputStream(plain), SourceOptions.DEFAULTS)
+                .open()) {
+            assertThat(TestFiles.drain(reader)).extracting(Sample::text).containsExactly("a text, in full", "fine");
+        }
+    }
 }

@@ -262,6 +262,8 @@ class SourcesTest {
         assertThat(Sources.detect(write(dir, "e.csv", "stars,words\n"), named)).isEqualTo(DataFormat.CSV);
         assertThat(Sources.detect(write(dir, "f.csv", "\"label\",\"text\"\n"), none)).isEqualTo(DataFormat.CSV);
         assertThat(Sources.detect(write(dir, "h.csv", "1,text\n"), none)).isEqualTo(DataFormat.ZHANG_CSV);
+        assertThat(Sources.detect(write(dir, "i.csv", "id,text\n"), none)).isEqualTo(DataFormat.CSV);
+        assertThat(Sources.detect(write(dir, "j.csv", "Text\n"), none)).isEqualTo(DataFormat.CSV);
         assertThat(Sources.detect(write(dir, "g.csv", "\"1\",\"text here\"\n"), none))
                 .isEqualTo(DataFormat.ZHANG_CSV);
     }
