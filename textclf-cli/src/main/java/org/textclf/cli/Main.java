@@ -7,11 +7,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine;
 
-/** The {@code textclf} command: explore, train, evaluate and predict with text classifiers. */
+/** The {@code textclf} command: explore, train, evaluate, predict with and serve text classifiers. */
 @Command(name = "textclf", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Train, evaluate and serve text classifiers on corpora larger than memory.",
         subcommands = {ExploreCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
-                CommandLine.HelpCommand.class})
+                ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code of a run that failed (bad data, missing file); picocli's usage errors exit 2, success 0. */
     public static final int EXIT_FAILURE = 1;

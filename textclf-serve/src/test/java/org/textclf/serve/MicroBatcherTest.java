@@ -1,0 +1,120 @@
+package org.textclf.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.textclf.api.Prediction;
+import org.textclf.api.Predictor;
+import org.textclf.model.ModelInfo;
+
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
+class MicroBatcherTest {
+
+    /** Answers each text with itself as the label; the first call waits for {@link #release}. */
+    private static final class Echo implements Predictor {
+        final List<Integer> calls = Collections.synchronizedList(new ArrayList<>());
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release;
+
+        Echo(boolean gated) {
+            release = new CountDownLatch(gated ? 1 : 0);
+        }
+
+        @Override
+        public List<Prediction> predict(List<String> texts) {
+            calls.add(texts.size());
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            List<Prediction> out = new ArrayList<>();
+            for (String t : texts) {
+                out.add(new Prediction(0, t, new float[] {1f}, List.of(t)));
+            }
+            return out;
+        }
+
+        @Override
+        public List<String> classNames() {
+            return List.of();
+        }
+
+        @Override
+        public ModelInfo info() {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private static MicroBatcher batcher(Echo echo, int maxBatchSize, int waitMillis, int queueSize) {
+        ServedModel model = new ServedModel(new ModelSource("m", Path.of("m.textclf")), echo,
+                new ServedModel.Stamp(0, 0), "0", 0, 0);
+        ServeOptions options = new ServeOptions("127.0.0.1", 0, maxBatchSize, waitMillis, queueSize, 1000, 1000,
+                null, 1, 0);
+        return new MicroBatcher("m", () -> model, new Metrics(), options);
+    }
+
+    private static List<String> texts(String prefix, int n) {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            texts.add(prefix + i);
+        }
+        return texts;
+    }
+
+    private static List<String> labels(CompletableFuture<List<Prediction>> answer) throws Exception {
+        return answer.get(5, TimeUnit.SECONDS).stream().map(Prediction::label).toList();
+    }
+
+    @Test
+    void requestsQueuedWhileABatchComputes_shareOnePredictCall_andAreNeverSplit() throws Exception {
+        Echo echo = new Echo(true);
+        try (MicroBatcher b = batcher(echo, 64, 0, 16)) {
+            CompletableFuture<List<Prediction>> first = b.submit(texts("a", 1));
+            echo.entered.await();
+            CompletableFuture<List<Prediction>> second = b.submit(texts("b", 2));
+            CompletableFuture<List<Prediction>> third = b.submit(texts("c", 3));
+            CompletableFuture<List<Prediction>> fourth = b.submit(texts("d", 60));
+            echo.release.countDown();
+            assertThat(labels(first)).isEqualTo(texts("a", 1));
+            assertThat(labels(second)).isEqualTo(texts("b", 2));
+            assertThat(labels(third)).isEqualTo(texts("c", 3));
+            assertThat(labels(fourth)).isEqualTo(texts("d", 60));
+            assertThat(echo.calls).containsExactly(1, 5, 60);
+        }
+    }
+
+    @Test
+    void loneRequest_isAnsweredWithoutWaitingForMore() throws Exception {
+        Echo echo = new Echo(false);
+        try (MicroBatcher b = batcher(echo, 64, 5_000, 16)) {
+            long start = System.nanoTime();
+            assertThat(labels(b.submit(List.of("only")))).containsExactly("only");
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1_000);
+        }
+    }
+
+    @Test
+    void fullQueue_isRefusedWith503_notQueued() throws Exception {
+        Echo echo = new Echo(true);
+        try (MicroBatcher b = batcher(echo, 1, 0, 1)) {
+            b.submit(List.of("computing"));
+            echo.entered.await();
+            b.submit(List.of("waiting"));
+            assertThatThrownBy(() -> b.submit(List.of("one too many"))).isInstanceOfSatisfying(HttpError.class,
+                    e -> assertThat(e.status()).isEqualTo(503))
+                    .hasMessage("model 'm' is overloaded: 1 requests are waiting (--queue-size); retry later");
+            echo.release.countDown();
+        }
+    }
+}
