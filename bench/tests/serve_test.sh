@@ -86,6 +86,23 @@ run() {  # run NAME ENV... -- ARGS...: bench/serve with TEXTCLF_BIN=the fake lau
 }
 rc() { cat "$work/$1.rc"; }
 
+# The Java programs bench/serve runs: bad input is one line, exit 1 (a file) or 2 (the command line).
+jar="$bench/../textclf-bench/target/benchmarks.jar"
+head -n 3 "$data/ag_news/test.csv" > "$work/three.csv"
+java -cp "$jar" org.textclf.bench.RequestBodies "$work/three.csv" "$work/b" > /dev/null 2> "$work/few.err"
+check "RequestBodies, too few texts: exit 1" test $? = 1
+check "RequestBodies, too few texts: one line" test "$(cat "$work/few.err")" = \
+  "RequestBodies: $work/three.csv: 3 records; expected at least 64 (one 64-text batch)"
+java -cp "$jar" org.textclf.bench.PredictThroughput "$work/none.textclf" "$work/three.csv" > /dev/null 2> "$work/nomodel.err"
+check "PredictThroughput, no model: exit 1" test $? = 1
+check "PredictThroughput, no model: one line naming it" \
+  test "$(wc -l < "$work/nomodel.err")/$(grep -c "^PredictThroughput: $work/none.textclf: " "$work/nomodel.err")" = 1/1
+java -cp "$jar" org.textclf.bench.PredictThroughput "$work/none.textclf" "$work/three.csv" --seconds 0 > /dev/null \
+  2> "$work/badopt.err"
+check "PredictThroughput, bad option: exit 2" test $? = 2
+check "PredictThroughput, bad option: one line" test "$(cat "$work/badopt.err")" = \
+  "PredictThroughput: --seconds expects a positive integer, found '0'"
+
 run usage -- --frobnicate
 check "unknown option: exit 2" test "$(rc usage)" = 2
 check "unknown option: named" contains "$work/usage.err" "serve: unknown option --frobnicate; expected"

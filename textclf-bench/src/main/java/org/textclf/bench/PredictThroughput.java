@@ -38,7 +38,11 @@ public final class PredictThroughput {
         int run(int index);
     }
 
-    public static void main(String[] args) throws IOException, InterruptedException, ExecutionException {
+    public static void main(String[] args) throws Exception {
+        ScriptMain.run("PredictThroughput", args, PredictThroughput::run);
+    }
+
+    private static void run(String[] args) throws IOException, InterruptedException, ExecutionException {
         if (args.length < 2) {
             throw new IllegalArgumentException("usage: PredictThroughput MODEL DATA [--texts N] [--seconds S]"
                     + " [--warmup S]");

@@ -21,7 +21,11 @@ public final class RequestBodies {
     private RequestBodies() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
+        ScriptMain.run("RequestBodies", args, RequestBodies::run);
+    }
+
+    private static void run(String[] args) throws IOException {
         if (args.length < 2) {
             throw new IllegalArgumentException("usage: RequestBodies DATA OUT_DIR [--texts N]");
         }
