@@ -97,6 +97,7 @@ java -cp "$jar" org.textclf.bench.PredictThroughput "$work/none.textclf" "$work/
 check "PredictThroughput, no model: exit 1" test $? = 1
 check "PredictThroughput, no model: one line naming it" \
   test "$(wc -l < "$work/nomodel.err")/$(grep -c "^PredictThroughput: $work/none.textclf: " "$work/nomodel.err")" = 1/1
+check "PredictThroughput, no model: said once" bash -c "! grep -q 'no such file\$' '$work/nomodel.err'"
 java -cp "$jar" org.textclf.bench.PredictThroughput "$work/none.textclf" "$work/three.csv" --seconds 0 > /dev/null \
   2> "$work/badopt.err"
 check "PredictThroughput, bad option: exit 2" test $? = 2

@@ -24,9 +24,9 @@ final class ScriptMain {
             System.err.println(program + ": " + e.getMessage());
             System.exit(2);
         } catch (NoSuchFileException e) {
-            // Its message is the path alone, unless the thrower said more.
+            // The JDK's message is the path alone; the core's say more after a colon.
             String message = e.getMessage();
-            System.err.println(program + ": " + (message.equals(e.getFile()) ? message + ": no such file" : message));
+            System.err.println(program + ": " + (message.contains(": ") ? message : message + ": no such file"));
             System.exit(1);
         } catch (IOException e) {
             System.err.println(program + ": " + e.getMessage());
