@@ -14,6 +14,7 @@ import org.textclf.batch.VectorizedExamples;
 import org.textclf.data.Sample;
 import org.textclf.data.SampleReader;
 import org.textclf.data.SampleSource;
+import org.textclf.io.Failures;
 import org.textclf.io.TempFiles;
 import org.textclf.progress.PassProgress;
 
@@ -84,14 +85,8 @@ final class ExampleCache implements Closeable {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while caching " + source.name());
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(cause);
+            Failures.rethrow(e.getCause());
+            throw new IllegalStateException(e); // not reached: rethrow always throws
         } finally {
             pending.forEach(f -> f.cancel(true)); // none left unless the build failed
         }

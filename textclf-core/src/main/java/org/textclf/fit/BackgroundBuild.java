@@ -2,7 +2,7 @@ package org.textclf.fit;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
+import org.textclf.io.Failures;
 
 /**
  * Builds a closeable resource on a thread of its own while the caller does something else, e.g. the validation
@@ -42,17 +42,8 @@ final class BackgroundBuild<T extends AutoCloseable> implements AutoCloseable {
     /** The resource, once built; the caller owns it from then on. Throws what the build threw. */
     T get() throws IOException {
         join();
-        if (failure instanceof IOException e) {
-            throw e;
-        }
-        if (failure instanceof UncheckedIOException e) {
-            throw e.getCause();
-        }
-        if (failure instanceof RuntimeException e) {
-            throw e;
-        }
-        if (failure instanceof Error e) {
-            throw e;
+        if (failure != null) {
+            Failures.rethrow(failure);
         }
         handedOver = true;
         return built;

@@ -2,7 +2,6 @@ package org.textclf.text;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +9,7 @@ import org.textclf.data.ReadStats;
 import org.textclf.data.Sample;
 import org.textclf.data.SampleReader;
 import org.textclf.data.SampleSource;
+import org.textclf.io.Failures;
 
 /**
  * One pass over a source read on a thread of its own, so that reading (gunzip, UTF-8, CSV) overlaps the caller's
@@ -106,7 +106,8 @@ final class ReadAhead implements SampleReader {
     public Sample next() throws IOException {
         while (current == null || position == current.size()) {
             if (current != null && current.failure() != null) {
-                rethrow(current.failure());
+                // the reader's own exception, unwrapped: its type and FILE:LINE message reach the caller unchanged
+                Failures.rethrow(current.failure());
             }
             if (finished) {
                 return null;
@@ -138,22 +139,6 @@ final class ReadAhead implements SampleReader {
         }
     }
 
-    private static void rethrow(Throwable failure) throws IOException {
-        // The reader's own exception, unwrapped, so that its type and FILE:LINE message reach the caller unchanged.
-        if (failure instanceof IOException e) {
-            throw e;
-        }
-        if (failure instanceof UncheckedIOException e) {
-            throw e.getCause();
-        }
-        if (failure instanceof RuntimeException e) {
-            throw e;
-        }
-        if (failure instanceof Error e) {
-            throw e;
-        }
-        throw new IOException(failure);
-    }
 
     /** The pass's counts once it has been read to the end; before that, counts of nothing read yet. */
     @Override
