@@ -98,6 +98,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing TRAIN; expected training"
                     + " data, or --resume DIR to continue a checkpointed run");
         }
+        options(); // every option's value is checked before any file is looked at
         checkOutputs();
         if (checkpointDir != null) {
             OutputPaths.checkFolder(checkpointDir, "--checkpoint-dir");

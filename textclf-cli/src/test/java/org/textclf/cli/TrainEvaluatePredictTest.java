@@ -206,7 +206,8 @@ class TrainEvaluatePredictTest {
         Path train = corpus("train.csv", 10, 4);
         Run run = Run.of("train", train.toString(), "--model", "bert");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("textclf: unknown --model 'bert'; expected one of auto, mlp, linear, sepcnn");
+        assertThat(run.err()).startsWith("textclf: Invalid value for option '--model': expected one of auto, mlp, linear,"
+                + " sepcnn, found 'bert'");
     }
 
     @Test
