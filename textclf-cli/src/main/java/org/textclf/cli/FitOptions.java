@@ -4,6 +4,7 @@ import org.textclf.config.FitConfig;
 import org.textclf.config.LinearBranchConfig;
 import org.textclf.config.MlpBranchConfig;
 import org.textclf.config.SepCnnBranchConfig;
+import org.textclf.feed.CacheKey;
 import org.textclf.feed.Split;
 import org.textclf.nn.AdamConfig;
 import org.textclf.train.EarlyStopping;
@@ -66,6 +67,11 @@ final class FitOptions {
             }
             throw new TypeConversionException("expected one of val_loss, val_accuracy, found '" + key + "'");
         }
+    }
+
+    /** Names the cache key's parts these options decide as the options, for the message of what changed. */
+    static void nameKeyParts(CacheKey.Builder key) {
+        key.alias("split.seed", "--seed").alias("split.validationFraction", "--validation-fraction");
     }
 
     FitConfig config() {

@@ -9,6 +9,7 @@ import org.textclf.config.BranchConfig;
 import org.textclf.config.LinearBranchConfig;
 import org.textclf.config.MlpBranchConfig;
 import org.textclf.config.SepCnnBranchConfig;
+import org.textclf.feed.CacheKey;
 import org.textclf.nn.LinearConfig;
 import org.textclf.nn.MlpConfig;
 import org.textclf.text.NgramConfig;
@@ -90,6 +91,14 @@ final class ModelOptions {
             }
             return name;
         }
+    }
+
+    /** Names the cache key's parts these options decide as the options, for the message of what changed. */
+    static void nameKeyParts(CacheKey.Builder key) {
+        key.alias("model", "--model").alias("ngram.ngramMin", "--ngram-range MIN")
+                .alias("ngram.ngramMax", "--ngram-range MAX").alias("ngram.minDocumentFrequency", "--min-df")
+                .alias("ngram.topK", "--top-features").alias("sequence.maxWords", "--max-words")
+                .alias("sequence.maxLength", "--max-length").alias("embeddings", "--embeddings");
     }
 
     /** The chosen branch's configuration from the options given. */

@@ -70,7 +70,7 @@ abstract class NgramBranch<N extends Network<SparseBatch>> implements ModelBranc
 
     @Override
     public void fitKey(BranchConfig config, CacheKey.Builder key) {
-        key.put("vectorizer_format", "ngram " + NgramVectorizer.FORMAT_VERSION).put("ngram", ngram(config));
+        key.put("vectorizer_format", "ngram " + NgramVectorizer.FORMAT_VERSION).fields("ngram", ngram(config));
     }
 
     /** Fits the vectorizer, keeping the training rows its second pass computes; empty when the first pass stopped. */

@@ -74,7 +74,7 @@ final class SepCnnBranch implements ModelBranch<SequenceBatch> {
     @Override
     public void fitKey(BranchConfig config, CacheKey.Builder key) {
         SepCnnBranchConfig c = config(config);
-        key.put("vectorizer_format", "sequence " + SequenceVectorizer.FORMAT_VERSION).put("sequence", c.sequence())
+        key.put("vectorizer_format", "sequence " + SequenceVectorizer.FORMAT_VERSION).fields("sequence", c.sequence())
                 .put("embeddings", c.embeddings() != null);
     }
 
