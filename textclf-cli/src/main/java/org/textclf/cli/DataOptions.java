@@ -17,10 +17,8 @@ import org.textclf.data.SampleSource;
 import org.textclf.data.SourceOptions;
 import org.textclf.data.Sources;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * How to read a DATA argument, shared by every command that reads a corpus ({@code @Mixin}). It also keeps the
@@ -55,29 +53,19 @@ public final class DataOptions {
             description = "Stop at the first malformed record, or skip and count it (default: ${DEFAULT-VALUE}).")
     String onBadRecord = cliName(SourceOptions.DEFAULTS.onBadRecord());
 
-    int maxRecordBytes = SourceOptions.DEFAULT_MAX_RECORD_BYTES;
+    @Option(names = "--max-record-bytes", paramLabel = "BYTES", converter = Ranges.AtLeastOne.class,
+            defaultValue = "" + SourceOptions.DEFAULT_MAX_RECORD_BYTES,
+            description = "The longest record read (a line, a CSV record, a folder's document), in UTF-8 bytes; a"
+                    + " longer one is a bad record (default: ${DEFAULT-VALUE}).")
+    int maxRecordBytes;
 
     /** The column holding each record's id: set by predict, the one command that prints ids. */
     String idColumn;
-
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec mixee;
 
     private final List<Pass> passes = new ArrayList<>();
 
     /** What standard input is called in messages. */
     static final String STDIN = "stdin";
-
-    @Option(names = "--max-record-bytes", paramLabel = "BYTES",
-            defaultValue = "" + SourceOptions.DEFAULT_MAX_RECORD_BYTES,
-            description = "The longest record read (a line, a CSV record, a folder's document), in UTF-8 bytes; a"
-                    + " longer one is a bad record (default: ${DEFAULT-VALUE}).")
-    void maxRecordBytes(int bytes) {
-        if (bytes < 1) {
-            throw new ParameterException(mixee.commandLine(), "--max-record-bytes must be at least 1, found " + bytes);
-        }
-        maxRecordBytes = bytes;
-    }
 
     /** The file a DATA argument names: an existing path, or a dataset like {@code imdb:test} in $TEXTCLF_DATA. */
     public Path resolve(String data) throws IOException {
@@ -187,7 +175,11 @@ public final class DataOptions {
     static final class FormatConverter implements ITypeConverter<DataFormat> {
         @Override
         public DataFormat convert(String value) {
-            return DataFormat.parse(value);
+            try {
+                return DataFormat.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 
@@ -195,7 +187,11 @@ public final class DataOptions {
     static final class PolicyConverter implements ITypeConverter<String> {
         @Override
         public String convert(String value) {
-            return cliName(policy(value));
+            try {
+                return cliName(policy(value));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -33,7 +32,7 @@ public final class ExploreCommand implements Callable<Integer> {
                     + " ngram_frequency.png into DIR (created if missing).")
     Path plots;
 
-    @Option(names = "--top-ngrams", paramLabel = "N", defaultValue = "" + CorpusExplorer.DEFAULT_TOP_NGRAMS,
+    @Option(names = "--top-ngrams", paramLabel = "N", converter = Ranges.AtLeastZero.class, defaultValue = "" + CorpusExplorer.DEFAULT_TOP_NGRAMS,
             description = "How many of the most frequent uni- and bigrams to list (default: ${DEFAULT-VALUE}).")
     int topNgrams;
 
@@ -45,10 +44,6 @@ public final class ExploreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (topNgrams < 0) {
-            throw new ParameterException(spec.commandLine(),
-                    "--top-ngrams must not be negative, found " + topNgrams);
-        }
         if (plots != null) {
             OutputPaths.checkFolder(plots, "--plots");
         }

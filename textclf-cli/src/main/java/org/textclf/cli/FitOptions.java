@@ -4,44 +4,47 @@ import org.textclf.config.FitConfig;
 import org.textclf.config.LinearBranchConfig;
 import org.textclf.config.MlpBranchConfig;
 import org.textclf.config.SepCnnBranchConfig;
+import org.textclf.feed.CacheKey;
 import org.textclf.feed.Split;
 import org.textclf.nn.AdamConfig;
 import org.textclf.train.EarlyStopping;
 import org.textclf.train.Metric;
 import org.textclf.train.Trainer;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** The options every branch's training shares: the optimizer, batches, epochs, early stopping, split and seed. */
 final class FitOptions {
 
-    @Option(names = "--epochs", defaultValue = "" + Trainer.DEFAULT_EPOCHS,
+    @Option(names = "--epochs", converter = Ranges.AtLeastOne.class, defaultValue = "" + Trainer.DEFAULT_EPOCHS,
             description = "The most epochs; early stopping usually ends sooner (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch-size", defaultValue = "" + FitConfig.BRANCH_BATCH_SIZE,
-            description = "Examples per step; 0: the branch's default, the guide's "
+    // No defaultValue: the field's sentinel lets the branch choose, and the help says what it chooses.
+    @Option(names = "--batch-size", paramLabel = "N", converter = Ranges.AtLeastOne.class,
+            description = "Examples per step (default: chosen by the branch, the guide's "
                     + MlpBranchConfig.DEFAULT_BATCH_SIZE + " for the n-gram models, "
-                    + SepCnnBranchConfig.DEFAULT_BATCH_SIZE + " for the sepcnn (default: ${DEFAULT-VALUE}).")
-    int batchSize;
+                    + SepCnnBranchConfig.DEFAULT_BATCH_SIZE + " for the sepcnn).")
+    int batchSize = FitConfig.BRANCH_BATCH_SIZE;
 
-    @Option(names = "--learning-rate", defaultValue = "" + FitConfig.BRANCH_LEARNING_RATE,
-            description = "Adam's learning rate; 0: the branch's default, " + AdamConfig.DEFAULT_LEARNING_RATE
+    @Option(names = "--learning-rate", paramLabel = "RATE", converter = Ranges.Positive.class,
+            description = "Adam's learning rate (default: chosen by the branch, " + AdamConfig.DEFAULT_LEARNING_RATE
                     + " (Keras') for the mlp and sepcnn, " + LinearBranchConfig.DEFAULT_LEARNING_RATE
-                    + " for the linear model (default: ${DEFAULT-VALUE}).")
-    float learningRate;
+                    + " for the linear model).")
+    float learningRate = FitConfig.BRANCH_LEARNING_RATE;
 
-    @Option(names = "--patience", defaultValue = "" + EarlyStopping.DEFAULT_PATIENCE,
+    @Option(names = "--patience", converter = Ranges.AtLeastZero.class, defaultValue = "" + EarlyStopping.DEFAULT_PATIENCE,
             description = "Epochs without improvement before stopping (default: ${DEFAULT-VALUE}).")
     int patience;
 
     @Option(names = "--monitor", paramLabel = "METRIC", defaultValue = EarlyStopping.DEFAULT_MONITOR_KEY,
+            converter = MonitorConverter.class,
             description = "What early stopping watches: val_loss or val_accuracy (default: ${DEFAULT-VALUE}).")
-    String monitor;
+    Metric monitor;
 
-    @Option(names = "--validation-fraction", paramLabel = "F", defaultValue = "" + Split.DEFAULT_VALIDATION_FRACTION,
+    @Option(names = "--validation-fraction", paramLabel = "F", converter = Ranges.Fraction.class,
+            defaultValue = "" + Split.DEFAULT_VALIDATION_FRACTION,
             description = "The share of TRAIN held out for validation when --val is not given (default:"
                     + " ${DEFAULT-VALUE}).")
     double validationFraction;
@@ -53,22 +56,27 @@ final class FitOptions {
     @Option(names = "--no-shuffle", description = "Read the training data in file order every epoch.")
     boolean noShuffle;
 
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec spec;
+    /** A validation metric early stopping can watch. */
+    static final class MonitorConverter implements ITypeConverter<Metric> {
+        @Override
+        public Metric convert(String key) {
+            for (Metric metric : Metric.values()) {
+                if (metric.isValidation() && metric.key().equals(key.strip())) {
+                    return metric;
+                }
+            }
+            throw new TypeConversionException("expected one of val_loss, val_accuracy, found '" + key + "'");
+        }
+    }
+
+    /** Names the cache key's parts these options decide as the options, for the message of what changed. */
+    static void nameKeyParts(CacheKey.Builder key) {
+        key.alias("split.seed", "--seed").alias("split.validationFraction", "--validation-fraction");
+    }
 
     FitConfig config() {
-        Metric metric;
-        try {
-            metric = Metric.parse(monitor);
-        } catch (IllegalArgumentException e) {
-            metric = null;
-        }
-        if (metric == null || !metric.isValidation()) {
-            throw new ParameterException(spec.commandLine(), "--monitor must be val_loss or val_accuracy, found "
-                    + monitor);
-        }
         return FitConfig.builder().learningRate(learningRate).batchSize(batchSize)
-                .epochs(epochs).patience(patience).monitor(metric).validationFraction(validationFraction).seed(seed)
+                .epochs(epochs).patience(patience).monitor(monitor).validationFraction(validationFraction).seed(seed)
                 .shuffle(!noShuffle).build();
     }
 }

@@ -11,12 +11,13 @@ import org.textclf.data.Sample;
 import org.textclf.data.SampleReader;
 import org.textclf.data.SampleSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code textclf predict MODEL [FILE|-]}: one output line per input record (a skipped bad record included), streamed
@@ -48,11 +49,11 @@ public final class PredictCommand implements Callable<Integer> {
             description = "The texts to classify (default: standard input, one text per line).")
     String input;
 
-    @Option(names = "--top-k", paramLabel = "K", defaultValue = "1",
+    @Option(names = "--top-k", paramLabel = "K", converter = Ranges.AtLeastOne.class, defaultValue = "1",
             description = "How many classes to print per record, most probable first (default: ${DEFAULT-VALUE}).")
     int topK;
 
-    @Option(names = "--output", paramLabel = "tsv|jsonl", defaultValue = "tsv",
+    @Option(names = "--output", paramLabel = "tsv|jsonl", defaultValue = "tsv", converter = OutputFormat.class,
             description = "tsv: class<TAB>probability pairs; jsonl: one JSON object per record with its id, label"
                     + " and every class's probability (and, with --top-k above 1, \"top\": the classes)"
                     + " (default: ${DEFAULT-VALUE}).")
@@ -63,7 +64,7 @@ public final class PredictCommand implements Callable<Integer> {
                     + " record's line number).")
     String idColumn;
 
-    @Option(names = "--threshold", paramLabel = "P", defaultValue = "0",
+    @Option(names = "--threshold", paramLabel = "P", converter = Ranges.Probability.class, defaultValue = "0",
             description = "Print no label when the top probability is below P: an empty label field (jsonl:"
                     + " \"label\": null); with --top-k, only classes at or above P (default: ${DEFAULT-VALUE}).")
     float threshold;
@@ -86,19 +87,20 @@ public final class PredictCommand implements Callable<Integer> {
     private record Record(long line, String id, String text, String error) {
     }
 
+    /** One of {@link PredictionLines#FORMATS}. */
+    static final class OutputFormat implements ITypeConverter<String> {
+        @Override
+        public String convert(String name) {
+            if (!PredictionLines.FORMATS.contains(name)) {
+                throw new TypeConversionException("expected one of " + String.join(", ", PredictionLines.FORMATS)
+                        + ", found '" + name + "'");
+            }
+            return name;
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
-        if (topK < 1) {
-            throw new ParameterException(spec.commandLine(), "--top-k must be at least 1, found " + topK);
-        }
-        if (!(threshold >= 0 && threshold <= 1)) {
-            throw new ParameterException(spec.commandLine(), "--threshold must be between 0 and 1, found "
-                    + threshold);
-        }
-        if (!PredictionLines.FORMATS.contains(output)) {
-            throw new ParameterException(spec.commandLine(), "--output must be one of "
-                    + String.join(", ", PredictionLines.FORMATS) + ", found '" + output + "'");
-        }
         DataOptions.requireFile(model, "a model file written by textclf train");
         TextClassifier classifier = TextClassifier.load(model);
         PrintWriter out = spec.commandLine().getOut();

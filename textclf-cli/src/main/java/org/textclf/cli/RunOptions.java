@@ -7,13 +7,14 @@ import picocli.CommandLine.Option;
 /** Where and how a training run happens: verbosity, threads, the cache and temp folders. */
 final class RunOptions {
 
-    @Option(names = "--threads", defaultValue = "" + RunEnvironment.BRANCH_THREADS,
+    // No defaultValue: the field's sentinel lets the branch choose, and the help says what it chooses.
+    @Option(names = "--threads", paramLabel = "N", converter = Ranges.AtLeastOne.class,
             description = "Threads sharing each training step (the n-gram models' results do not depend on it, the"
-                    + " sepcnn's only to float rounding). 0: the branch's measured best, 2 for the sepcnn, 1 for the"
-                    + " others (default: ${DEFAULT-VALUE}).")
-    int threads;
+                    + " sepcnn's only to float rounding) (default: chosen by the branch, its measured best: 2 for the"
+                    + " sepcnn, 1 for the others).")
+    int threads = RunEnvironment.BRANCH_THREADS;
 
-    @Option(names = "--verbose", paramLabel = "0|1|2", defaultValue = "" + RunEnvironment.DEFAULT_VERBOSE,
+    @Option(names = "--verbose", paramLabel = "0|1|2", converter = Ranges.Verbose.class, defaultValue = "" + RunEnvironment.DEFAULT_VERBOSE,
             description = "0 silent, 1 progress bars, 2 one line per epoch (default: ${DEFAULT-VALUE}).")
     int verbose;
 

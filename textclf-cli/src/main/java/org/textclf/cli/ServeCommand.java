@@ -37,30 +37,32 @@ public final class ServeCommand implements Callable<Integer> {
             description = "The address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
     String host;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ServeOptions.DEFAULT_PORT,
+    @Option(names = "--port", paramLabel = "PORT", converter = Ranges.Port.class, defaultValue = "" + ServeOptions.DEFAULT_PORT,
             description = "The port (default: ${DEFAULT-VALUE}, TensorFlow Serving's; 0 picks a free one).")
     int port;
 
-    @Option(names = "--max-batch-size", paramLabel = "N", defaultValue = "" + ServeOptions.DEFAULT_MAX_BATCH_SIZE,
+    @Option(names = "--max-batch-size", paramLabel = "N", converter = Ranges.AtLeastOne.class,
+            defaultValue = "" + ServeOptions.DEFAULT_MAX_BATCH_SIZE,
             description = "The most texts one prediction call gets from concurrent requests; a request's texts"
                     + " are never split (default: ${DEFAULT-VALUE}).")
     int maxBatchSize;
 
-    @Option(names = "--max-batch-wait-ms", paramLabel = "MS",
+    @Option(names = "--max-batch-wait-ms", paramLabel = "MS", converter = Ranges.AtLeastZero.class,
             defaultValue = "" + ServeOptions.DEFAULT_MAX_BATCH_WAIT_MILLIS,
             description = "How long a batch may wait for more requests while another batch is computing; a lone"
                     + " request never waits (default: ${DEFAULT-VALUE}).")
     int maxBatchWaitMillis;
 
-    @Option(names = "--queue-size", paramLabel = "N", defaultValue = "" + ServeOptions.DEFAULT_QUEUE_SIZE,
+    @Option(names = "--queue-size", paramLabel = "N", converter = Ranges.AtLeastOne.class, defaultValue = "" + ServeOptions.DEFAULT_QUEUE_SIZE,
             description = "Requests waiting per model beyond which new ones get 503 (default: ${DEFAULT-VALUE}).")
     int queueSize;
 
-    @Option(names = "--max-body-bytes", paramLabel = "BYTES", defaultValue = "" + ServeOptions.DEFAULT_MAX_BODY_BYTES,
+    @Option(names = "--max-body-bytes", paramLabel = "BYTES", converter = Ranges.AtLeastOne.class,
+            defaultValue = "" + ServeOptions.DEFAULT_MAX_BODY_BYTES,
             description = "The largest request body; larger ones get 413 (default: ${DEFAULT-VALUE}).")
     int maxBodyBytes;
 
-    @Option(names = "--timeout-ms", paramLabel = "MS", defaultValue = "" + ServeOptions.DEFAULT_TIMEOUT_MILLIS,
+    @Option(names = "--timeout-ms", paramLabel = "MS", converter = Ranges.AtLeastOne.class, defaultValue = "" + ServeOptions.DEFAULT_TIMEOUT_MILLIS,
             description = "The longest a prediction request waits for its answer, then 504 (default:"
                     + " ${DEFAULT-VALUE}).")
     int timeoutMillis;
@@ -69,7 +71,7 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Append one JSON line per request to FILE ('-': standard output).")
     String accessLog;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Prediction threads per model (default: the"
+    @Option(names = "--threads", paramLabel = "N", converter = Ranges.AtLeastOne.class, description = "Prediction threads per model (default: the"
             + " number of cores).")
     Integer threads;
 

@@ -98,6 +98,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing TRAIN; expected training"
                     + " data, or --resume DIR to continue a checkpointed run");
         }
+        options(); // every option's value is checked before any file is looked at
         checkOutputs();
         if (checkpointDir != null) {
             OutputPaths.checkFolder(checkpointDir, "--checkpoint-dir");
@@ -236,6 +237,11 @@ public final class TrainCommand implements Callable<Integer> {
                 .put("label_column", dataOptions.labelColumn).put("on_bad_record", dataOptions.onBadRecord)
                 .put("max_record_bytes", dataOptions.maxRecordBytes)
                 .file("train", trainPath);
+        key.alias("format", "--format").alias("text_columns", "--text-column").alias("label_column", "--label-column")
+                .alias("on_bad_record", "--on-bad-record").alias("max_record_bytes", "--max-record-bytes")
+                .alias("train", "TRAIN " + train).alias("validation", "--val " + validation);
+        ModelOptions.nameKeyParts(key);
+        FitOptions.nameKeyParts(key);
         addClassesBeside(key, "train_classes", trainPath);
         if (validationPath != null) {
             key.file("validation", validationPath);

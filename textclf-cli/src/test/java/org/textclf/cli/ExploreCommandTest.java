@@ -140,7 +140,7 @@ class ExploreCommandTest {
         Run run = Run.of("explore", corpus().toString(), "--top-ngrams", "-1");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--top-ngrams must not be negative, found -1");
+        assertThat(run.err()).contains("Invalid value for option '--top-ngrams': expected a whole number of at least 0, found -1");
     }
 
     @Test

@@ -77,6 +77,9 @@ class ExploreIT {
 
         assertThat(json.get("samples").asLong()).isEqualTo(25_000);
         assertThat(json.get("classes").asInt()).isEqualTo(2);
+        // named by imdb/classes.txt
+        assertThat(json.get("samples_per_class").get("negative").asLong()
+                + json.get("samples_per_class").get("positive").asLong()).isEqualTo(25_000);
         assertThat(json.get("sw_ratio").asDouble()).isBetween(140.0, 148.0);
         assertThat(json.get("recommended_model").asText()).isEqualTo("mlp");
         assertThat(json.get("top_ngrams").size()).isEqualTo(50);

@@ -181,6 +181,7 @@ class HostileInputTest {
         Run run = Run.of("explore", file.toString(), "--max-record-bytes", "0");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("textclf: --max-record-bytes must be at least 1, found 0" + NL);
+        assertThat(run.err()).startsWith("textclf: Invalid value for option '--max-record-bytes': expected a whole number of at least"
+                + " 1, found 0" + NL);
     }
 }

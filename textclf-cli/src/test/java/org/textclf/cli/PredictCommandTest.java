@@ -191,7 +191,7 @@ class PredictCommandTest {
         assertThat(topJsonl.get(0).get("top").toString()).isEqualTo("[\"sports\"]");
         assertThat(topJsonl.get(0).get("label").asText()).isEqualTo("sports");
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.err()).startsWith("textclf: --threshold must be between 0 and 1, found 1.5");
+        assertThat(bad.err()).startsWith("textclf: Invalid value for option '--threshold': expected a number in [0, 1], found 1.5");
     }
 
     @Test

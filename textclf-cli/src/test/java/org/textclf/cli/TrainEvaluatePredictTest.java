@@ -169,8 +169,12 @@ class TrainEvaluatePredictTest {
         minDf3[args.length] = "--min-df";
         minDf3[args.length + 1] = "3";
         Run changed = Run.of(minDf3);
-        assertThat(changed.err()).contains("fitting the vectorizer in " + cache + " (mlp.ngram NgramConfig[ngramMin=1,"
-                + " ngramMax=2, minDocumentFrequency=2");
+        assertThat(changed.err()).contains("fitting the vectorizer in " + cache + " (--min-df 2 -> 3)");
+        String[] seed7 = java.util.Arrays.copyOf(minDf3, minDf3.length + 4);
+        System.arraycopy(new String[] {"--seed", "7", "--ngram-range", "1,1"}, 0, seed7, minDf3.length, 4);
+        Run reseeded = Run.of(seed7);
+        assertThat(reseeded.err()).contains("fitting the vectorizer in " + cache + " (--ngram-range MAX 2 -> 1;"
+                + " --seed 42 -> 7)");
     }
 
     @Test
@@ -206,7 +210,8 @@ class TrainEvaluatePredictTest {
         Path train = corpus("train.csv", 10, 4);
         Run run = Run.of("train", train.toString(), "--model", "bert");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("textclf: unknown --model 'bert'; expected one of auto, mlp, linear, sepcnn");
+        assertThat(run.err()).startsWith("textclf: Invalid value for option '--model': expected one of auto, mlp, linear,"
+                + " sepcnn, found 'bert'");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.textclf.eval.Evaluation;
 import org.textclf.eval.Evaluator;
 import org.textclf.feed.BatchGenerator;
 import org.textclf.nn.Network;
+import org.textclf.nn.Parameter;
 
 /**
  * A trained (or training) model of one branch: its classes, fitted vectorizer and network, typed together so that
@@ -74,5 +75,24 @@ public record FittedModel<B extends Batch>(ModelBranch<B> branch, Labels labels,
     /** See {@link ModelBranch#describe}. */
     public Map<String, Object> describe(BranchConfig config) {
         return branch.describe(this, config);
+    }
+
+    /** See {@link ModelBranch#describeVectorizer}. */
+    public Map<String, Object> describeVectorizer() {
+        return branch.describeVectorizer(this);
+    }
+
+    /** See {@link ModelBranch#features}. */
+    public int features() {
+        return branch.features(this);
+    }
+
+    /** The network's weights: every parameter's values counted. */
+    public long parameters() {
+        long count = 0;
+        for (Parameter p : network.parameters()) {
+            count += p.size();
+        }
+        return count;
     }
 }

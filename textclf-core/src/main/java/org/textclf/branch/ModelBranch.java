@@ -86,6 +86,12 @@ public interface ModelBranch<B extends Batch> extends Branch {
     /** The model's hyperparameters for its provenance, by name; {@code config} (null when unknown) adds options. */
     Map<String, Object> describe(FittedModel<B> model, BranchConfig config);
 
+    /** The part of {@link #describe} that is the fitted vectorizer's settings; the rest is the network's. */
+    Map<String, Object> describeVectorizer(FittedModel<B> model);
+
+    /** The width of the network's input: the n-grams kept, or the vocabulary's ids. */
+    int features(FittedModel<B> model);
+
     /** The model file's sections a branch reads, each as a stream. */
     interface Sections {
         /**

@@ -70,7 +70,7 @@ abstract class NgramBranch<N extends Network<SparseBatch>> implements ModelBranc
 
     @Override
     public void fitKey(BranchConfig config, CacheKey.Builder key) {
-        key.put("vectorizer_format", "ngram " + NgramVectorizer.FORMAT_VERSION).put("ngram", ngram(config));
+        key.put("vectorizer_format", "ngram " + NgramVectorizer.FORMAT_VERSION).fields("ngram", ngram(config));
     }
 
     /** Fits the vectorizer, keeping the training rows its second pass computes; empty when the first pass stopped. */
@@ -150,12 +150,23 @@ abstract class NgramBranch<N extends Network<SparseBatch>> implements ModelBranc
     /** The vectorizer's settings, then the network's. */
     @Override
     public Map<String, Object> describe(FittedModel<SparseBatch> model, BranchConfig config) {
+        Map<String, Object> parameters = describeVectorizer(model);
+        describe(networkType.cast(model.network()), parameters);
+        return parameters;
+    }
+
+    @Override
+    public Map<String, Object> describeVectorizer(FittedModel<SparseBatch> model) {
         NgramConfig c = ((NgramVectorizer) model.vectorizer()).config();
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("ngram_range", List.of(c.ngramMin(), c.ngramMax()));
         parameters.put("min_df", c.minDocumentFrequency());
         parameters.put("top_features", c.topK());
-        describe(networkType.cast(model.network()), parameters);
         return parameters;
+    }
+
+    @Override
+    public int features(FittedModel<SparseBatch> model) {
+        return ((NgramVectorizer) model.vectorizer()).features();
     }
 }

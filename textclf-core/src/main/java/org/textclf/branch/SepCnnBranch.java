@@ -74,7 +74,7 @@ final class SepCnnBranch implements ModelBranch<SequenceBatch> {
     @Override
     public void fitKey(BranchConfig config, CacheKey.Builder key) {
         SepCnnBranchConfig c = config(config);
-        key.put("vectorizer_format", "sequence " + SequenceVectorizer.FORMAT_VERSION).put("sequence", c.sequence())
+        key.put("vectorizer_format", "sequence " + SequenceVectorizer.FORMAT_VERSION).fields("sequence", c.sequence())
                 .put("embeddings", c.embeddings() != null);
     }
 
@@ -227,11 +227,8 @@ final class SepCnnBranch implements ModelBranch<SequenceBatch> {
     @Override
     public Map<String, Object> describe(FittedModel<SequenceBatch> model, BranchConfig config) {
         SepCnn network = (SepCnn) model.network();
-        SequenceVectorizer vectorizer = (SequenceVectorizer) model.vectorizer();
         SepCnnConfig c = network.config(); // the embedding's width is the pretrained vectors' when there are any
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("max_words", vectorizer.config().maxWords());
-        parameters.put("max_length", vectorizer.config().maxLength());
+        Map<String, Object> parameters = describeVectorizer(model);
         parameters.put("blocks", c.blocks());
         parameters.put("filters", c.filters());
         parameters.put("kernel_size", c.kernelSize());
@@ -243,6 +240,20 @@ final class SepCnnBranch implements ModelBranch<SequenceBatch> {
             parameters.put("fine_tune_learning_rate", given.fineTuneLearningRate());
         }
         return parameters;
+    }
+
+    @Override
+    public Map<String, Object> describeVectorizer(FittedModel<SequenceBatch> model) {
+        SequenceVectorizer vectorizer = (SequenceVectorizer) model.vectorizer();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("max_words", vectorizer.config().maxWords());
+        parameters.put("max_length", vectorizer.config().maxLength());
+        return parameters;
+    }
+
+    @Override
+    public int features(FittedModel<SequenceBatch> model) {
+        return ((SequenceVectorizer) model.vectorizer()).vocabulary();
     }
 
     private static SepCnnBranchConfig config(BranchConfig config) {

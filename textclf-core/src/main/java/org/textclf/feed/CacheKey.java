@@ -2,6 +2,7 @@ package org.textclf.feed;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,15 +17,19 @@ import java.util.zip.CRC32C;
 /**
  * What a cached result was computed from, as named parts ({@code train: 52428800 bytes crc32c 1a2b3c4d},
  * {@code min_df: 2}, ...): a cache file stores its key and is reused only when the key of the run at hand is equal,
- * so any change of input bytes or option rebuilds it, and {@link #differences} says which. Input files are keyed by
- * size and CRC32C of their bytes, which streams at GB/s: cheap next to one parse of the file.
+ * so any change of input bytes or option rebuilds it, and {@link #differences} says which, a configuration record
+ * field by field ({@link Builder#fields}). Input files are keyed by size and CRC32C of their bytes, which streams at
+ * GB/s: cheap next to one parse of the file. A caller may give parts the names its users know ({@link
+ * Builder#alias}: the CLI's option names), which only change how differences are printed.
  */
 public final class CacheKey {
     private static final int BUFFER_BYTES = 1 << 16;
     private final Map<String, String> parts;
+    private final Map<String, String> aliases;
 
-    private CacheKey(Map<String, String> parts) {
+    private CacheKey(Map<String, String> parts, Map<String, String> aliases) {
         this.parts = Collections.unmodifiableMap(new LinkedHashMap<>(parts));
+        this.aliases = Collections.unmodifiableMap(new LinkedHashMap<>(aliases));
     }
 
     public static Builder builder() {
@@ -35,6 +40,7 @@ public final class CacheKey {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.parts.putAll(parts);
+        b.aliases.putAll(aliases);
         return b;
     }
 
@@ -44,23 +50,33 @@ public final class CacheKey {
     }
 
     /**
-     * What changed from {@code old} to this key, e.g. {@code min_df 2 -> 3; train.csv 1000 bytes crc32c 0a1b2c3d ->
-     * 1001 bytes crc32c 4e5f6a7b}; empty when they are equal.
+     * What changed from {@code old} to this key, e.g. {@code ngram.minDocumentFrequency 2 -> 3; train 1000 bytes
+     * crc32c 0a1b2c3d -> 1001 bytes crc32c 4e5f6a7b}, each part by its alias if this key has one; empty when they are
+     * equal.
      */
     public String differences(CacheKey old) {
         List<String> changes = new ArrayList<>();
         for (Map.Entry<String, String> e : parts.entrySet()) {
             String before = old.parts.get(e.getKey());
             if (!e.getValue().equals(before)) {
-                changes.add(e.getKey() + " " + (before == null ? "(none)" : before) + " -> " + e.getValue());
+                changes.add(shown(e.getKey()) + " " + (before == null ? "(none)" : before) + " -> " + e.getValue());
             }
         }
         for (Map.Entry<String, String> e : old.parts.entrySet()) {
             if (!parts.containsKey(e.getKey())) {
-                changes.add(e.getKey() + " " + e.getValue() + " -> (none)");
+                changes.add(shown(e.getKey()) + " " + e.getValue() + " -> (none)");
             }
         }
         return String.join("; ", changes);
+    }
+
+    /** A part's alias: given for its name, or for the end of it after a dot (a prefixed part, {@code mlp.x}). */
+    private String shown(String part) {
+        String alias = aliases.get(part);
+        for (int dot = part.indexOf('.'); alias == null && dot >= 0; dot = part.indexOf('.', dot + 1)) {
+            alias = aliases.get(part.substring(dot + 1));
+        }
+        return alias == null ? part : alias;
     }
 
     /** One {@code name=value} line per part; {@link #decode} reads it back. */
@@ -82,7 +98,7 @@ public final class CacheKey {
             }
             parts.put(line.substring(0, eq), line.substring(eq + 1));
         }
-        return new CacheKey(parts);
+        return new CacheKey(parts, Map.of());
     }
 
     /** {@code size bytes crc32c xxxxxxxx} of a file's bytes. */
@@ -108,6 +124,7 @@ public final class CacheKey {
     /** Adds parts in order; a name given twice keeps the last value. */
     public static final class Builder {
         private final Map<String, String> parts = new LinkedHashMap<>();
+        private final Map<String, String> aliases = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -124,6 +141,32 @@ public final class CacheKey {
                         + text + "'");
             }
             parts.put(name, text);
+            return this;
+        }
+
+        /**
+         * One part per component of {@code settings} (a configuration record), named {@code prefix.component}, so
+         * that a change names the field that changed rather than the whole record.
+         */
+        public Builder fields(String prefix, Record settings) {
+            for (RecordComponent c : settings.getClass().getRecordComponents()) {
+                Object value;
+                try {
+                    value = c.getAccessor().invoke(settings);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalArgumentException("cannot read " + c.getName() + " of " + settings, e);
+                }
+                put(prefix + "." + c.getName(), value);
+            }
+            return this;
+        }
+
+        /**
+         * Names {@code part} (and any {@code PREFIX.part}) {@code shownAs} in {@link #differences}, e.g. the
+         * command-line option that sets it; not part of the key's value.
+         */
+        public Builder alias(String part, String shownAs) {
+            aliases.put(part, shownAs);
             return this;
         }
 
@@ -170,7 +213,7 @@ public final class CacheKey {
         }
 
         public CacheKey build() {
-            return new CacheKey(parts);
+            return new CacheKey(parts, aliases);
         }
     }
 }

@@ -121,8 +121,12 @@ public final class FitRun {
     private CacheKey fitKey(Branch branch, CacheKey data, Labels labels, boolean split) {
         CacheKey.Builder key = data.toBuilder().put("model", branch.name());
         branch.fitKey(options.branch(), key);
-        return key.put("labels", labels == null ? "collected" : labels.rawLabels())
-                .put("split", split ? "stratified " + options.fit().split() : "validation data").build();
+        key.put("labels", labels == null ? "collected" : labels.rawLabels())
+                .put("split", split ? "stratified" : "validation data");
+        if (split) {
+            key.fields("split", options.fit().split());
+        }
+        return key.build();
     }
 
     /** A cached vectorizer: the name of the branch that fitted it, then the branch's own bytes. */

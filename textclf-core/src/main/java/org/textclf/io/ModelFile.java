@@ -56,6 +56,8 @@ public final class ModelFile {
     static final int FIXED_HEADER_BYTES = 20;
     static final int HEADER_BYTES = 24;
     static final int TRAILER_BYTES = 12;
+    /** The header and trailer around the sections. */
+    public static final int FRAME_BYTES = HEADER_BYTES + TRAILER_BYTES;
 
     private final Path path;
     private final int formatVersion;
@@ -173,6 +175,18 @@ public final class ModelFile {
     /** The section names in file order. */
     public List<String> sectionNames() {
         return new ArrayList<>(sections.keySet());
+    }
+
+    /**
+     * What each section takes in the file, in file order: its payload and its name and length fields. With the
+     * {@value #FRAME_BYTES} bytes of header and trailer they add up to the file's size. Counted from the sections as
+     * read, so nothing is read again.
+     */
+    public Map<String, Long> sectionBytes() {
+        Map<String, Long> bytes = new LinkedHashMap<>();
+        sections.forEach((name, payload) -> bytes.put(name, 1L + name.getBytes(StandardCharsets.UTF_8).length + 8
+                + payload.length));
+        return bytes;
     }
 
     public boolean has(String name) {

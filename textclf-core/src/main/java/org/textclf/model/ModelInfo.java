@@ -15,11 +15,13 @@ import org.textclf.config.BranchConfig;
 import org.textclf.config.FitConfig;
 
 /**
- * Where a model came from, kept in its file: the textclf that trained it, when, which branch, the classes, the
- * parameters, the input files (with sizes and checksums, so a model can be traced to its exact data) and the final
- * metrics.
+ * Where a model came from, kept in its file: the textclf and the Java runtime that trained it, when, which branch,
+ * the classes, the parameters, the input files (with sizes and checksums, so a model can be traced to its exact data)
+ * and the final metrics.
  *
  * @param textclfVersion the version that wrote the model
+ * @param javaVersion the Java runtime that trained it, e.g. {@code 17.0.12 (Eclipse Adoptium)}: float rounding may
+ *     differ between runtimes; null in files written before it was recorded
  * @param created when training finished, ISO-8601
  * @param model the branch, e.g. {@code mlp} (n-gram tf-idf + MLP) or {@code sepcnn} (word sequences + sepCNN)
  * @param labels the raw labels, in class-id order
@@ -28,7 +30,7 @@ import org.textclf.config.FitConfig;
  * @param inputs the data files read
  * @param metrics final metrics by name (best epoch, val_loss, test_accuracy, ...)
  */
-public record ModelInfo(String textclfVersion, String created, String model, List<String> labels,
+public record ModelInfo(String textclfVersion, String javaVersion, String created, String model, List<String> labels,
         List<String> classNames, Map<String, Object> parameters, List<InputFile> inputs, Map<String, Double> metrics) {
     public static final String VERSION = "0.1.0";
 
@@ -81,13 +83,13 @@ public record ModelInfo(String textclfVersion, String created, String model, Lis
             parameters.put("seed", fit.seed());
             parameters.put("shuffle", fit.shuffle());
         }
-        return new ModelInfo(VERSION, Instant.now().toString(), model.branch().name(), model.labels().rawLabels(),
-                model.labels().names(), parameters, inputs, metrics);
+        return new ModelInfo(VERSION, runtime(), Instant.now().toString(), model.branch().name(),
+                model.labels().rawLabels(), model.labels().names(), parameters, inputs, metrics);
     }
 
     /** This provenance with the classes' display names (e.g. from a {@code classes.txt}). */
     public ModelInfo withClassNames(List<String> names) {
-        return new ModelInfo(textclfVersion, created, model, labels, names, parameters, inputs, metrics);
+        return new ModelInfo(textclfVersion, javaVersion, created, model, labels, names, parameters, inputs, metrics);
     }
 
     /** This provenance with more metrics (e.g. a test's) and the files they were measured on. */
@@ -96,6 +98,11 @@ public record ModelInfo(String textclfVersion, String created, String model, Lis
         all.putAll(more);
         List<InputFile> files = new java.util.ArrayList<>(inputs);
         files.addAll(moreInputs);
-        return new ModelInfo(textclfVersion, created, model, labels, classNames, parameters, files, all);
+        return new ModelInfo(textclfVersion, javaVersion, created, model, labels, classNames, parameters, files, all);
+    }
+
+    /** This Java runtime's version and vendor. */
+    static String runtime() {
+        return Runtime.version() + " (" + System.getProperty("java.vendor") + ")";
     }
 }

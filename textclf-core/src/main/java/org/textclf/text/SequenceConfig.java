@@ -21,13 +21,15 @@ public record SequenceConfig(int maxWords, int maxLength, long countBudgetBytes)
     public static final long DEFAULT_COUNT_BUDGET_BYTES = HeapShare.of(64L << 20);
     /** Room for a few dozen words: below this the counts would be pruned after every few documents. */
     public static final long MIN_COUNT_BUDGET_BYTES = 4096;
+    /** The most words: the ids (two reserved) index one Java array. */
+    public static final int MAX_MAX_WORDS = Integer.MAX_VALUE - 16;
 
     /** The guide's settings. */
     public static final SequenceConfig DEFAULTS = builder().build();
 
     public SequenceConfig {
-        if (maxWords < 1 || maxWords > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("maxWords must be between 1 and " + (Integer.MAX_VALUE - 16)
+        if (maxWords < 1 || maxWords > MAX_MAX_WORDS) {
+            throw new IllegalArgumentException("maxWords must be between 1 and " + MAX_MAX_WORDS
                     + "; found " + maxWords);
         }
         if (maxLength < 1) {

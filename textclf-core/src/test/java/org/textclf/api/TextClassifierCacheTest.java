@@ -115,19 +115,17 @@ class TextClassifierCacheTest {
     void fit_minDfChanged_rebuildsAndSaysWhy() throws IOException {
         assertRebuilds(o -> o.withBranch(new AutoBranchConfig(new MlpBranchConfig(
                 NgramConfig.builder().minDocumentFrequency(3).build(), MlpConfig.DEFAULTS), SepCnnBranchConfig.DEFAULTS)),
-                "mlp.ngram NgramConfig[");
+                "mlp.ngram.minDocumentFrequency 2 -> 3)");
     }
 
     @Test
     void fit_seedChanged_rebuildsAndSaysWhy() throws IOException {
-        assertRebuilds(o -> o.withFit(f -> f.seed(7)), "split stratified Split[seed=42, validationFraction=0.2] ->"
-                + " stratified Split[seed=7");
+        assertRebuilds(o -> o.withFit(f -> f.seed(7)), "split.seed 42 -> 7)");
     }
 
     @Test
     void fit_validationFractionChanged_rebuildsAndSaysWhy() throws IOException {
-        assertRebuilds(o -> o.withFit(f -> f.validationFraction(0.3)), "split stratified Split[seed=42,"
-                + " validationFraction=0.2] -> stratified Split[seed=42, validationFraction=0.3]");
+        assertRebuilds(o -> o.withFit(f -> f.validationFraction(0.3)), "split.validationFraction 0.2 -> 0.3)");
     }
 
     @Test

@@ -54,6 +54,10 @@ class SourcesIT {
             assertThat(perLabel).containsOnlyKeys("1", "2");
             assertThat(perLabel.get("1") + perLabel.get("2")).isEqualTo(25_000);
         }
+        // classes.txt names IMDB's two classes: 1 is negative, 2 positive
+        Labels labels = Labels.scan(source).withNamesBeside(file);
+        assertThat(labels.rawLabels()).containsExactly("1", "2");
+        assertThat(labels.names()).containsExactly("negative", "positive");
     }
 
     @Test

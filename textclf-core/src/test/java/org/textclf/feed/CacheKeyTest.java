@@ -50,6 +50,31 @@ class CacheKeyTest {
         assertThat(now.differences(now)).isEmpty();
     }
 
+    record Settings(int minDocumentFrequency, int topK) {
+    }
+
+    @Test
+    void fields_record_onePartPerComponentSoDifferencesNameTheField() {
+        CacheKey old = CacheKey.builder().fields("ngram", new Settings(2, 100)).build();
+        CacheKey now = CacheKey.builder().fields("ngram", new Settings(3, 100)).build();
+
+        assertThat(now.parts()).containsOnlyKeys("ngram.minDocumentFrequency", "ngram.topK");
+        assertThat(now.differences(old)).isEqualTo("ngram.minDocumentFrequency 2 -> 3");
+    }
+
+    @Test
+    void differences_aliasedParts_namedByTheAliasAlsoUnderAPrefix() {
+        CacheKey old = CacheKey.builder().put("mlp.ngram.minDocumentFrequency", 2).put("format", "csv")
+                .put("seed", 1).build();
+        CacheKey now = CacheKey.builder().alias("ngram.minDocumentFrequency", "--min-df").alias("format", "--format")
+                .put("mlp.ngram.minDocumentFrequency", 3).put("format", "tsv").put("seed", 2).build();
+
+        assertThat(now.differences(old)).isEqualTo("--min-df 2 -> 3; --format csv -> tsv; seed 1 -> 2");
+        // an alias names a part, it is not one: keys equal without it
+        assertThat(now.toBuilder().put("seed", 1).put("format", "csv").put("mlp.ngram.minDocumentFrequency", 2)
+                .build()).isEqualTo(old);
+    }
+
     @Test
     void encode_decode_roundTrips() throws IOException {
         CacheKey key = CacheKey.builder().put("ngram", "NgramConfig[ngramMin=1, ngramMax=2]").put("columns", "text=a")
