@@ -92,6 +92,35 @@ class DownloaderTest {
     }
 
     @Test
+    void download_thenTrain_trainsOnTheConvertedFiles() throws IOException {
+        StringBuilder train = new StringBuilder();
+        StringBuilder test = new StringBuilder();
+        String[][] topics = {{"match", "goal", "team", "coach"}, {"market", "stock", "bank", "profit"}};
+        for (int i = 0; i < 240; i++) {
+            String[] words = topics[i % 2];
+            String row = "\"" + (i % 2 + 1) + "\",\"" + words[i % 4] + " " + words[(i / 2) % 4] + " " + words[(i / 3) % 4]
+                    + "\"\n";
+            (i < 200 ? train : test).append(row);
+        }
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("tiny_csv/train.csv", train.toString());
+        entries.put("tiny_csv/test.csv", test.toString());
+        byte[] archive = Archives.tgz(entries);
+        downloader().download(zhang(archive, archive), false);
+        Path folder = dir.resolve("tiny");
+        StringWriter out = new StringWriter();
+        StringWriter trainErr = new StringWriter();
+
+        int code = org.textclf.cli.Main.execute(new PrintWriter(out), new PrintWriter(trainErr), "train",
+                Datasets.split(folder, "train").orElseThrow().toString(), "--test",
+                Datasets.split(folder, "test").orElseThrow().toString(), "--model", "linear", "--epochs", "2", "-o",
+                dir.resolve("tiny.textclf").toString());
+
+        assertThat(code).as(trainErr.toString()).isEqualTo(0);
+        assertThat(out + trainErr.toString()).contains("negative").contains("positive");
+    }
+
+    @Test
     void download_archiveWithClassesTxt_keepsTheArchives() throws IOException {
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put("./tiny_csv/classes.txt", "bad\ngood\n");
