@@ -116,8 +116,8 @@ public final class DatasetsCommand implements Callable<Integer> {
         for (String note : notes) {
             out.println(note);
         }
-        out.println("train NAME reads NAME's train split (NAME:test, NAME:dev ... another); textclf download NAME"
-                + " fetches one.");
+        out.println("train NAME trains on NAME's train split (NAME:test names another); textclf download NAME"
+                + " fetches NAME.");
     }
 
     private static String classes(List<String> classes) {

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -182,12 +183,28 @@ final class Fetch {
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (ConnectException e) {
-            throw new IOException(url + ": cannot connect (" + (e.getMessage() == null ? "connection refused"
-                    : e.getMessage()) + "); check the network, or the mirror given by --url or TEXTCLF_DOWNLOAD_URL");
+            throw new IOException(url + ": cannot connect (" + reason(e, url) + "); check the network, or the mirror"
+                    + " given by --url or TEXTCLF_DOWNLOAD_URL");
+        } catch (IOException e) {
+            throw new IOException(url + ": " + reason(e, url) + "; run the same command again, or check the mirror"
+                    + " given by --url or TEXTCLF_DOWNLOAD_URL", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(url + ": interrupted");
         }
+    }
+
+    /** Why a connection failed, in words: HttpClient's ConnectException often has no message, only a cause. */
+    private static String reason(Throwable e, String url) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnresolvedAddressException) {
+                return "unknown host " + URI.create(url).getHost();
+            }
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return "connection refused";
     }
 
     /** The first byte of a 206's {@code Content-Range: bytes FIRST-LAST/TOTAL}, or -1. */
