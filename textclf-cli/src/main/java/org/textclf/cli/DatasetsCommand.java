@@ -98,7 +98,8 @@ public final class DatasetsCommand implements Callable<Integer> {
 
     private static void table(Path dataDir, List<Entry> entries, PrintWriter out) {
         out.println(dataDir == null ? "named datasets ($" + Datasets.ENV + " is not set, so none is local):"
-                : "named datasets in " + Datasets.ENV + "=" + dataDir + ":");
+                : Files.isDirectory(dataDir) ? "named datasets in " + dataDir + ":"
+                : "named datasets (" + dataDir + " is not a folder, so none is local):");
         String format = "%-16s %-18s %-34s %-13s %s%n";
         out.printf(Locale.ROOT, format, "NAME", "SPLITS", "CLASSES", "DOWNLOAD", "LOCAL");
         List<String> notes = new ArrayList<>();
