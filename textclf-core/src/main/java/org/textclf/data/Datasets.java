@@ -95,7 +95,13 @@ public final class Datasets {
         return folder;
     }
 
-    private static Optional<Path> split(Path folder, String split) throws IOException {
+    /**
+     * The file of {@code split} in a dataset's folder: {@code split.csv}, {@code split.csv.gz}, else the single
+     * {@code split*.csv[.gz]}; empty if there is none.
+     *
+     * @throws IOException when several files could be the split
+     */
+    public static Optional<Path> split(Path folder, String split) throws IOException {
         for (String exact : new String[] {split + ".csv", split + ".csv.gz"}) {
             if (Files.isRegularFile(folder.resolve(exact))) {
                 return Optional.of(folder.resolve(exact));
@@ -128,7 +134,8 @@ public final class Datasets {
         return names;
     }
 
-    private static List<String> datasetNames(Path root) throws IOException {
+    /** The datasets in {@code root}: its folders holding a CSV file, by name. */
+    public static List<String> datasetNames(Path root) throws IOException {
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, Files::isDirectory)) {
             for (Path p : dirs) {
