@@ -56,8 +56,6 @@ final class ReportPage {
         row(page, "th", "Macro F1", fixed(e.macroAverage().f1()));
         row(page, "th", "Weighted F1", fixed(e.weightedAverage().f1()));
         page.append("</table>\n");
-        image(page, images, TrainingReport.CONFUSION_MATRIX, "Confusion matrix");
-        image(page, images, TrainingReport.CLASS_SCORES, "Precision, recall and F1 per class");
         page.append("<table>\n<tr><th>class</th><th>precision</th><th>recall</th><th>F1</th><th>support</th></tr>\n");
         List<Scores> scores = report.scores();
         for (int c = 0; c < scores.size(); c++) {
@@ -66,6 +64,8 @@ final class ReportPage {
         scoreRow(page, "macro avg", e.macroAverage());
         scoreRow(page, "weighted avg", e.weightedAverage());
         page.append("</table>\n");
+        image(page, images, TrainingReport.CONFUSION_MATRIX, "Confusion matrix");
+        image(page, images, TrainingReport.CLASS_SCORES, "Precision, recall and F1 per class");
     }
 
     private static void curves(StringBuilder page, TrainingReport report, Map<String, byte[]> images) {
@@ -117,6 +117,9 @@ final class ReportPage {
             row(page, "th", escape(m.getKey()), number(m.getValue()));
         }
         page.append("</table>\n");
+        // The model records the textclf that trained it, not the JVM; this is the one that wrote the page.
+        page.append("<p class=\"note\">Report written with Java ").append(escape(System.getProperty("java.version")))
+                .append(".</p>\n");
     }
 
     /** An image inlined as a data URI, with a link to the same PNG beside the page. */

@@ -69,6 +69,21 @@ class ReportCommandTest {
     }
 
     @Test
+    void train_reportOneEpoch_drawsCurvesOfOnePoint() throws IOException {
+        Path report = dir.resolve("report");
+        Path train = corpus("train.csv", 300, 1, "sports", "money");
+
+        Run run = Run.of("train", train.toString(), "--no-test", "-o", dir.resolve("m.textclf").toString(),
+                "--verbose", "0", "--epochs", "1", "--report", report.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(ImageIO.read(report.resolve("loss.png").toFile()).getWidth()).isEqualTo(1000);
+        assertThat(report.resolve("confusion_matrix.png")).doesNotExist();
+        String html = Files.readString(report.resolve("index.html"));
+        assertThat(html).contains("No test data, so no confusion matrix", "1 (best epoch)");
+    }
+
+    @Test
     void train_reportClassNamedLikeMarkup_isEscapedEverywhere() throws IOException {
         Path report = dir.resolve("report");
 
