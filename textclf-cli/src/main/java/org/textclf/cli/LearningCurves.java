@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -45,10 +44,13 @@ final class LearningCurves {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setXAxisDecimalPattern("#");
-        // Whole epochs only: XChart would put ticks at 1.5, 2.5 for a short run.
-        chart.getStyler().setXAxisTickMarkSpacingHint(Math.max(40, (WIDTH - 150) / Math.max(1, x.size())));
-        chart.getStyler().setXAxisMin(0.5);
-        chart.getStyler().setXAxisMax(x.size() + 0.5);
+        if (x.size() > 1) {
+            // Whole epochs only: XChart would put ticks at 1.5, 2.5 for a short run. (One epoch: XChart's own
+            // axis around the single value; a range or a hint here would leave it without a tick.)
+            chart.getStyler().setXAxisTickMarkSpacingHint(Math.max(40, (WIDTH - 150) / x.size()));
+            chart.getStyler().setXAxisMin(0.5);
+            chart.getStyler().setXAxisMax(x.size() + 0.5);
+        }
         chart.getStyler().setYAxisDecimalPattern("0.00");
         line(chart.addSeries("training", x, train), Charts.BLUE);
         if (hasValidation) {
@@ -56,19 +58,38 @@ final class LearningCurves {
         }
         if (bestEpoch > 0 && bestEpoch <= epochs.size()) {
             EpochLogs best = epochs.get(bestEpoch - 1);
-            double y = hasValidation ? best.get(validation) : best.get(metric);
+            Metric monitored = hasValidation ? validation : metric;
+            double y = best.get(monitored);
+            // A vertical line drawn as a series, not an XChart AnnotationLine: that one lands off the epoch when
+            // the run has a single epoch. The diamond alone would hide behind the curve's own point.
             XYSeries mark = chart.addSeries(String.format("best epoch %d (kept): %s %.4f", bestEpoch,
-                    hasValidation ? validation.key() : metric.key(), y), List.of(bestEpoch), List.of(y));
-            mark.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            mark.setMarker(SeriesMarkers.DIAMOND);
-            mark.setMarkerColor(Charts.GREEN);
-            // A vertical line too: the marker alone hides behind the validation curve's own point.
-            chart.addAnnotation(new AnnotationLine(bestEpoch, true, false));
-            chart.getStyler().setAnnotationLineColor(Charts.GREEN);
-            chart.getStyler().setAnnotationLineStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
-                    BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
+                    monitored.key(), y), List.of(bestEpoch, bestEpoch), span(train, val));
+            mark.setLineColor(Charts.GREEN);
+            mark.setMarker(SeriesMarkers.NONE);
+            mark.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
+                    new float[] {6, 4}, 0));
+            XYSeries point = chart.addSeries("best", List.of(bestEpoch), List.of(y));
+            point.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            point.setMarker(SeriesMarkers.DIAMOND);
+            point.setMarkerColor(Charts.GREEN);
+            point.setShowInLegend(false);
         }
         return Charts.png(chart);
+    }
+
+    /** The lowest and highest value plotted, NaN (a diverged epoch) aside: where the best-epoch line runs. */
+    private static List<Double> span(List<Double> train, List<Double> val) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (List<Double> values : List.of(train, val)) {
+            for (double v : values) {
+                if (!Double.isNaN(v)) {
+                    low = Math.min(low, v);
+                    high = Math.max(high, v);
+                }
+            }
+        }
+        return List.of(low, high);
     }
 
     private static void line(XYSeries series, Color color) {

@@ -2,6 +2,7 @@ package org.textclf.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -77,7 +78,21 @@ class ReportCommandTest {
                 "--verbose", "0", "--epochs", "1", "--report", report.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(ImageIO.read(report.resolve("loss.png").toFile()).getWidth()).isEqualTo(1000);
+        BufferedImage loss = ImageIO.read(report.resolve("loss.png").toFile());
+        assertThat(loss.getWidth()).isEqualTo(1000);
+        // The best epoch's line and diamond (green) stand at the one epoch, not apart: columns of green in the plot.
+        int left = loss.getWidth();
+        int right = 0;
+        for (int y = 0; y < loss.getHeight() - 45; y++) { // above the legend's row, which has a green sample too
+            for (int x = 0; x < loss.getWidth(); x++) {
+                Color c = new Color(loss.getRGB(x, y));
+                if (c.getGreen() > 140 && c.getRed() < 90 && c.getBlue() < 90) {
+                    left = Math.min(left, x);
+                    right = Math.max(right, x);
+                }
+            }
+        }
+        assertThat(right - left).as("green from x=%d to x=%d", left, right).isBetween(0, 16);
         assertThat(report.resolve("confusion_matrix.png")).doesNotExist();
         String html = Files.readString(report.resolve("index.html"));
         assertThat(html).contains("No test data, so no confusion matrix", "1 (best epoch)");
