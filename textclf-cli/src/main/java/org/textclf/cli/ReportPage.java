@@ -95,6 +95,8 @@ final class ReportPage {
     private static void provenance(StringBuilder page, ModelInfo info) {
         page.append("<h2>Provenance</h2>\n<table>\n");
         row(page, "th", "textclf", escape(info.textclfVersion()));
+        row(page, "th", "Java", escape(info.javaVersion() == null ? "not recorded (a file from before textclf"
+                + " recorded it)" : info.javaVersion()));
         row(page, "th", "created", escape(info.created()));
         row(page, "th", "branch", escape(info.model()));
         for (int c = 0; c < info.classNames().size(); c++) {
@@ -117,9 +119,6 @@ final class ReportPage {
             row(page, "th", escape(m.getKey()), number(m.getValue()));
         }
         page.append("</table>\n");
-        // The model records the textclf that trained it, not the JVM; this is the one that wrote the page.
-        page.append("<p class=\"note\">Report written with Java ").append(escape(System.getProperty("java.version")))
-                .append(".</p>\n");
     }
 
     /** An image inlined as a data URI, with a link to the same PNG beside the page. */

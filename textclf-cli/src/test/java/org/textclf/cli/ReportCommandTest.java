@@ -61,7 +61,8 @@ class ReportCommandTest {
         }
         assertThat(embedded).isEqualTo(4);
         assertThat(html).contains("<td>sports</td>", "<td>money</td>", "Macro F1", "History", "val_loss",
-                "best epoch", dir.resolve("train.csv").toString(), "crc32c", "learning_rate");
+                "best epoch", dir.resolve("train.csv").toString(), "crc32c", "learning_rate",
+                "<tr><th>Java</th><td>" + Runtime.version());
         assertThat(html).doesNotContain("src=\"loss.png\"");
         try (var left = Files.list(report)) {
             assertThat(left.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
