@@ -28,6 +28,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the report.")
     boolean json;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write the confusion matrix and per-class scores as PNGs into DIR (created if"
+                    + " missing), and index.html: one page with them, the metrics and the model's provenance.")
+    Path report;
+
     @Mixin
     DataOptions dataOptions;
 
@@ -36,6 +41,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (report != null) {
+            OutputPaths.checkFolder(report, "--report");
+        }
         DataOptions.requireFile(model, "a model file written by textclf train");
         TextClassifier classifier = TextClassifier.load(model);
         SampleSource source = dataOptions.openOnce(data);
@@ -48,6 +56,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             out.print(evaluation.report(classifier.labels().names()));
         }
         out.flush();
+        if (report != null) {
+            spec.commandLine().getErr().println("wrote the report " + TrainingReport.ofEvaluation(model, classifier,
+                    evaluation, source.name()).write(report));
+        }
         dataOptions.printReads(spec.commandLine().getErr());
         return 0;
     }

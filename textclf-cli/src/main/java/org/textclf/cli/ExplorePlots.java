@@ -1,26 +1,20 @@
 package org.textclf.cli;
 
-import java.awt.Color;
-import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.style.Styler;
 import org.textclf.explore.CorpusStats;
 import org.textclf.explore.LengthBucket;
 import org.textclf.explore.NgramCount;
-import org.textclf.io.AtomicFiles;
 
 /**
- * {@code explore --plots DIR}: the guide's three exploration plots as PNGs, drawn off-screen with XChart. Each is
- * written atomically ({@code io.AtomicFiles}), so a reader never sees half a PNG and a kill leaves a temp file that a
- * later write sweeps.
+ * {@code explore --plots DIR}: the guide's three exploration plots as PNGs, drawn off-screen with XChart in the
+ * {@link Charts} style and written atomically.
  */
 final class ExplorePlots {
     static final String CLASS_DISTRIBUTION = "class_distribution.png";
@@ -30,7 +24,6 @@ final class ExplorePlots {
 
     private static final int WIDTH = 1200;
     private static final int HEIGHT = 700;
-    private static final Color BAR = new Color(0x1f77b4); // matplotlib's default blue, as in the guide's plots
 
     private ExplorePlots() {
     }
@@ -62,7 +55,7 @@ final class ExplorePlots {
         }
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(most * 1.1);
-        chart.addSeries("samples", names, counts).setFillColor(BAR);
+        chart.addSeries("samples", names, counts).setFillColor(Charts.BLUE);
         return chart;
     }
 
@@ -78,7 +71,7 @@ final class ExplorePlots {
                 "Number of samples");
         chart.getStyler().setXAxisLabelRotation(90);
         chart.getStyler().setAvailableSpaceFill(0.95);
-        chart.addSeries("samples", labels, counts).setFillColor(BAR);
+        chart.addSeries("samples", labels, counts).setFillColor(Charts.BLUE);
         return chart;
     }
 
@@ -97,25 +90,20 @@ final class ExplorePlots {
         CategoryChart chart = chart(String.format("Frequency distribution of the %d most frequent uni- and bigrams",
                 stats.topNgrams().size()), "N-grams", "Frequencies");
         chart.getStyler().setXAxisLabelRotation(90);
-        chart.addSeries("occurrences", ngrams, counts).setFillColor(BAR);
+        chart.addSeries("occurrences", ngrams, counts).setFillColor(Charts.BLUE);
         return chart;
     }
 
     private static CategoryChart chart(String title, String xTitle, String yTitle) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        Styler styler = chart.getStyler();
-        styler.setLegendVisible(false);
-        styler.setChartBackgroundColor(Color.WHITE);
-        styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
-        chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-        chart.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        Charts.style(chart.getStyler());
+        chart.getStyler().setLegendVisible(false);
         chart.getStyler().setYAxisDecimalPattern("#,###");
-        chart.getStyler().setPlotGridVerticalLinesVisible(false);
         return chart;
     }
 
     private static void save(CategoryChart chart, Path target) throws IOException {
-        AtomicFiles.write(target, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+        Charts.save(Charts.png(chart), target);
     }
 }

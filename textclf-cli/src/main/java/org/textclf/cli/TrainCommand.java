@@ -64,6 +64,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object with the results instead of the report.")
     boolean json;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write learning curves, the test's confusion matrix and per-class scores as PNGs"
+                    + " into DIR (created if missing), and index.html: one page with them, the metrics, the"
+                    + " History and the provenance.")
+    Path report;
+
     @Option(names = "--checkpoint-dir", paramLabel = "DIR",
             description = "Save a checkpoint in DIR at every epoch's end (atomically, the latest only), so that a"
                     + " killed run can go on with --resume DIR.")
@@ -125,6 +131,9 @@ public final class TrainCommand implements Callable<Integer> {
         OutputPaths.checkFile(output, "-o");
         if (csvLog != null) {
             OutputPaths.checkFile(csvLog, "--csv-log");
+        }
+        if (report != null) {
+            OutputPaths.checkFolder(report, "--report");
         }
         runOptions.checkFolders();
     }
@@ -189,6 +198,10 @@ public final class TrainCommand implements Callable<Integer> {
                     evaluation.loss()), List.of(ModelInfo.InputFile.of("test", testPath.get())));
         }
         classifier.save(output);
+        if (report != null) {
+            err.println("wrote the report " + TrainingReport.ofRun(output, classifier, result, evaluation,
+                    testPath.orElse(null)).write(report));
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (json) {
             out.println(json(result, evaluation, testPath.orElse(null), seconds, classifier));
