@@ -48,7 +48,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             out.print(evaluation.report(classifier.labels().names()));
         }
         out.flush();
-        dataOptions.printReads(spec.commandLine().getErr());
+        dataOptions.printReads(spec.commandLine().getErr(), Stderr.of(spec));
         return 0;
     }
 }

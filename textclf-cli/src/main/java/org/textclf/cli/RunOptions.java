@@ -1,8 +1,12 @@
 package org.textclf.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.textclf.config.RunEnvironment;
+import org.textclf.progress.ProgressListener;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Where and how a training run happens: verbosity, threads, the cache and temp folders. */
 final class RunOptions {
@@ -14,8 +18,16 @@ final class RunOptions {
     int threads;
 
     @Option(names = "--verbose", paramLabel = "0|1|2", defaultValue = "" + RunEnvironment.DEFAULT_VERBOSE,
-            description = "0 silent, 1 progress bars, 2 one line per epoch (default: ${DEFAULT-VALUE}).")
+            description = "Keras' verbose: 0 silent (warnings and skipped records only), 1 a progress bar per pass"
+                    + " and epoch, each epoch's bar replaced by its line, 2 one line per pass and epoch (default:"
+                    + " ${DEFAULT-VALUE}). --quiet implies 0.")
     int verbose;
+
+    /** --quiet given to the command that resumes this run, whose own command line is parsed without it. */
+    boolean quiet;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(names = "--cache-dir", paramLabel = "DIR",
             description = "Keep the fitted vectorizer and the vectorized examples in DIR, and reuse them when TRAIN,"
@@ -30,8 +42,18 @@ final class RunOptions {
     Path tempDir;
 
     RunEnvironment environment() {
-        return RunEnvironment.DEFAULTS.withVerbose(verbose).withThreads(threads).withCacheDir(cacheDir)
+        return RunEnvironment.DEFAULTS.withVerbose(stderr() == Stderr.ERRORS ? 0 : verbose).withThreads(threads).withCacheDir(cacheDir)
                 .withTempDir(tempDir);
+    }
+
+    /** What goes to standard error. */
+    Stderr stderr() {
+        return quiet ? Stderr.ERRORS : Stderr.of(mixee, verbose);
+    }
+
+    /** Where the run's progress goes: bars and lines on {@code err}, as much as {@link #stderr} allows. */
+    ProgressListener progress(PrintWriter err) {
+        return new ProgressBars(err, stderr());
     }
 
     /** Checks the folders a run writes in, before it starts. */

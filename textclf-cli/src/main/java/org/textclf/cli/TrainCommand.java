@@ -156,7 +156,8 @@ public final class TrainCommand implements Callable<Integer> {
         List<ModelInfo.InputFile> inputs = checkpoints != null ? checkpoints.run().inputs()
                 : trainingInputs(trainPath, validationPath);
         // no labels: the vectorizer's first pass collects them, which saves a pass over the training data
-        FitRequest.Builder request = FitRequest.builder(trainSource).options(options).log(err).inputs(inputs);
+        FitRequest.Builder request = FitRequest.builder(trainSource).options(options).progress(runOptions.progress(err))
+                .inputs(inputs);
         if (validationPath != null) {
             request.validation(dataOptions.open(validationPath));
         }
@@ -202,7 +203,7 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        dataOptions.printReads(err);
+        dataOptions.printReads(err, runOptions.stderr());
         return 0;
     }
 
