@@ -18,7 +18,7 @@ final class RunOptions {
     int threads;
 
     @Option(names = "--verbose", paramLabel = "0|1|2", defaultValue = "" + RunEnvironment.DEFAULT_VERBOSE,
-            description = "Keras' verbose: 0 silent (warnings and skipped records only), 1 a progress bar per pass"
+            description = "Keras' verbose: 0 silent (only warnings, notices and skipped records), 1 a progress bar per pass"
                     + " and epoch, each epoch's bar replaced by its line, 2 one line per pass and epoch (default:"
                     + " ${DEFAULT-VALUE}). --quiet implies 0.")
     int verbose;

@@ -94,6 +94,16 @@ class ProgressOutputTest {
     }
 
     @Test
+    void quiet_resumedRun_nothingOnStderr_thoughTheStoredRunWasVerbose() throws IOException {
+        Path checkpoints = dir.resolve("ck");
+        train("--verbose", "2", "--checkpoint-dir", checkpoints.toString());
+        Run resumed = Run.of("train", "--resume", checkpoints.toString(), "--quiet");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).isEmpty();
+        assertThat(resumed.out()).startsWith("saved ");
+    }
+
+    @Test
     void quiet_failingRuns_theOneErrorLine() throws IOException {
         Path bad = Files.write(dir.resolve("bad.csv"), List.of("\"1\",\"the coach\"", "\"1\""));
         Path missing = dir.resolve("missing.textclf");
