@@ -3,12 +3,14 @@ package org.textclf.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.textclf.data.MemorySource;
@@ -55,6 +57,22 @@ class PassProgressTest {
         assertThat(all.subList(0, secondBegin).stream().filter(e -> e.startsWith("advance")))
                 .hasSizeGreaterThan(2); // it advanced on the way, not only at the end
         assertThat(all).endsWith("advance\t1000", "end\tnull");
+    }
+
+    @Test
+    void watch_verbose1_gzipFile_firstPassOfItsCompressedBytes() throws IOException {
+        Path plain = file(5000);
+        Path gz = dir.resolve("data.csv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(plain, out);
+        }
+        long size = Files.size(gz);
+        RecordingListener events = new RecordingListener();
+        readTwice(PassProgress.of(events, 1).watch(Sources.open(gz, SourceOptions.DEFAULTS), "fit"));
+        assertThat(events.begins().get(0)).isEqualTo(new RecordingListener.Begin("fit pass 1", size, "bytes"));
+        List<String> first = events.events().subList(0, events.events().indexOf("begin\tfit pass 2\t5000\tsamples"));
+        assertThat(first).endsWith("advance\t" + size, "end\tnull")
+                .allMatch(e -> !e.startsWith("advance") || Long.parseLong(e.split("\t")[1]) <= size);
     }
 
     @Test
