@@ -1,191 +1,186 @@
 package org.textclf.cli;
 
 import java.io.PrintWriter;
-import java.util.function.LongSupplier;
+import java.time.Duration;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBarStyle;
 import org.textclf.progress.ProgressListener;
 
 /**
- * Draws the core's progress events on standard error as Keras does: a bar per pass, redrawn in place, with the
- * count, rate and ETA, ended by the pass's summary line in its place (or by its own last state at 100%). It is the
- * one writer of the terminal line: a log line that comes while a bar is drawn (from any thread) first clears the
- * bar, then goes on its own line, and the bar is drawn again below it.
+ * Draws the core's progress events on standard error with the progressbar library: a bar per pass, as wide as the
+ * terminal, redrawn in place by the library's timer, with the count, the time taken and left, and the rate, ended by
+ * the pass's summary line in its place (or by its own last state, at 100% when it did all there was). It is the one
+ * writer of the terminal line: the library hands each drawing to {@link #draw}, and a log line that comes while a
+ * bar is drawn (from any thread) takes the same lock, clears the bar, goes on its own line, and the bar is drawn
+ * again below it.
  */
 final class ProgressBars implements ProgressListener {
-    /** Characters between the bar's brackets: fewer than Keras' 30, so that an epoch's metrics fit the width. */
-    static final int BAR_CHARS = 20;
-    /** The longest line drawn: a bar that wraps cannot be redrawn in place, and a pipe has no width to ask. */
-    static final int MAX_WIDTH = 120;
-    /** Between redraws: a pass that advances often pays for the drawing a few times a second, not per step. */
-    private static final long REDRAW_NANOS = 100_000_000L;
+    /**
+     * Between redraws, which come whether or not the pass advanced: the time taken keeps moving through a long step,
+     * and the library's timer reads the count without a lock, so a drawing may show the one before; the next fixes it.
+     * A pass that advances often pays for the drawing a few times a second, not per step.
+     */
+    private static final int REDRAW_MILLIS = 100;
+    /** Keras' look: {@code [=====>.....]}. */
+    private static final ProgressBarStyle STYLE = ProgressBarStyle.builder().refreshPrompt("\r").leftBracket("[")
+            .rightBracket("]").delimitingSequence("").block('=').space('.').fractionSymbols(">")
+            .rightSideFractionSymbol('>').build();
+    private static final long KIB = 1024;
+    private static final long MIB = 1024 * KIB;
+    /** From this size on a pass over bytes counts MiB; below it KiB, so that a small file's count still moves. */
+    private static final long MIB_FROM = 10 * MIB;
 
     private final PrintWriter out;
     private final Stderr level;
-    private final LongSupplier nanoClock;
-    private String name;
-    private long total;
+    /**
+     * Characters of a bar: the terminal's width as the library finds it (80 when it has none), asked at the first
+     * bar only, since the library opens the terminal to ask (25 ms in a terminal, a few hundred for the first time).
+     */
+    private int width;
+    /** Guards the terminal line: the library's timer thread draws, any thread may print a line. */
+    private final Object lock = new Object();
+    /** The pass under way, or null; only the thread that sends the pass events changes it. */
+    private ProgressBar bar;
     private String unit;
-    private long done;
+    private long unitSize;
+    /** The pass's running metrics, shown after the rate. */
     private String metrics = "";
-    private long startNanos;
-    private long drawnNanos;
-    /** Characters of the bar now on the line; 0 when the line is free. */
-    private int drawn;
-    private boolean inPass;
+    /** The bar now on the line, to draw again below a log line; empty when the line is free. */
+    private String drawn = "";
 
     ProgressBars(PrintWriter out, Stderr level) {
-        this(out, level, System::nanoTime);
+        this(out, level, 0);
     }
 
-    ProgressBars(PrintWriter out, Stderr level, LongSupplier nanoClock) {
+    /** {@code width} 0 for the terminal's. */
+    ProgressBars(PrintWriter out, Stderr level, int width) {
         this.out = out;
         this.level = level;
-        this.nanoClock = nanoClock;
+        this.width = width;
     }
 
     @Override
-    public synchronized void begin(String name, long total, String unit) {
+    public void begin(String name, long total, String unit) {
         if (!level.summaries()) {
             return;
         }
-        if (inPass) {
+        if (bar != null) {
             end(null);
         }
-        this.name = name;
-        this.total = total;
-        this.unit = unit;
-        done = 0;
+        boolean bytes = "bytes".equals(unit);
+        this.unitSize = !bytes ? 1 : total >= MIB_FROM ? MIB : KIB;
+        this.unit = !bytes ? unit : unitSize == MIB ? "MiB" : "KiB";
+        ProgressBarConsumer consumer = width > 0 ? new DelegatingProgressBarConsumer(this::draw, width)
+                : new DelegatingProgressBarConsumer(this::draw);
+        width = consumer.getMaxRenderedLength();
+        bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(total < 0 ? -1 : total).setStyle(STYLE)
+                .setUnit("", unitSize).setUpdateIntervalMillis(REDRAW_MILLIS).continuousUpdate().setConsumer(consumer)
+                .build();
         metrics = "";
-        startNanos = nanoClock.getAsLong();
-        inPass = true;
-        draw(false);
+        bar.setExtraMessage(extra(bar));
     }
 
     @Override
-    public synchronized void advance(long done, String metrics) {
-        if (!inPass) {
-            return;
-        }
-        this.done = done;
-        this.metrics = metrics;
-        if (nanoClock.getAsLong() - drawnNanos >= REDRAW_NANOS) {
-            draw(false);
+    public void advance(long done, String metrics) {
+        if (bar != null) {
+            bar.stepTo(done);
+            this.metrics = metrics;
+            bar.setExtraMessage(extra(bar));
         }
     }
 
     @Override
-    public synchronized void end(String summary) {
-        if (!inPass) {
+    public void end(String summary) {
+        ProgressBar ending = bar;
+        if (ending == null) {
             if (summary != null) {
                 line(summary);
             }
             return;
         }
-        inPass = false;
-        if (summary == null) {
-            if (total < 0) {
-                total = done; // a count unknown up to now: the pass did all there was
-            }
-            draw(true);
-            out.println();
-        } else {
-            out.println("\r" + padded(summary));
+        bar = null;
+        if (summary == null && ending.isIndefinite()) {
+            ending.maxHint(ending.getCurrent()); // a count unknown up to now: the pass did all there was
         }
-        drawn = 0;
-        out.flush();
+        ending.setExtraMessage(extra(ending)); // the rate at the end, not at the last step
+        // outside the lock: close() waits for the timer thread's last drawing, which takes the lock
+        ending.close();
+        synchronized (lock) {
+            if (summary == null) {
+                out.println();
+            } else {
+                out.println("\r" + padded(summary));
+            }
+            drawn = "";
+            out.flush();
+        }
     }
 
     @Override
-    public synchronized void line(String text) {
+    public void line(String text) {
         if (!level.summaries()) {
             return;
         }
-        if (drawn > 0) {
-            out.print("\r" + " ".repeat(drawn) + "\r");
+        synchronized (lock) {
+            if (!drawn.isEmpty()) {
+                out.print("\r" + " ".repeat(drawn.length()) + "\r");
+            }
+            out.println(text);
+            if (!drawn.isEmpty()) {
+                out.print("\r" + drawn);
+            }
+            out.flush();
         }
-        out.println(text);
-        drawn = 0;
-        if (inPass) {
-            draw(false);
-        }
-        out.flush();
     }
 
     @Override
-    public synchronized void warning(String text) {
+    public void warning(String text) {
         if (!level.warnings()) {
             return;
         }
         if (level.summaries()) {
             line("warning: " + text);
         } else {
-            out.println("warning: " + text);
+            synchronized (lock) {
+                out.println("warning: " + text);
+                out.flush();
+            }
+        }
+    }
+
+    /** The library's drawing of the bar, from its timer thread or from {@link ProgressBar#close}. */
+    private void draw(String rendered) {
+        synchronized (lock) {
+            out.print("\r" + padded(rendered));
+            drawn = rendered;
             out.flush();
         }
     }
 
     /** {@code text} with spaces over what is left of the bar it replaces. */
     private String padded(String text) {
-        return text.length() >= drawn ? text : text + " ".repeat(drawn - text.length());
+        return text.length() >= drawn.length() ? text : text + " ".repeat(drawn.length() - text.length());
     }
 
-    private void draw(boolean finished) {
-        long now = nanoClock.getAsLong();
-        drawnNanos = now;
-        String text = render(finished, (now - startNanos) / 1e9);
-        if (text.length() > MAX_WIDTH) {
-            text = text.substring(0, MAX_WIDTH);
-        }
-        out.print("\r" + padded(text));
-        drawn = text.length();
-        out.flush();
+    /** What follows the library's times: the rate, then the pass's running metrics. */
+    private String extra(ProgressBar of) {
+        return rate(of) + (metrics.isEmpty() ? "" : " - " + metrics);
     }
 
-    /** The bar's line after {@code seconds}: finished, it shows the time taken instead of the ETA. */
-    String render(boolean finished, double seconds) {
-        StringBuilder line = new StringBuilder(name);
-        double rate = seconds > 0 ? done / seconds : 0;
-        if (total > 0) {
-            double fraction = Math.min(1.0, (double) done / total);
-            int filled = (int) (fraction * BAR_CHARS);
-            line.append(String.format(" %3d%% [", (int) (fraction * 100))).append("=".repeat(filled));
-            if (filled < BAR_CHARS) {
-                line.append('>').append(".".repeat(BAR_CHARS - filled - 1));
-            }
-            line.append("] ").append(amount(done)).append('/').append(amount(total));
-        } else {
-            line.append(' ').append(amount(done));
+    /**
+     * Units per second since the pass began. Ours, not the library's {@code showSpeed()}: that one divides by whole
+     * seconds, so a pass under a second ends with {@code ?/s} and one of 1.9 s shows nearly twice its rate.
+     */
+    private String rate(ProgressBar of) {
+        Duration elapsed = of.getElapsedAfterStart();
+        long done = of.getCurrent() - of.getStart();
+        if (done <= 0 || elapsed.isZero()) {
+            return "? " + unit + "/s";
         }
-        line.append(' ').append(unitName()).append(" - ");
-        line.append(done > 0 && seconds > 0 ? amount((long) rate) + " " + unitName() + "/s" : "? " + unitName() + "/s");
-        if (finished) {
-            line.append(" - ").append(duration(seconds));
-        } else if (total > 0) {
-            line.append(" - ETA ").append(rate > 0 ? duration((total - done) / rate) : "?");
-        }
-        if (!metrics.isEmpty()) {
-            line.append(" - ").append(metrics);
-        }
-        return line.toString();
-    }
-
-    private String amount(long units) {
-        return "bytes".equals(unit) ? String.format("%.1f", units / (1024.0 * 1024.0)) : String.format("%,d", units);
-    }
-
-    private String unitName() {
-        return "bytes".equals(unit) ? "MiB" : unit;
-    }
-
-    /** {@code 0.4s}, {@code 12s}, {@code 3:05}, {@code 1:02:03}. */
-    static String duration(double seconds) {
-        if (seconds < 10) {
-            return String.format("%.1fs", seconds);
-        }
-        long s = Math.round(seconds);
-        if (s < 60) {
-            return s + "s";
-        }
-        return s < 3600 ? String.format("%d:%02d", s / 60, s % 60)
-                : String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+        double perSecond = done / (double) unitSize * 1e9 / elapsed.toNanos();
+        return String.format(unitSize == 1 ? "%,.0f %s/s" : "%,.1f %s/s", perSecond, unit);
     }
 }

@@ -54,14 +54,14 @@ class ProgressOutputTest {
     void train_verbose1_eachEpochsBarReplacedByItsLine_passBarsEndAt100() throws IOException {
         String err = train("--verbose", "1").err();
         List<String> lines = visible(err);
-        assertThat(err).contains("Epoch 1/" + EPOCHS + "   0% [>");
+        assertThat(err).containsPattern("\rEpoch 1/" + EPOCHS + " +\\d+% \\[=*>?\\.*\\] +\\d+/\\d+ ");
         List<String> epochLines = lines.stream().filter(l -> l.startsWith("Epoch ")).toList();
         assertThat(epochLines).hasSize(EPOCHS).allMatch(l -> l.matches("Epoch \\d+/" + EPOCHS + " - .*val_loss.*"));
         List<String> passBars = lines.stream().filter(l -> l.startsWith("vectorizer fit pass")).toList();
-        assertThat(passBars).hasSize(2).allMatch(l -> l.contains(" 100% [" + "=".repeat(ProgressBars.BAR_CHARS)
-                + "]"));
-        assertThat(passBars.get(0)).contains("MiB");
-        assertThat(passBars.get(1)).contains("samples/s");
+        assertThat(passBars).hasSize(2).allMatch(l -> l.matches(".* 100% \\[=+\\] .*"));
+        // a rate at the end of each pass, though these take well under a second
+        assertThat(passBars.get(0)).matches(".* (\\d+)/\\1 .* [\\d,.]+ KiB/s");
+        assertThat(passBars.get(1)).matches(".* (\\d+)/\\1 .* [\\d,]+ samples/s");
         // a line printed during a bar is on a line of its own
         assertThat(lines).filteredOn(l -> l.contains("cached ")).allMatch(l -> l.startsWith("cached "));
         assertThat(lines).filteredOn(l -> l.contains("read 600 records")).containsExactly("read 600 records,"
