@@ -35,13 +35,13 @@ final class ProgressBars implements ProgressListener {
 
     private final PrintWriter out;
     private final Stderr level;
+    /** Guards the terminal line: the library's timer thread draws, any thread may print a line. */
+    private final Object lock = new Object();
     /**
      * Characters of a bar: the terminal's width as the library finds it (80 when it has none), asked at the first
      * bar only, since the library opens the terminal to ask (25 ms in a terminal, a few hundred for the first time).
      */
     private int width;
-    /** Guards the terminal line: the library's timer thread draws, any thread may print a line. */
-    private final Object lock = new Object();
     /** The pass under way, or null; only the thread that sends the pass events changes it. */
     private ProgressBar bar;
     private String unit;
