@@ -138,9 +138,10 @@ public final class DataOptions {
 
     /**
      * Prints, for the last pass over each source, its notices of what it did not read ({@code textclf: DIR: ignored
-     * ...}), {@code read N records, skipped M} and, when records were skipped, the first offenders.
+     * ...}), {@code read N records, skipped M} and, when records were skipped, the first offenders; as much of it as
+     * {@code level} allows, though skipped records are always reported: they are missing from the result.
      */
-    public void printReads(PrintWriter err) {
+    void printReads(PrintWriter err, Stderr level) {
         List<Pass> last = new ArrayList<>();
         synchronized (passes) {
             for (int i = passes.size() - 1; i >= 0; i--) {
@@ -152,10 +153,14 @@ public final class DataOptions {
         }
         for (Pass pass : last) {
             ReadStats stats = pass.stats();
-            for (String notice : stats.notices()) {
-                err.println("textclf: " + notice);
+            if (level.warnings()) {
+                for (String notice : stats.notices()) {
+                    err.println("textclf: " + notice);
+                }
             }
-            err.println((last.size() > 1 ? pass.sourceName() + ": " : "") + stats.summary());
+            if (level.summaries() || stats.skipped() > 0) {
+                err.println((last.size() > 1 ? pass.sourceName() + ": " : "") + stats.summary());
+            }
             if (stats.skipped() > 0) {
                 List<String> offenders = stats.firstOffenders();
                 err.println("first " + (offenders.size() == 1 ? "skipped record" : offenders.size()

@@ -57,10 +57,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         if (report != null) {
-            spec.commandLine().getErr().println("wrote the report " + TrainingReport.ofEvaluation(model, classifier,
-                    evaluation, source.name()).write(report));
+            Path page = TrainingReport.ofEvaluation(model, classifier, evaluation, source.name()).write(report);
+            if (Stderr.of(spec).summaries()) {
+                spec.commandLine().getErr().println("wrote the report " + page);
+            }
         }
-        dataOptions.printReads(spec.commandLine().getErr());
+        dataOptions.printReads(spec.commandLine().getErr(), Stderr.of(spec));
         return 0;
     }
 }

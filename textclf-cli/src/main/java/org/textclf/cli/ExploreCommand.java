@@ -62,11 +62,11 @@ public final class ExploreCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(ExploreReport.format(name, stats));
         }
         spec.commandLine().getOut().flush();
-        if (plots != null) {
+        if (plots != null && Stderr.of(spec).summaries()) {
             spec.commandLine().getErr().println("wrote " + String.join(", ", ExplorePlots.FILES) + " in "
                     + plots);
         }
-        dataOptions.printReads(spec.commandLine().getErr());
+        dataOptions.printReads(spec.commandLine().getErr(), Stderr.of(spec));
         return 0;
     }
 }

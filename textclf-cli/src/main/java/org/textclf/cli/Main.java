@@ -21,6 +21,9 @@ public final class Main {
             description = "Print stack traces of errors instead of one line.")
     boolean debug;
 
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = Stderr.QUIET_HELP)
+    boolean quiet;
+
     /** The version from the one place it is declared, the one written into model files. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override

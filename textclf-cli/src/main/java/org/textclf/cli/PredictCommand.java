@@ -127,7 +127,7 @@ public final class PredictCommand implements Callable<Integer> {
             }
         }
         flush(classifier, lines, out);
-        dataOptions.printReads(spec.commandLine().getErr());
+        dataOptions.printReads(spec.commandLine().getErr(), Stderr.of(spec));
         return 0;
     }
 

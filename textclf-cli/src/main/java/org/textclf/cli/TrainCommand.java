@@ -166,7 +166,8 @@ public final class TrainCommand implements Callable<Integer> {
         List<ModelInfo.InputFile> inputs = checkpoints != null ? checkpoints.run().inputs()
                 : trainingInputs(trainPath, validationPath);
         // no labels: the vectorizer's first pass collects them, which saves a pass over the training data
-        FitRequest.Builder request = FitRequest.builder(trainSource).options(options).log(err).inputs(inputs);
+        FitRequest.Builder request = FitRequest.builder(trainSource).options(options).progress(runOptions.progress(err))
+                .inputs(inputs);
         if (validationPath != null) {
             request.validation(dataOptions.open(validationPath));
         }
@@ -199,8 +200,11 @@ public final class TrainCommand implements Callable<Integer> {
         }
         classifier.save(output);
         if (report != null) {
-            err.println("wrote the report " + TrainingReport.ofRun(output, classifier, result, evaluation,
-                    testPath.orElse(null)).write(report));
+            Path page = TrainingReport.ofRun(output, classifier, result, evaluation, testPath.orElse(null))
+                    .write(report);
+            if (verbose > 0) {
+                err.println("wrote the report " + page);
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (json) {
@@ -216,7 +220,7 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        dataOptions.printReads(err);
+        dataOptions.printReads(err, runOptions.stderr());
         return 0;
     }
 

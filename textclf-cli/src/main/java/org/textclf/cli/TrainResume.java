@@ -18,7 +18,8 @@ import picocli.CommandLine;
  */
 final class TrainResume {
     /** Options that do not belong to the run: where it came from, how errors print. */
-    private static final Set<String> NOT_STORED = Set.of("--resume", "--checkpoint-dir", "--debug");
+    private static final Set<String> NOT_STORED = Set.of("--resume", "--checkpoint-dir", "--debug",
+            "--quiet");
 
     private TrainResume() {
     }
@@ -71,10 +72,11 @@ final class TrainResume {
                         + storedValue);
             }
         }
+        original.runOptions.quiet = given.runOptions.stderr() == Stderr.ERRORS;
         original.checkOutputs();
         checkpoints.checkInputs(TrainCommand.trainingInputs(original.dataOptions.resolve(original.train),
                 original.validation == null ? null : original.dataOptions.resolve(original.validation)));
-        if (original.runOptions.verbose > 0) {
+        if (original.runOptions.stderr().summaries()) {
             current.getErr().println("resuming " + checkpoints.file() + " after epoch "
                     + checkpoints.checkpoint().epoch());
         }

@@ -32,7 +32,7 @@ class ReportCommandTest {
         Path train = corpus("train.csv", 400, 1, classNames);
         Path test = corpus("test.csv", 100, 2, classNames);
         return Run.of("train", train.toString(), "--test", test.toString(), "-o", dir.resolve("m.textclf").toString(),
-                "--verbose", "0", "--epochs", "3", "--report", report.toString());
+                "--verbose", "2", "--epochs", "3", "--report", report.toString());
     }
 
     @Test

@@ -34,7 +34,7 @@ class TrainEvaluatePredictTest {
         Path log = dir.resolve("log.csv");
 
         Run trained = Run.of("train", train.toString(), "--test", test.toString(), "-o", model.toString(),
-                "--json", "--verbose", "0", "--csv-log", log.toString(), "--model", branch, "--blocks", "1",
+                "--json", "--verbose", "2", "--csv-log", log.toString(), "--model", branch, "--blocks", "1",
                 "--filters", "8", "--embedding-dim", "16");
         assertThat(trained.exitCode()).as(trained.err()).isZero();
         JsonNode result = JSON.readTree(trained.out());

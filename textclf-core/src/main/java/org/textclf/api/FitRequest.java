@@ -11,6 +11,7 @@ import org.textclf.data.SampleSource;
 import org.textclf.feed.CacheKey;
 import org.textclf.fit.CheckpointFile;
 import org.textclf.model.ModelInfo;
+import org.textclf.progress.ProgressListener;
 import org.textclf.train.Callback;
 
 /**
@@ -24,7 +25,7 @@ public final class FitRequest {
     private final Labels labels;
     private final TrainOptions options;
     private final List<Callback> callbacks;
-    private final PrintWriter log;
+    private final ProgressListener progress;
     private final CacheKey cacheKey;
     private final CheckpointFile checkpoints;
     private final List<ModelInfo.InputFile> inputs;
@@ -35,7 +36,7 @@ public final class FitRequest {
         this.labels = b.labels;
         this.options = b.options;
         this.callbacks = List.copyOf(b.callbacks);
-        this.log = b.log;
+        this.progress = b.progress;
         this.cacheKey = b.cacheKey;
         this.checkpoints = b.checkpoints;
         this.inputs = List.copyOf(b.inputs);
@@ -69,9 +70,12 @@ public final class FitRequest {
         return callbacks;
     }
 
-    /** Where progress goes (verbose output and the vectorizer's report); standard error by default. */
-    public PrintWriter log() {
-        return log;
+    /**
+     * Where progress goes (passes, epochs, the vectorizer's report) at the options' verbosity; plain lines on standard
+     * error by default ({@link ProgressListener#lines}).
+     */
+    public ProgressListener progress() {
+        return progress;
     }
 
     /** What the sources read, for a cache directory's key; required with {@code options().environment().cacheDir()}. */
@@ -96,7 +100,7 @@ public final class FitRequest {
         private Labels labels;
         private TrainOptions options = TrainOptions.DEFAULTS;
         private final List<Callback> callbacks = new ArrayList<>();
-        private PrintWriter log = new PrintWriter(System.err, true);
+        private ProgressListener progress = ProgressListener.lines(new PrintWriter(System.err, true));
         private CacheKey cacheKey;
         private CheckpointFile checkpoints;
         private final List<ModelInfo.InputFile> inputs = new ArrayList<>();
@@ -130,8 +134,14 @@ public final class FitRequest {
             return this;
         }
 
+        /** Progress as plain lines on {@code log}. */
         public Builder log(PrintWriter log) {
-            this.log = Objects.requireNonNull(log, "log");
+            return progress(ProgressListener.lines(Objects.requireNonNull(log, "log")));
+        }
+
+        /** See {@link FitRequest#progress()}. */
+        public Builder progress(ProgressListener progress) {
+            this.progress = Objects.requireNonNull(progress, "progress");
             return this;
         }
 

@@ -55,7 +55,7 @@ public final class TextClassifier implements Predictor {
         TrainOptions requested = request.options();
         CheckpointFile checkpoints = request.checkpoints().orElse(null);
         FitOutcome outcome = FitRun.run(request.train(), request.validation().orElse(null),
-                request.labels().orElse(null), requested, request.callbacks(), request.log(),
+                request.labels().orElse(null), requested, request.callbacks(), request.progress(),
                 request.cacheKey().orElse(null), checkpoints);
         TrainOptions options = checkpoints != null && checkpoints.resuming() ? checkpoints.run().options()
                 : requested;

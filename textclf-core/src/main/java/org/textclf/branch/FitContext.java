@@ -12,7 +12,7 @@ import org.textclf.text.FirstPass;
  * @param train the training part
  * @param labels the classes, or null to collect them from {@code train} in the first pass
  * @param tempDir where temp files go, null for the system's
- * @param progress bars and log lines
+ * @param progress the passes' progress and log lines
  * @param firstPass sees every sample of the fit's first pass and may stop the fit after it ({@code auto})
  */
 public record FitContext(SampleSource train, Labels labels, Path tempDir, PassProgress progress,

@@ -10,7 +10,8 @@ import org.textclf.feed.BatchGenerator;
  * @param tempDir where temp files go, null for the system's
  * @param cacheDir where to keep the fitted vectorizer and the vectorized examples for the next run with the same
  *     data and options ({@code feed.CacheDirectory}); null for temp caches deleted after the fit
- * @param verbose 0 silent, 1 progress bars, 2 one line per epoch
+ * @param verbose Keras': 0 silent, 1 every pass's and epoch's progress (bars, where the listener draws them), 2 one
+ *     line per pass and epoch
  * @param threads threads sharing each training step, or {@value #BRANCH_THREADS} for the branch's measured best
  * @param feedThreads threads vectorizing batches ahead of the training thread, or {@value #ALL_PROCESSORS} for one
  *     per processor; a caller running several fits side by side divides the machine between them here

@@ -18,7 +18,10 @@ record FileSource(Path path, DataFormat format, SourceOptions options, ClassesFi
         if (format == DataFormat.FOLDER) {
             return new FolderReader(path, options);
         }
-        return reader(path.toString(), Utf8Input.gunzipped(Files.newInputStream(path)), format, options, classes);
+        CountingInput counted = new CountingInput(Files.newInputStream(path));
+        RecordReader reader = reader(path.toString(), Utf8Input.gunzipped(counted), format, options, classes);
+        reader.stats().countBytesWith(counted::count);
+        return reader;
     }
 
     /** A reader in {@code format} of {@code bytes}, the (gunzipped) bytes of {@code file} from their start. */

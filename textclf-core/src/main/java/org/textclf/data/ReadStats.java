@@ -3,6 +3,7 @@ package org.textclf.data;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Counts of one pass: records read (kept), records skipped as malformed, the first few skipped records' messages,
@@ -18,6 +19,7 @@ public final class ReadStats {
     private final List<String> firstOffenders = new ArrayList<>();
     private final List<String> notices = new ArrayList<>();
     private Consumer<BadRecordException> onSkipped = offender -> { };
+    private LongSupplier bytesRead = () -> -1;
 
     public void countRead() {
         read++;
@@ -53,6 +55,19 @@ public final class ReadStats {
     public void reject(BadRecordException offender) {
         read--;
         countSkipped(offender);
+    }
+
+    /**
+     * Where {@link #bytesRead} comes from: a counter of the file's bytes (before gunzipping) that the pass has taken
+     * from the disk, so that the pass's progress is known before its records are.
+     */
+    void countBytesWith(LongSupplier counter) {
+        bytesRead = counter;
+    }
+
+    /** How many bytes of its file the pass has read so far (as stored, gzip or not), or -1 when unknown. */
+    public long bytesRead() {
+        return bytesRead.getAsLong();
     }
 
     public long read() {

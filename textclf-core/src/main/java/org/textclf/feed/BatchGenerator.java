@@ -298,8 +298,8 @@ public final class BatchGenerator<B extends Batch> implements Iterator<B>, AutoC
         }
 
         /**
-         * Where the cache build draws its bar (verbose 1) and prints its line (verbose 1 and 2); default silent. The
-         * bar's total is {@link #samples} when given, else unknown.
+         * Where the cache build sends its pass (verbose 1) and its line (verbose 1 and 2); default silent. The pass's
+         * total is {@link #samples} when given, else unknown.
          */
         public Builder<B> progress(PassProgress progress) {
             this.progress = progress;

@@ -10,8 +10,8 @@ import org.textclf.progress.PassProgress;
 /**
  * Where a generator's example cache comes from, decided before its first epoch: a kept cache ({@link CacheDirectory})
  * still usable is reused as it is, with no pass; otherwise one pass writes a new one (kept, or a temp file), copying
- * the examples an earlier pass vectorized when there are some and vectorizing the source when not, under a bar, then
- * prints one summary line.
+ * the examples an earlier pass vectorized when there are some and vectorizing the source when not, as a pass whose
+ * summary line takes its place.
  */
 final class ExampleCaches {
     private ExampleCaches() {
@@ -45,21 +45,21 @@ final class ExampleCaches {
             key = plan.directory().examplesKey();
         }
         long start = System.nanoTime();
-        PassProgress progress = options.progress();
+        PassProgress.Bar bar = options.progress().start(plan.name() == null ? "caching examples" : "caching "
+                + plan.name() + " examples", options.samples());
         ExampleCache built;
-        try (PassProgress.Bar bar = progress.start(plan.name() == null ? "caching examples" : "caching "
-                + plan.name() + " examples", options.samples())) {
+        try (bar) {
             built = plan.vectorized() != null
                     ? ExampleCache.copy(plan.vectorized(), options.tempDir(), keep, key, bar)
                     : ExampleCache.build(options.source(), options.chunkVectorizer(), plan.rows(),
                             options.batchSize(), pool, options.prefetchBatches(), options.tempDir(), keep, key, bar);
+            if (plan.directory() != null) {
+                plan.directory().built(plan.name(), built.contents());
+            }
+            bar.end(String.format("cached %,d %sexamples of %s in %s in %.1f s", built.examples(),
+                    plan.name() == null ? "" : plan.name() + " ", options.source().name(),
+                    keep == null ? "a temp file" : keep, (System.nanoTime() - start) / 1e9));
         }
-        if (plan.directory() != null) {
-            plan.directory().built(plan.name(), built.contents());
-        }
-        progress.line(String.format("cached %,d %sexamples of %s in %s in %.1f s", built.examples(),
-                plan.name() == null ? "" : plan.name() + " ", options.source().name(),
-                keep == null ? "a temp file" : keep, (System.nanoTime() - start) / 1e9));
         return built;
     }
 }

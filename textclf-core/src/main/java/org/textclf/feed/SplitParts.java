@@ -3,6 +3,7 @@ package org.textclf.feed;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.textclf.data.Labels;
 import org.textclf.data.ReadStats;
 import org.textclf.data.Sample;
@@ -95,6 +96,12 @@ public final class SplitParts implements Closeable {
         @Override
         public String name() {
             return source.name();
+        }
+
+        /** The whole file, which each part reads through: a first pass's progress is its bytes. */
+        @Override
+        public Optional<Path> file() {
+            return source.file();
         }
 
         @Override

@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.List;
 import org.textclf.batch.Batch;
 import org.textclf.branch.Branch;
@@ -22,6 +21,7 @@ import org.textclf.feed.CacheDirectory;
 import org.textclf.feed.CacheKey;
 import org.textclf.feed.SplitParts;
 import org.textclf.progress.PassProgress;
+import org.textclf.progress.ProgressListener;
 import org.textclf.text.FirstPass;
 import org.textclf.train.Callback;
 
@@ -33,15 +33,14 @@ import org.textclf.train.Callback;
 public final class FitRun {
     private final TrainOptions options;
     private final List<Callback> callbacks;
-    private final PrintWriter log;
     private final PassProgress progress;
     private final CheckpointFile checkpoints;
 
-    private FitRun(TrainOptions options, List<Callback> callbacks, PrintWriter log, CheckpointFile checkpoints) {
+    private FitRun(TrainOptions options, List<Callback> callbacks, ProgressListener listener,
+            CheckpointFile checkpoints) {
         this.options = options;
         this.callbacks = callbacks;
-        this.log = log;
-        this.progress = PassProgress.of(log, options.environment().verbose());
+        this.progress = PassProgress.of(listener, options.environment().verbose());
         this.checkpoints = checkpoints;
     }
 
@@ -50,14 +49,16 @@ public final class FitRun {
      *
      * @param validation validation data, or null to hold out {@code options.fit().validationFraction()} of train
      * @param labels the classes, or null to collect them in the fit's first pass
+     * @param progress where the run's progress goes, at {@code options}' verbosity
      * @param data the cache key of what the sources read; required with a cache directory, else ignored
      * @param checkpoints where checkpoints go and the one to resume from (whose options are then used), or null;
      *     its folder is released when the run ends
      */
     public static FitOutcome run(SampleSource train, SampleSource validation, Labels labels, TrainOptions options,
-            List<Callback> callbacks, PrintWriter log, CacheKey data, CheckpointFile checkpoints) throws IOException {
+            List<Callback> callbacks, ProgressListener progress, CacheKey data, CheckpointFile checkpoints)
+            throws IOException {
         boolean resuming = checkpoints != null && checkpoints.resuming();
-        FitRun run = new FitRun(resuming ? checkpoints.run().options() : options, callbacks, log, checkpoints);
+        FitRun run = new FitRun(resuming ? checkpoints.run().options() : options, callbacks, progress, checkpoints);
         try {
             if (validation != null) {
                 return run.run(train, validation, labels, data, null);
@@ -80,7 +81,7 @@ public final class FitRun {
     private FitOutcome run(SampleSource trainPart, SampleSource validationPart, Labels labels, CacheKey data,
             SplitParts split) throws IOException {
         Branch requested = Branches.of(options.branch());
-        Phases phases = new Phases(options, callbacks, log, progress, checkpoints);
+        Phases phases = new Phases(options, callbacks, progress, checkpoints);
         if (checkpoints != null && checkpoints.resuming()) {
             FittedModel<?> resumed = checkpoints.model();
             return phases.train(resumed, requested.partFor(options.branch(), resumed.branch()), trainPart,

@@ -2,7 +2,6 @@ package org.textclf.fit;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.textclf.batch.Batch;
@@ -40,17 +39,15 @@ final class Phases {
     private final FitConfig fit;
     private final RunEnvironment environment;
     private final List<Callback> callbacks;
-    private final PrintWriter log;
     private final PassProgress progress;
     private final CheckpointFile checkpoints;
     private final long start = System.nanoTime();
 
-    Phases(TrainOptions options, List<Callback> callbacks, PrintWriter log, PassProgress progress,
+    Phases(TrainOptions options, List<Callback> callbacks, PassProgress progress,
             CheckpointFile checkpoints) {
         this.fit = options.fit();
         this.environment = options.environment();
         this.callbacks = callbacks;
-        this.log = log;
         this.progress = progress;
         this.checkpoints = checkpoints;
     }
@@ -97,12 +94,11 @@ final class Phases {
             Trainer<B> trainer = null;
             for (int phase = first; phase < phases.size(); phase++) {
                 Phase current = phases.get(phase);
-                if (phase > first && current.announcement() != null && environment.verbose() > 0) {
-                    log.println(current.announcement());
-                    log.flush();
+                if (phase > first && current.announcement() != null) {
+                    progress.line(current.announcement());
                 }
                 current.enter().run();
-                Trainer<B> next = new Trainer<>(model.network(), current.adam(), fit.seed() + 1).logTo(log);
+                Trainer<B> next = new Trainer<>(model.network(), current.adam(), fit.seed() + 1).progressTo(progress.listener());
                 if (resumeFrom != null) {
                     next.resume(resumeFrom);
                     stopping.restore(resumeFrom.earlyStopping());

@@ -2,11 +2,10 @@ package org.textclf.progress;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.textclf.data.ReadStats;
 import org.textclf.data.Sample;
 import org.textclf.data.SampleReader;
@@ -14,77 +13,78 @@ import org.textclf.data.SampleSource;
 
 /**
  * Progress of the long passes before training (the vectorizer's fit, the example cache's build) at Keras'
- * verbosity, as the training loop's progress logger draws epochs: at 1 a progress bar per pass on the log writer
- * (samples, rate, ETA when the total is known), at 2 only the one-line summaries the passes print themselves, at 0
- * nothing. Bars go to the log writer, never to standard output, which may carry results.
+ * verbosity, sent to a {@link ProgressListener}: at 1 the passes and the lines, at 2 only the one-line summaries,
+ * at 0 nothing but warnings. Every pass has a total when one can be known: the last complete pass's count, or for a
+ * first pass over a file the file's size in bytes.
  */
 public final class PassProgress {
-    /** Draws and prints nothing, not even warnings: for tests and prediction. */
-    public static final PassProgress SILENT = new PassProgress(null, 0);
-    /** Characters of the rendered bar line; the terminal's width is not known when output is a pipe. */
-    private static final int BAR_WIDTH = 120;
-    /** Samples between bar updates, so that a pass pays for the bar once per chunk, not per sample. */
+    /** Sends nothing, not even warnings: for tests and prediction. */
+    public static final PassProgress SILENT = new PassProgress(ProgressListener.NONE, 0);
+    /** Samples between updates, so that a pass pays for its progress once per chunk, not per sample. */
     private static final int STEP_SAMPLES = 256;
-    private static final Bar NO_BAR = new Bar(null, null);
 
-    private final PrintWriter out;
+    private final ProgressListener listener;
     private final int verbose;
 
-    private PassProgress(PrintWriter out, int verbose) {
-        this.out = out;
+    private PassProgress(ProgressListener listener, int verbose) {
+        this.listener = listener;
         this.verbose = verbose;
     }
 
-    /** Progress to {@code out} at {@code verbose} 0, 1 or 2. */
-    public static PassProgress of(PrintWriter out, int verbose) {
+    /** Progress to {@code listener} at {@code verbose} 0, 1 or 2. */
+    public static PassProgress of(ProgressListener listener, int verbose) {
         if (verbose < 0 || verbose > 2) {
             throw new IllegalArgumentException("verbose must be 0, 1 or 2, found " + verbose);
         }
-        return new PassProgress(out, verbose);
+        return new PassProgress(listener, verbose);
+    }
+
+    /** Plain lines on {@code out} ({@link ProgressListener#lines}) at {@code verbose}. */
+    public static PassProgress of(PrintWriter out, int verbose) {
+        return of(ProgressListener.lines(out), verbose);
+    }
+
+    /** Where the events go, unfiltered: for the training loop, which applies the same verbosity to its epochs. */
+    public ProgressListener listener() {
+        return listener;
     }
 
     /**
-     * The same lines without bars: for a pass that runs beside another one, whose bar would be drawn over. At verbose
-     * 1 its summary line is still printed.
+     * The same lines without passes: for a pass that runs beside another one, which owns the listener's passes. At
+     * verbose 1 its summary line is still sent.
      */
     public PassProgress withoutBars() {
-        return verbose == 1 ? new PassProgress(out, 2) : this;
+        return verbose == 1 ? new PassProgress(listener, 2) : this;
     }
 
-    /** Prints a warning at any verbosity: something went wrong that the run worked around. */
+    /** Sends a warning at any verbosity: something went wrong that the run worked around. */
     public void warn(String text) {
-        if (out != null) {
-            out.println("warning: " + text);
-            out.flush();
-        }
+        listener.warning(text);
     }
 
-    /** Prints a summary line at verbose 1 and 2. */
+    /** Sends a summary line at verbose 1 and 2. */
     public void line(String text) {
         if (verbose > 0) {
-            out.println(text);
-            out.flush();
+            listener.line(text);
         }
     }
 
-    /** A bar for one pass at verbose 1, of {@code total} samples, or indeterminate when {@code total < 0}. */
+    /** A pass at verbose 1 of {@code total} samples, or of an unknown count when {@code total < 0}. */
     public Bar start(String task, long total) {
-        if (verbose != 1) {
-            return NO_BAR;
+        return start(task, total, "samples");
+    }
+
+    private Bar start(String task, long total, String unit) {
+        if (verbose == 1) {
+            listener.begin(task, total < 0 ? -1 : total, unit);
         }
-        ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total < 0 ? -1 : total)
-                .setUnit(" samples", 1).showSpeed().setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
-                .setConsumer(new DelegatingProgressBarConsumer(line -> {
-                    out.print('\r' + line);
-                    out.flush();
-                }, BAR_WIDTH)).build();
-        return new Bar(bar, out);
+        return new Bar(verbose == 1);
     }
 
     /**
-     * {@code source} with a bar for each pass over it, named {@code task pass N}: indeterminate for the first pass,
-     * then of as many samples as the last complete pass read (a pass that stops early ends
-     * its bar where it stopped).
+     * {@code source} with a pass for each pass over it, named {@code task pass N}: of as many samples as the last
+     * complete pass read, or for a first pass of the file's size in bytes (of an unknown count when the source is no
+     * file, a folder); a pass that stops early ends where it stopped.
      */
     public SampleSource watch(SampleSource source, String task) {
         if (verbose != 1) {
@@ -94,7 +94,10 @@ public final class PassProgress {
         long[] lastComplete = {-1};
         return SampleSource.decorated(source, () -> {
             SampleReader reader = source.open();
-            Bar bar = start(task + " pass " + passes.incrementAndGet(), lastComplete[0]);
+            String name = task + " pass " + passes.incrementAndGet();
+            long samples = lastComplete[0];
+            long bytes = samples < 0 && reader.stats().bytesRead() >= 0 ? fileBytes(source.file()) : -1;
+            Bar bar = bytes >= 0 ? start(name, bytes, "bytes") : start(name, samples);
             return new SampleReader() {
                 private long read;
 
@@ -103,9 +106,9 @@ public final class PassProgress {
                     Sample s = reader.next();
                     if (s == null) {
                         lastComplete[0] = read;
-                        bar.stepTo(read);
+                        bar.stepTo(bytes >= 0 ? bytes : read);
                     } else if (++read % STEP_SAMPLES == 0) {
-                        bar.stepTo(read);
+                        bar.stepTo(bytes >= 0 ? Math.min(reader.stats().bytesRead(), bytes) : read);
                     }
                     return s;
                 }
@@ -124,32 +127,49 @@ public final class PassProgress {
         });
     }
 
-    /** One pass's bar; does nothing when progress is not drawn. Closing twice is harmless. */
-    public static final class Bar implements AutoCloseable {
-        private final ProgressBar bar;
-        private final PrintWriter out;
-        private boolean closed;
+    private static long fileBytes(Optional<Path> file) {
+        try {
+            return file.isPresent() && Files.isRegularFile(file.get()) ? Files.size(file.get()) : -1;
+        } catch (IOException e) {
+            return -1; // the pass itself will say what is wrong with the file; its progress goes without a total
+        }
+    }
 
-        private Bar(ProgressBar bar, PrintWriter out) {
-            this.bar = bar;
-            this.out = out;
+    /** One pass; sends nothing when passes are not shown. Ending twice is harmless. */
+    public final class Bar implements AutoCloseable {
+        private final boolean shown;
+        private boolean ended;
+
+        private Bar(boolean shown) {
+            this.shown = shown;
         }
 
-        /** Sets the samples done so far. */
-        public void stepTo(long samples) {
-            if (bar != null) {
-                bar.stepTo(samples);
+        /** Sets the units done so far. */
+        public void stepTo(long done) {
+            if (shown && !ended) {
+                listener.advance(done, "");
             }
         }
 
-        /** Draws the bar a last time and ends its line. */
+        /** Ends the pass with its summary line, which takes the bar's place (at verbose 2, just the line). */
+        public void end(String summary) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            if (shown) {
+                listener.end(summary);
+            } else {
+                line(summary);
+            }
+        }
+
+        /** Ends the pass with its last state, when {@link #end} has not. */
         @Override
         public void close() {
-            if (bar != null && !closed) {
-                closed = true;
-                bar.close();
-                out.println();
-                out.flush();
+            if (shown && !ended) {
+                ended = true;
+                listener.end(null);
             }
         }
     }

@@ -1,28 +1,22 @@
 package org.textclf.train;
 
-import java.io.PrintWriter;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.textclf.nn.BatchMetrics;
+import org.textclf.progress.ProgressListener;
 
 /**
- * Keras' verbosity: 1 draws a progress bar per epoch (batches, ETA, examples per second, running loss) and then
- * the epoch's line; 2 prints only one line per epoch; 0 prints nothing (the loop does not add this callback).
+ * Keras' verbosity, as events for a {@link ProgressListener}: 1 an epoch is a pass of batches (with the running loss
+ * and accuracy; the listener adds the rate) that ends with the epoch's line in its place; 2 only the epoch's line; 0 nothing
+ * (the loop does not add this callback).
  */
 final class ProgressLogger implements Callback {
-    /** Characters of the rendered bar line; the terminal's width is not known when output is a pipe. */
-    private static final int BAR_WIDTH = 120;
-    private final PrintWriter out;
+    private final ProgressListener out;
     private final int verbose;
     private final int epochs;
     private final int stepsPerEpoch;
-    private ProgressBar bar;
+    private boolean inEpoch;
     private BatchMetrics running = BatchMetrics.EMPTY;
-    private long epochStartNanos;
 
-    ProgressLogger(PrintWriter out, int verbose, int epochs, int stepsPerEpoch) {
+    ProgressLogger(ProgressListener out, int verbose, int epochs, int stepsPerEpoch) {
         this.out = out;
         this.verbose = verbose;
         this.epochs = epochs;
@@ -32,49 +26,39 @@ final class ProgressLogger implements Callback {
     @Override
     public void onEpochBegin(TrainingState state, int epoch) {
         running = BatchMetrics.EMPTY;
-        epochStartNanos = System.nanoTime();
         if (verbose == 1) {
-            bar = new ProgressBarBuilder().setTaskName("Epoch " + epoch + "/" + epochs).setInitialMax(stepsPerEpoch)
-                    .setUnit(" batches", 1).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
-                    .setConsumer(new DelegatingProgressBarConsumer(line -> {
-                        out.print('\r' + line);
-                        out.flush();
-                    }, BAR_WIDTH)).build();
+            out.begin("Epoch " + epoch + "/" + epochs, stepsPerEpoch, "batches");
+            inEpoch = true;
         }
     }
 
     @Override
     public void onBatchEnd(TrainingState state, int step, BatchMetrics batch) {
         running = running.plus(batch);
-        if (bar != null) {
-            double seconds = (System.nanoTime() - epochStartNanos) / 1e9;
-            bar.stepTo(step);
-            bar.setExtraMessage(String.format("loss: %.4f - accuracy: %.4f - %,.0f examples/s", running.loss(),
-                    running.accuracy(), running.count() / Math.max(seconds, 1e-9)));
+        if (inEpoch) {
+            out.advance(step, String.format("loss: %.4f - accuracy: %.4f", running.loss(), running.accuracy()));
         }
     }
 
     @Override
     public void onEpochEnd(TrainingState state, EpochLogs logs) {
-        boolean hadBar = bar != null;
-        closeBar();
-        out.println((hadBar ? "\n" : "") + "Epoch " + logs.epoch() + "/" + epochs + " - " + logs.summary());
-        out.flush();
+        String line = "Epoch " + logs.epoch() + "/" + epochs + " - " + logs.summary();
+        if (inEpoch) {
+            inEpoch = false;
+            out.end(line);
+        } else {
+            out.line(line);
+        }
     }
 
     @Override
     public void onTrainEnd(TrainingState state, History history) {
-        closeBar();
-        if (state.stopReason() != null) {
-            out.println(state.stopReason());
+        if (inEpoch) {
+            inEpoch = false; // stopped within an epoch
+            out.end(null);
         }
-        out.flush();
-    }
-
-    private void closeBar() {
-        if (bar != null) {
-            bar.close();
-            bar = null;
+        if (state.stopReason() != null) {
+            out.line(state.stopReason());
         }
     }
 }

@@ -10,6 +10,7 @@ import org.textclf.nn.Adam;
 import org.textclf.nn.AdamConfig;
 import org.textclf.nn.BatchMetrics;
 import org.textclf.nn.Network;
+import org.textclf.progress.ProgressListener;
 
 /**
  * Keras' {@code fit} for one network: epochs of {@code stepsPerEpoch} optimizer steps drawn from a batch generator,
@@ -25,16 +26,21 @@ public final class Trainer<B> {
 
     private final Network<B> network;
     private final TrainingState state;
-    private PrintWriter log = new PrintWriter(System.err, true);
+    private ProgressListener progress = ProgressListener.lines(new PrintWriter(System.err, true));
 
     public Trainer(Network<B> network, AdamConfig adam, long seed) {
         this.network = network;
         this.state = new TrainingState(network, Adam.forNetwork(adam, network), seed);
     }
 
-    /** Where verbose output goes; standard error by default, so standard output stays for results. */
+    /** Where verbose output goes, as plain lines; standard error by default, so standard output stays for results. */
     public Trainer<B> logTo(PrintWriter log) {
-        this.log = log;
+        return progressTo(ProgressListener.lines(log));
+    }
+
+    /** Where verbose output goes, as events: a listener that draws each epoch's batches as a bar, say. */
+    public Trainer<B> progressTo(ProgressListener progress) {
+        this.progress = progress;
         return this;
     }
 
@@ -61,7 +67,7 @@ public final class Trainer<B> {
      *
      * @param generator training batches, cycling through epochs forever
      * @param validationData validation batches, cycling, or null for none
-     * @param verbose 0 silent, 1 a progress bar per epoch, 2 one line per epoch
+     * @param verbose 0 silent, 1 a pass of batches per epoch that its line replaces, 2 one line per epoch
      * @return every epoch's logs, including a resumed run's earlier epochs
      */
     public History fit(Iterator<B> generator, int stepsPerEpoch, Iterator<B> validationData, int validationSteps,
@@ -80,7 +86,7 @@ public final class Trainer<B> {
         List<Callback> all = new ArrayList<>(callbacks);
         if (verbose > 0) {
             // First, so the epoch line is printed before other callbacks report on the epoch.
-            all.add(0, new ProgressLogger(log, verbose, epochs, stepsPerEpoch));
+            all.add(0, new ProgressLogger(progress, verbose, epochs, stepsPerEpoch));
         }
         History history = state.history();
         all.forEach(c -> c.onTrainBegin(state));

@@ -1,5 +1,5 @@
 /**
  * The fit loop, callbacks (EarlyStopping, ModelCheckpoint, BackupAndRestore, CsvLogger, TerminateOnNaN), History,
- * metric keys, and the training Checkpoint that resumes a run. Uses nn, batch, text, data.
+ * metric keys, and the training Checkpoint that resumes a run. Uses nn, and progress for where the epochs' progress goes.
  */
 package org.textclf.train;

@@ -25,6 +25,7 @@ import org.textclf.data.Sources;
 import org.textclf.feed.CacheDirectory;
 import org.textclf.feed.CacheKey;
 import org.textclf.nn.MlpConfig;
+import org.textclf.progress.RecordingListener;
 import org.textclf.text.NgramConfig;
 
 /** {@code TrainOptions.cacheDir}: reuse, every reason to rebuild, corrupt files, temp caches, progress output. */
@@ -218,11 +219,16 @@ class TextClassifierCacheTest {
     }
 
     @Test
-    void fit_verbose1_drawsBarsForTheFitAndTheCacheBuild() throws IOException {
+    void fit_verbose1_passesForTheFitAndTheTrainCacheBuild_theValidationBuildOnlyItsLine() throws IOException {
         Path data = corpus("train.csv", 400, 10);
-        Run run = train(data, options(temp.resolve("cache")).withEnvironment(e -> e.withVerbose(1)));
-        assertThat(run.log()).contains("vectorizer fit pass 1", "vectorizer fit pass 2", "caching train examples",
-                "caching validation examples", "samples");
+        Files.createDirectories(temp.resolve("tmp"));
+        RecordingListener events = new RecordingListener();
+        TextClassifier.fit(FitRequest.builder(Sources.open(data, SourceOptions.DEFAULTS))
+                .options(options(temp.resolve("cache")).withEnvironment(e -> e.withVerbose(1))).progress(events)
+                .cacheKey(CacheKey.builder().put("format", "detected").file("train", data).build()).build());
+        assertThat(events.begins()).extracting(RecordingListener.Begin::name).startsWith("vectorizer fit pass 1",
+                "vectorizer fit pass 2", "caching train examples").doesNotContain("caching validation examples");
+        assertThat(events.events()).anyMatch(e -> e.startsWith("line\tcached ") && e.contains("validation"));
     }
 
     @Test
