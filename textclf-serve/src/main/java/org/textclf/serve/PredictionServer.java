@@ -68,7 +68,12 @@ public final class PredictionServer implements AutoCloseable {
         connector.setHost(options.host());
         connector.setPort(options.port());
         server.addConnector(connector);
-        server.setHandler(new GracefulHandler(new Routes(registry, batchers, metrics, accessLog, options)));
+        // Fixed handlers, so that Jetty sees that nothing in them blocks (a dynamic container counts as blocking):
+        // it then handles a request on the thread that read it, where it would hand each one to another thread.
+        GracefulHandler graceful = new GracefulHandler(new Routes(registry, batchers, metrics, accessLog, options));
+        graceful.setDynamic(false);
+        server.setDynamic(false);
+        server.setHandler(graceful);
         server.setStopTimeout(STOP_MILLIS);
         server.setStopAtShutdown(false);
         PredictionServer ps = new PredictionServer(server, connector, registry, batchers, accessLog);

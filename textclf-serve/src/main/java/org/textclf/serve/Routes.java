@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -190,14 +189,13 @@ final class Routes extends Handler.Abstract.NonBlocking {
                 x.requestBytes = body.length;
                 List<String> texts = Instances.parse(body);
                 x.instances = texts.size();
-                batcher.submit(texts).orTimeout(options.timeoutMillis(), TimeUnit.MILLISECONDS)
-                        .whenComplete((List<Prediction> predictions, Throwable e) -> {
-                            if (e != null) {
-                                x.fail(e);
-                            } else {
-                                x.json(200, Responses.predictions(predictions));
-                            }
-                        });
+                batcher.submit(texts).whenComplete((List<Prediction> predictions, Throwable e) -> {
+                    if (e != null) {
+                        x.fail(e);
+                    } else {
+                        x.json(200, Responses.predictions(predictions));
+                    }
+                });
             } catch (HttpError e) {
                 x.error(e.status(), e.getMessage());
             }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.textclf.api.Prediction;
@@ -57,10 +58,15 @@ class MicroBatcherTest {
     }
 
     private static MicroBatcher batcher(Echo echo, int maxBatchSize, int waitMillis, int queueSize) {
+        return batcher(echo, maxBatchSize, waitMillis, queueSize, 1, 1000);
+    }
+
+    private static MicroBatcher batcher(Echo echo, int maxBatchSize, int waitMillis, int queueSize, int threads,
+            int timeoutMillis) {
         ServedModel model = new ServedModel(new ModelSource("m", Path.of("m.textclf")), echo,
                 new ServedModel.Stamp(0, 0), "0", 0, 0);
-        ServeOptions options = new ServeOptions("127.0.0.1", 0, maxBatchSize, waitMillis, queueSize, 1000, 1000,
-                null, 1, 0);
+        ServeOptions options = new ServeOptions("127.0.0.1", 0, maxBatchSize, waitMillis, queueSize, 1000,
+                timeoutMillis, null, threads, 0);
         return new MicroBatcher("m", () -> model, new Metrics(), options);
     }
 
@@ -115,6 +121,71 @@ class MicroBatcherTest {
                     e -> assertThat(e.status()).isEqualTo(503))
                     .hasMessage("model 'm' is overloaded: 1 requests are waiting (--queue-size); retry later");
             echo.release.countDown();
+        }
+    }
+
+    /** Until {@code workers} of the batcher sleep: a worker still starting up would take what it finds. */
+    private static void awaitAsleep(MicroBatcher b, int workers) throws InterruptedException {
+        while (b.sleeping() < workers) {
+            Thread.sleep(1);
+        }
+    }
+
+    @Test
+    void requestsArrivingWhileOneWorkerComputes_wakeNoOther_andBecomeItsNextBatch() throws Exception {
+        Echo echo = new Echo(true);
+        try (MicroBatcher b = batcher(echo, 64, 0, 16, 2, 5_000)) {
+            awaitAsleep(b, 2);
+            CompletableFuture<List<Prediction>> first = b.submit(List.of("a"));
+            echo.entered.await();
+            List<CompletableFuture<List<Prediction>>> more = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                more.add(b.submit(List.of("b" + i)));
+                Thread.sleep(20); // time enough for an idle worker, had it been woken, to take each on its own
+            }
+            echo.release.countDown();
+            assertThat(labels(first)).containsExactly("a");
+            for (int i = 0; i < 3; i++) {
+                assertThat(labels(more.get(i))).containsExactly("b" + i);
+            }
+            assertThat(echo.calls).containsExactly(1, 3);
+        }
+    }
+
+    @Test
+    void aWholeBatchWaiting_wakesASecondWorker() throws Exception {
+        Echo echo = new Echo(true);
+        try (MicroBatcher b = batcher(echo, 4, 0, 16, 2, 5_000)) {
+            awaitAsleep(b, 2);
+            b.submit(List.of("a"));
+            echo.entered.await();
+            List<CompletableFuture<List<Prediction>>> more = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                more.add(b.submit(List.of("b" + i)));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (echo.calls.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(echo.calls).as("the second worker computes while the first is still busy").containsExactly(1, 4);
+            echo.release.countDown();
+            assertThat(labels(more.get(3))).containsExactly("b3");
+        }
+    }
+
+    @Test
+    void requestsPastTheTimeout_failWithTimeoutException_queuedOrComputing() throws Exception {
+        Echo echo = new Echo(true);
+        try (MicroBatcher b = batcher(echo, 1, 0, 16, 1, 50)) {
+            CompletableFuture<List<Prediction>> computing = b.submit(List.of("slow"));
+            echo.entered.await();
+            CompletableFuture<List<Prediction>> queued = b.submit(List.of("waiting"));
+            for (CompletableFuture<List<Prediction>> answer : List.of(computing, queued)) {
+                assertThatThrownBy(() -> answer.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(TimeoutException.class);
+            }
+            echo.release.countDown();
+            // The worker goes on: a later request is answered.
+            assertThat(labels(b.submit(List.of("later")))).containsExactly("later");
         }
     }
 }
