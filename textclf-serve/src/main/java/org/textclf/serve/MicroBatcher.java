@@ -33,8 +33,6 @@ final class MicroBatcher implements AutoCloseable {
     private final int maxBatchSize;
     private final long maxWaitNanos;
     private final int queueSize;
-    /** Texts queued behind a computing batch that are worth waking another worker for. */
-    private final int wakeQueuedTexts;
     private final ReentrantLock lock = new ReentrantLock();
     /** Signalled only when a sleeping worker has something to do, never once per request. */
     private final Condition work = lock.newCondition();
@@ -63,7 +61,6 @@ final class MicroBatcher implements AutoCloseable {
         this.maxBatchSize = options.maxBatchSize();
         this.maxWaitNanos = TimeUnit.MILLISECONDS.toNanos(options.maxBatchWaitMillis());
         this.queueSize = options.queueSize();
-        this.wakeQueuedTexts = Integer.getInteger("textclf.wake", maxBatchSize);
         this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(options.timeoutMillis());
         for (int i = 0; i < options.threads(); i++) {
             Thread t = new Thread(this::work, "textclf-serve-" + model + "-" + i);
@@ -98,7 +95,7 @@ final class MicroBatcher implements AutoCloseable {
             }
             queue.add(job);
             queuedTexts += texts.size();
-            if (sleeping > 0 && (computing == 0 || queuedTexts >= wakeQueuedTexts)) {
+            if (sleeping > 0 && (computing == 0 || queuedTexts >= maxBatchSize)) {
                 work.signal();
             }
         } finally {
