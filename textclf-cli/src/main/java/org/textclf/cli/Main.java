@@ -11,7 +11,7 @@ import picocli.CommandLine;
 @Command(name = "textclf", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Train, evaluate and serve text classifiers on corpora larger than memory.",
         subcommands = {ExploreCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
-                ServeCommand.class, CommandLine.HelpCommand.class})
+                ServeCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code of a run that failed (bad data, missing file); picocli's usage errors exit 2, success 0. */
     public static final int EXIT_FAILURE = 1;
