@@ -12,7 +12,7 @@ import picocli.CommandLine;
         description = "Train, evaluate and serve text classifiers on corpora larger than memory.",
         subcommands = {ExploreCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
                 ServeCommand.class, InfoCommand.class, DatasetsCommand.class, DownloadCommand.class,
-                CommandLine.HelpCommand.class})
+                CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code of a run that failed (bad data, missing file); picocli's usage errors exit 2, success 0. */
     public static final int EXIT_FAILURE = 1;

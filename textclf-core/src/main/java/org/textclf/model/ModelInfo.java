@@ -2,6 +2,7 @@ package org.textclf.model;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.zip.CRC32C;
 import org.textclf.branch.FittedModel;
 import org.textclf.config.BranchConfig;
@@ -32,7 +34,8 @@ import org.textclf.config.FitConfig;
  */
 public record ModelInfo(String textclfVersion, String javaVersion, String created, String model, List<String> labels,
         List<String> classNames, Map<String, Object> parameters, List<InputFile> inputs, Map<String, Double> metrics) {
-    public static final String VERSION = "0.1.0";
+    /** This build's version, e.g. {@code 0.1.0}: the POM's, filtered into {@code version.properties} by the build. */
+    public static final String VERSION = buildVersion();
 
     public ModelInfo {
         labels = List.copyOf(labels);
@@ -104,5 +107,15 @@ public record ModelInfo(String textclfVersion, String javaVersion, String create
     /** This Java runtime's version and vendor. */
     static String runtime() {
         return Runtime.version() + " (" + System.getProperty("java.vendor") + ")";
+    }
+
+    private static String buildVersion() {
+        try (InputStream in = ModelInfo.class.getResourceAsStream("version.properties")) {
+            Properties properties = new Properties();
+            properties.load(in);  // a jar without it is a broken build: the NullPointerException says so at once
+            return properties.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -34,7 +34,7 @@ public final class SequenceVectorizer implements Vectorizer<SequenceBatch> {
     /** Version, config and report, up to and including the word count: what {@link #write} writes first. */
     private static final int HEADER_BYTES = 4 + 4 + 4 + 8 + 8 * 4 + 4 + 4 + 8 * 3 + 4;
     /**
-     * What {@link #words()} shows for ids 0 and 1. The tokenizer never makes these words: '<' and '>' are among
+     * What {@link #words()} shows for ids 0 and 1. The tokenizer never makes these words: {@code <} and {@code >} are among
      * its filters.
      */
     public static final String PADDING_WORD = "<pad>";
