@@ -74,7 +74,7 @@ FAKE_CALLS="$work/calls" TEXTCLF_DATA="$data" TEXTCLF_BIN="$fake" PEERS_RESULTS_
   > "$out" 2> "$work/all.err"
 status=$?
 check "exit status 0 when every run succeeds" test "$status" -eq 0
-for tool in textclf textclf-linear fasttext sklearn-logreg sklearn-mlp; do
+for tool in textclf textclf-linear fasttext fasttext-best sklearn-logreg sklearn-mlp; do
   check "row for $tool" row imdb "$tool" "$out"
 done
 check "textclf-linear trains with --model linear" grep -q -- '^train imdb --json -o .* --model linear$' "$work/calls"
@@ -92,7 +92,10 @@ for tool in sklearn-logreg sklearn-mlp; do
     awk -v a="$(cell imdb "$tool" "$out" 5)" 'BEGIN { exit !(a >= 0.9) }'
 done
 check "fasttext accuracy is in [0, 1]" awk -v a="$(cell imdb fasttext "$out" 5)" 'BEGIN { exit !(a >= 0 && a <= 1) }'
-for tool in fasttext sklearn-logreg sklearn-mlp; do
+check "fasttext-best accuracy is in [0, 1]" awk -v a="$(cell imdb fasttext-best "$out" 5)" \
+  'BEGIN { exit !(a >= 0 && a <= 1) }'
+check "fasttext-best runs -lr 0.5 -dim 10" grep -q -- '-lr 0.5 -dim 10' "$peers"
+for tool in fasttext fasttext-best sklearn-logreg sklearn-mlp; do
   check "$tool ratio is textclf wall / $tool wall" awk -v t="$(cell imdb textclf "$out" 3)" \
     -v p="$(cell imdb "$tool" "$out" 3)" -v r="$(cell imdb "$tool" "$out" 6)" \
     'BEGIN { exit !(p > 0 && r == sprintf("%.2f", t / p)) }'
