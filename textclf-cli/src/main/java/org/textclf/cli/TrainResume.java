@@ -20,6 +20,11 @@ final class TrainResume {
     /** Options that do not belong to the run: where it came from, how errors print. */
     private static final Set<String> NOT_STORED = Set.of("--resume", "--checkpoint-dir", "--debug",
             "--quiet");
+    /**
+     * Outputs written once the run ends, which a resume may name whether the run did or not: nothing trained
+     * depends on them.
+     */
+    private static final Set<String> OUTPUTS_AT_THE_END = Set.of("--report");
 
     private TrainResume() {
     }
@@ -62,7 +67,7 @@ final class TrainResume {
             throw conflict(current, dir, "TRAIN " + given.train, "TRAIN " + original.train);
         }
         for (OptionSpec o : parsed.matchedOptions()) {
-            if (NOT_STORED.contains(o.longestName())) {
+            if (NOT_STORED.contains(o.longestName()) || OUTPUTS_AT_THE_END.contains(o.longestName())) {
                 continue;
             }
             Object givenValue = o.getValue(); // Object: getValue() is generic, and String.valueOf(char[]) would bind
@@ -73,6 +78,9 @@ final class TrainResume {
             }
         }
         original.runOptions.quiet = given.runOptions.stderr() == Stderr.ERRORS;
+        if (given.report != null) {
+            original.report = given.report;
+        }
         original.checkOutputs();
         checkpoints.checkInputs(TrainCommand.trainingInputs(original.dataOptions.resolve(original.train),
                 original.validation == null ? null : original.dataOptions.resolve(original.validation)));

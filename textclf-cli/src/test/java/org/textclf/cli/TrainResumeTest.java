@@ -48,6 +48,19 @@ class TrainResumeTest {
     }
 
     @Test
+    void train_resumeWithAReportTheRunDidNotAskFor_writesIt() throws IOException {
+        Path train = corpus("train.csv", 200, 1);
+        Path test = corpus("test.csv", 50, 2);
+        Path checkpoints = dir.resolve("ck");
+        assertThat(Run.of(trainArgs(train, test, "--checkpoint-dir", checkpoints.toString())).exitCode()).isZero();
+
+        Path report = dir.resolve("report");
+        Run resumed = Run.of("train", "--resume", checkpoints.toString(), "--report", report.toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(report.resolve("index.html")).exists();
+    }
+
+    @Test
     void train_resumeWithConflictingOption_usageErrorSayingSo() throws IOException {
         Path train = corpus("train.csv", 200, 1);
         Path test = corpus("test.csv", 50, 2);
