@@ -31,7 +31,7 @@ class PackageDependenciesTest {
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             entry("cli", Set.of("api", "branch", "config", "data", "eval", "explore", "feed", "fit", "io", "model",
                     "nn", "progress", "serve", "text", "train")),
-            entry("cli.download", Set.of()),
+            entry("cli.download", Set.of("io")),
             entry("serve", Set.of("api")),
             entry("api", Set.of("batch", "branch", "config", "data", "eval", "feed", "fit", "model", "nn", "progress",
                     "train")),

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.textclf.io.FolderLock;
 
 /**
  * Downloads a corpus (of {@link Corpora#STANDARD}, or one a test builds) into {@code DATA/NAME}: each file into {@code
@@ -53,6 +54,17 @@ public final class Downloader {
         if (!corpus.downloadable()) {
             throw new IOException(corpus.name() + " cannot be downloaded: " + corpus.unavailable());
         }
+        // One download at a time per data folder: two would append to the same .part files.
+        try (FolderLock lock = FolderLock.acquire(Files.createDirectories(dataDir),
+                "wait for its download to finish, then run this one again")) {
+            if (Files.exists(target) && !force) { // the run we waited for may have just placed it
+                return corpus.name() + " is already in " + target + "; --force downloads it again";
+            }
+            return fetchAndPlace(corpus, target);
+        }
+    }
+
+    private String fetchAndPlace(Corpus corpus, Path target) throws IOException {
         Path work = Files.createDirectories(dataDir.resolve(WORK_FOLDER));
         try {
             Fetch fetch = new Fetch(err, stallMillis);

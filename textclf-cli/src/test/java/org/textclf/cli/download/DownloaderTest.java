@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.textclf.data.Datasets;
+import org.textclf.io.FolderLock;
 
 /** Downloads from a local mirror: real HTTP, real checksums, unpacking and conversion; no internet. */
 class DownloaderTest {
@@ -71,6 +72,19 @@ class DownloaderTest {
     private void assertNothingLeft() throws IOException {
         assertThat(dir.resolve("tiny")).doesNotExist();
         assertThat(dir.resolve(Downloader.WORK_FOLDER)).doesNotExist();
+    }
+
+    @Test
+    void download_whileAnotherDownloadHoldsTheDataFolder_refusedNamingIt_nothingFetched() throws IOException {
+        byte[] archive = zhangArchive();
+        Corpus tiny = zhang(archive, archive);
+        try (FolderLock other = FolderLock.acquire(dir, "unused")) {
+            assertThatThrownBy(() -> downloader().download(tiny, false)).isInstanceOf(IOException.class)
+                    .hasMessageStartingWith(dir + ": in use by another textclf run (pid ")
+                    .hasMessageEndingWith("; wait for its download to finish, then run this one again");
+        }
+        assertThat(mirror.requests).isEmpty();
+        assertThat(downloader().download(tiny, false)).startsWith("downloaded tiny into ");
     }
 
     @Test
