@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.textclf.data.BadRecordPolicy;
 import org.textclf.data.Labels;
 import org.textclf.data.ReadStats;
 import org.textclf.data.Sample;
@@ -102,6 +103,12 @@ public final class SplitParts implements Closeable {
         @Override
         public Optional<Path> file() {
             return source.file();
+        }
+
+        /** The source's: a bad record in either part is the source's, skipped or failing as it says. */
+        @Override
+        public BadRecordPolicy onBadRecord() {
+            return source.onBadRecord();
         }
 
         @Override

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.textclf.data.BadRecordPolicy;
 import org.textclf.data.MemorySource;
 import org.textclf.data.Sample;
 import org.textclf.data.SampleReader;
@@ -65,6 +66,33 @@ class SplitPartsTest {
         List<Sample> rest = new ArrayList<>(corpus().samples());
         rest.removeAll(train);
         return rest;
+    }
+
+    @Test
+    void parts_sayWhatTheSourceSaysOfItself_nameFileAndBadRecordPolicy() throws IOException {
+        SampleSource source = new SampleSource() {
+            @Override
+            public SampleReader open() throws IOException {
+                return corpus().open();
+            }
+
+            @Override
+            public String name() {
+                return "corpus.csv";
+            }
+
+            @Override
+            public BadRecordPolicy onBadRecord() {
+                return BadRecordPolicy.SKIP;
+            }
+        };
+        try (SplitParts parts = new SplitParts(SPLIT, source, temp)) {
+            for (SampleSource part : List.of(parts.train(), parts.validation())) {
+                assertThat(part.name()).isEqualTo("corpus.csv");
+                assertThat(part.file()).isEqualTo(source.file());
+                assertThat(part.onBadRecord()).isEqualTo(BadRecordPolicy.SKIP);
+            }
+        }
     }
 
     @Test
