@@ -11,14 +11,6 @@ final class PlainLines implements ProgressListener {
     }
 
     @Override
-    public void begin(String name, long total, String unit) {
-    }
-
-    @Override
-    public void advance(long done, String metrics) {
-    }
-
-    @Override
     public void end(String summary) {
         if (summary != null) {
             line(summary);

@@ -17,14 +17,6 @@ public interface ProgressListener {
     /** Hears nothing. */
     ProgressListener NONE = new ProgressListener() {
         @Override
-        public void begin(String name, long total, String unit) {
-        }
-
-        @Override
-        public void advance(long done, String metrics) {
-        }
-
-        @Override
         public void end(String summary) {
         }
 
@@ -38,20 +30,22 @@ public interface ProgressListener {
     };
 
     /**
-     * A pass begins.
+     * A pass begins; a listener that draws no passes ignores it.
      *
      * @param total the units the pass will do, or -1 when unknown
      * @param unit what is counted: {@code samples}, {@code batches}, or {@code bytes} (of the input, for a first
      *     pass whose records are not counted yet)
      */
-    void begin(String name, long total, String unit);
+    default void begin(String name, long total, String unit) {
+    }
 
     /**
-     * The pass has done {@code done} units.
+     * The pass has done {@code done} units; a listener that draws no passes ignores it.
      *
      * @param metrics running values to show beside the count ({@code loss: 0.31 - accuracy: 0.88}), or empty
      */
-    void advance(long done, String metrics);
+    default void advance(long done, String metrics) {
+    }
 
     /**
      * The pass is over (complete, or stopped early).
