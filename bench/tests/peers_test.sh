@@ -94,7 +94,6 @@ done
 check "fasttext accuracy is in [0, 1]" awk -v a="$(cell imdb fasttext "$out" 5)" 'BEGIN { exit !(a >= 0 && a <= 1) }'
 check "fasttext-best accuracy is in [0, 1]" awk -v a="$(cell imdb fasttext-best "$out" 5)" \
   'BEGIN { exit !(a >= 0 && a <= 1) }'
-check "fasttext-best runs -lr 0.5 -dim 10" grep -q -- '-lr 0.5 -dim 10' "$peers"
 for tool in fasttext fasttext-best sklearn-logreg sklearn-mlp; do
   check "$tool ratio is textclf wall / $tool wall" awk -v t="$(cell imdb textclf "$out" 3)" \
     -v p="$(cell imdb "$tool" "$out" 3)" -v r="$(cell imdb "$tool" "$out" 6)" \
