@@ -74,8 +74,9 @@ echo "# peers_main_allToolsAllDatasetsSave_tableWithRatiosAndReadme"
 # Every tool on every dataset with --save: the one kind of run that rewrites the README's peers table.
 out="$work/all.md"
 readme="$work/README.md"
-printf '# A README\n\nbefore\n<!-- peers-table:start (bench/peers --save) -->\nold table\n<!-- peers-table:end -->\nafter\n' \
-  > "$readme"
+printf '%s\n' '# A README' '' 'before' '<!-- peers-table:start (bench/peers --save) -->' 'old table' \
+  '<!-- peers-table:end -->' 'between' '<!-- peers-accuracy:start -->' 'old summary' '<!-- peers-accuracy:end -->' \
+  'after' > "$readme"
 FAKE_CALLS="$work/calls" TEXTCLF_DATA="$data" TEXTCLF_BIN="$fake" PEERS_RESULTS_DIR="$work/all-results" \
   PEERS_README="$readme" "$peers" --save > "$out" 2> "$work/all.err"
 status=$?
@@ -113,10 +114,14 @@ done
 check "the Java peers' stage times are logged" grep -q '"train_seconds": ' "$work/all.err"
 check "the Java peers evaluate on the 150-row dev split of sst2" grep -q '"test_examples": 150, "classes": 2' \
   "$work/all.err"
-check "the README keeps what surrounds its table" test "$(sed -n '1,4p;$p' "$readme" | tr '\n' '|')" = \
-  "# A README||before|<!-- peers-table:start (bench/peers --save) -->|after|"
-check "the README's old table is gone" not_contains "$readme" "old table"
-check "the README's table has a row per dataset and tool" test "$(grep -c '^| [IAS]' "$readme")" -eq 27
+check "the README keeps what surrounds its tables" test "$(grep -v '^[|M]' "$readme" | grep -v '^$' | tr '\n' '|')" = \
+  "# A README|before|<!-- peers-table:start (bench/peers --save) -->|<!-- peers-table:end -->|between|\
+<!-- peers-accuracy:start -->|From the same run ($(date +%F)): textclf's defaults against the most accurate peer of each\
+ dataset.|<!-- peers-accuracy:end -->|after|"
+check "the README's old tables are gone" not_contains "$readme" "old"
+check "the accuracy summary has a row per dataset" test "$(grep -c '^| [IAS].* | [+-][0-9]*\.[0-9][0-9] | ' "$readme")" -eq 3
+check "the README's table has a row per dataset and tool" test "$(grep -c '^| [IAS].* | [0-9.–]* | [0-9.–]* |$' \
+  "$readme")" -eq 27
 check "the README names the tools" contains "$readme" "| IMDB | Tribuo, bigram tf-idf + LibLinear logistic regression |"
 check "the README links the saved results" contains "$readme" "](all-results/peers-$(date +%F).md)"
 check "the README's ratio is the saved table's" contains "$readme" \
@@ -203,6 +208,20 @@ status=$?
 check "exit status 0" test "$status" -eq 0
 check "the command line shows the options" contains "$work/java-opts.err" "-Xmx64m -XX:+PrintFlagsFinal -cp"
 check "the table's header names them" contains "$out" "-Xmx64m -XX:+PrintFlagsFinal)"
+
+echo "# peersReadme_resultsWithoutEveryTool_refusesAndKeepsReadme"
+cp "$readme" "$work/README.before"
+grep -v '| tribuo |' "$work/all-results/peers-$(date +%F).md" > "$work/partial.md"
+/usr/bin/python3 "$bench/peers_readme.py" "$work/partial.md" "$readme" 2> "$work/partial.err"; status=$?
+check "exits 1" test "$status" -eq 1
+check "names the missing rows" contains "$work/partial.err" \
+  "peers_readme: $work/partial.md: no row for imdb / tribuo, ag_news / tribuo, sst2 / tribuo; the README's tables"
+check "leaves the README as it was" cmp -s "$work/README.before" "$readme"
+printf 'no markers\n' > "$work/README.plain"
+/usr/bin/python3 "$bench/peers_readme.py" "$work/all-results/peers-$(date +%F).md" "$work/README.plain" \
+  2> "$work/plain.err"; status=$?
+check "a README without markers: exits 1" test "$status" -eq 1
+check "and says which marker is missing" contains "$work/plain.err" "no '<!-- peers-table:start ...' line"
 
 echo "# peers_arguments_unknown_usageError"
 "$peers" nosuchset > /dev/null 2> "$work/usage.err"; status=$?
