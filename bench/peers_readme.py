@@ -7,8 +7,8 @@ The README holds two blocks, each between a line starting `<!-- peers-table:star
 one starting `<!-- peers-table:end` (`peers-accuracy:end`): the whole table (every tool on every dataset, under
 descriptive names, each dataset's best accuracy in bold, textclf's time and peak RSS over each peer's) and the
 accuracy summary (textclf's defaults against the best peer of each dataset). What lies between the markers is
-replaced; the rest of the README is kept. The results file must hold one run of every tool on every dataset with no
-failed run: the README's figures come from one run. Exit 1 with one line `peers_readme: FILE: what is wrong` if not.
+replaced; the rest of the README is kept. The results file must hold one run of every tool of bench/peers' default set
+(opennlp-gis, run only when named, is left out) on every dataset with no failed run: the README's figures come from one run. Exit 1 with one line `peers_readme: FILE: what is wrong` if not.
 """
 import os
 import re
@@ -23,7 +23,6 @@ TOOLS = {
     "sklearn-logreg": "scikit-learn, guide's pipeline + logistic regression",
     "sklearn-mlp": "scikit-learn, guide's pipeline + MLP",
     "opennlp": "OpenNLP doccat, bag of words + bigrams, maxent (L-BFGS)",
-    "opennlp-gis": "OpenNLP doccat, bag of words + bigrams, maxent (GIS)",
     "tribuo": "Tribuo, bigram tf-idf + LibLinear logistic regression",
 }
 

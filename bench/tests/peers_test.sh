@@ -81,9 +81,10 @@ FAKE_CALLS="$work/calls" TEXTCLF_DATA="$data" TEXTCLF_BIN="$fake" PEERS_RESULTS_
   PEERS_README="$readme" "$peers" --save > "$out" 2> "$work/all.err"
 status=$?
 check "exit status 0 when every run succeeds" test "$status" -eq 0
-for tool in textclf textclf-linear fasttext fasttext-best sklearn-logreg sklearn-mlp opennlp opennlp-gis tribuo; do
+for tool in textclf textclf-linear fasttext fasttext-best sklearn-logreg sklearn-mlp opennlp tribuo; do
   check "row for $tool" row imdb "$tool" "$out"
 done
+check "opennlp-gis runs only when named" not_contains "$out" "| opennlp-gis |"
 check "textclf-linear trains with --model linear" grep -q -- '^train imdb --json -o .* --model linear$' "$work/calls"
 check "textclf trains with the defaults" grep -qx -- 'train imdb --json -o [^ ]*' "$work/calls"
 check "textclf-linear ratio is textclf wall / its wall" awk -v t="$(cell imdb textclf "$out" 3)" \
@@ -91,10 +92,10 @@ check "textclf-linear ratio is textclf wall / its wall" awk -v t="$(cell imdb te
   'BEGIN { exit !(p > 0 && r == sprintf("%.2f", t / p)) }'
 check "textclf accuracy is the JSON's test_accuracy" test "$(cell imdb textclf "$out" 5)" = "0.5000"
 check "textclf wall time covers its 2 s sleep" awk -v w="$(cell imdb textclf "$out" 3)" 'BEGIN { exit !(w >= 2) }'
-for tool in textclf fasttext sklearn-logreg sklearn-mlp opennlp opennlp-gis tribuo; do
+for tool in textclf fasttext sklearn-logreg sklearn-mlp opennlp tribuo; do
   check "$tool peak RSS is a positive number" awk -v r="$(cell imdb "$tool" "$out" 4)" 'BEGIN { exit !(r > 0) }'
 done
-for tool in sklearn-logreg sklearn-mlp opennlp opennlp-gis tribuo; do
+for tool in sklearn-logreg sklearn-mlp opennlp tribuo; do
   for d in imdb ag_news sst2; do
     check "$tool learns the separable $d corpus (accuracy >= 0.9)" \
       awk -v a="$(cell "$d" "$tool" "$out" 5)" 'BEGIN { exit !(a >= 0.9) }'
@@ -103,7 +104,7 @@ done
 check "fasttext accuracy is in [0, 1]" awk -v a="$(cell imdb fasttext "$out" 5)" 'BEGIN { exit !(a >= 0 && a <= 1) }'
 check "fasttext-best accuracy is in [0, 1]" awk -v a="$(cell imdb fasttext-best "$out" 5)" \
   'BEGIN { exit !(a >= 0 && a <= 1) }'
-for tool in fasttext fasttext-best sklearn-logreg sklearn-mlp opennlp opennlp-gis tribuo; do
+for tool in fasttext fasttext-best sklearn-logreg sklearn-mlp opennlp tribuo; do
   check "$tool ratio is textclf wall / $tool wall" awk -v t="$(cell imdb textclf "$out" 3)" \
     -v p="$(cell imdb "$tool" "$out" 3)" -v r="$(cell imdb "$tool" "$out" 6)" \
     'BEGIN { exit !(p > 0 && r == sprintf("%.2f", t / p)) }'
@@ -121,7 +122,7 @@ check "the README keeps what surrounds its tables" test "$(grep -v '^[|M]' "$rea
 check "the README's old tables are gone" not_contains "$readme" "old"
 check "the accuracy summary has a row per dataset" test "$(grep -c '^| [IAS].* | [+-][0-9]*\.[0-9][0-9] | ' "$readme")" -eq 3
 check "the README's table has a row per dataset and tool" test "$(grep -c '^| [IAS].* | [0-9.–]* | [0-9.–]* |$' \
-  "$readme")" -eq 27
+  "$readme")" -eq 24
 check "the README names the tools" contains "$readme" "| IMDB | Tribuo, bigram tf-idf + LibLinear logistic regression |"
 check "the README links the saved results" contains "$readme" "](all-results/peers-$(date +%F).md)"
 check "the README's ratio is the saved table's" contains "$readme" \
@@ -200,12 +201,15 @@ status=$?
 check "exit status 1" test "$status" -eq 1
 check "message says no JSON line" contains "$out" "TribuoPeer printed no JSON line with test_accuracy"
 
-echo "# peers_javaPeers_heapOption_reachesTheJvm"
+echo "# peers_openNlpGis_heapOption_reachesTheJvm"
 out="$work/java-opts.md"
-TEXTCLF_DATA="$data" PEERS_JAVA_OPTS="-Xmx64m -XX:+PrintFlagsFinal" "$peers" --tools opennlp imdb > "$out" \
+TEXTCLF_DATA="$data" PEERS_JAVA_OPTS="-Xmx64m -XX:+PrintFlagsFinal" "$peers" --tools opennlp-gis imdb > "$out" \
   2> "$work/java-opts.err"
 status=$?
 check "exit status 0" test "$status" -eq 0
+check "opennlp-gis, named, learns the separable corpus" awk -v a="$(cell imdb opennlp-gis "$out" 5)" \
+  'BEGIN { exit !(a >= 0.9) }'
+check "and trains by GIS" contains "$work/java-opts.err" '"settings": "OpenNLP DocumentCategorizerME MAXENT,'
 check "the command line shows the options" contains "$work/java-opts.err" "-Xmx64m -XX:+PrintFlagsFinal -cp"
 check "the table's header names them" contains "$out" "-Xmx64m -XX:+PrintFlagsFinal)"
 
