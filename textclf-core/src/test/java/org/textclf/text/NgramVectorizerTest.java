@@ -87,6 +87,54 @@ class NgramVectorizerTest {
     }
 
     @Test
+    void fit_sublinearTf_weighsOnePlusLogOfTheCountThenNormalizes() throws IOException {
+        NgramVectorizer raw = fit(TINY, NgramConfig.builder().topK(7).build());
+        NgramVectorizer sublinear = fit(TINY, NgramConfig.builder().topK(7).sublinearTf(true).build());
+        assertThat(sublinear.featureNames()).containsExactly("actors", "bad", "film", "good", "good film", "plot",
+                "the");
+        // "a bad film; bad bad plot": bad 3 times, film and plot once (scikit-learn's sublinear_tf=True row)
+        double bad = (1 + Math.log(3)) * sublinear.idf(1);
+        double film = sublinear.idf(2);
+        double plot = sublinear.idf(5);
+        double norm = Math.sqrt(bad * bad + film * film + plot * plot);
+        float[] row = dense(transform(sublinear, TINY.samples().subList(1, 2)))[0];
+        assertThat(row[1]).isCloseTo((float) (bad / norm), within(1e-6f));
+        assertThat(row[2]).isCloseTo((float) (film / norm), within(1e-6f));
+        assertThat(row[5]).isCloseTo((float) (plot / norm), within(1e-6f));
+        assertThat(dense(transform(raw, TINY.samples().subList(1, 2)))[0][1]).as("raw counts weigh bad 3 times")
+                .isCloseTo((float) (3 * raw.idf(1) / Math.sqrt(9 * raw.idf(1) * raw.idf(1) + film * film
+                        + plot * plot)), within(1e-6f));
+        // a count of 1 weighs 1 either way: "the bad actors" is the same row
+        assertThat(dense(transform(sublinear, TINY.samples().subList(3, 4)))[0])
+                .containsExactly(dense(transform(raw, TINY.samples().subList(3, 4)))[0]);
+    }
+
+    @Test
+    void writeRead_sublinearTf_roundTripsAndVersionOneReadsAsRawCounts() throws IOException {
+        NgramVectorizer sublinear = fit(TINY, NgramConfig.builder().topK(7).sublinearTf(true).build());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        sublinear.write(new DataOutputStream(bytes));
+        NgramVectorizer back = NgramVectorizer.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
+                bytes.size());
+        assertThat(back.config()).isEqualTo(sublinear.config());
+        assertThat(dense(transform(back, TINY.samples()))).isDeepEqualTo(dense(transform(sublinear, TINY.samples())));
+
+        // Format 1 (before sublinearTf): the same bytes without the flag, version 1, read as raw counts.
+        NgramVectorizer raw = fit(TINY, NgramConfig.builder().topK(7).build());
+        ByteArrayOutputStream v2 = new ByteArrayOutputStream();
+        raw.write(new DataOutputStream(v2));
+        byte[] two = v2.toByteArray();
+        int flag = 4 + 4 * 4 + 8; // version, four ints, the budget: the flag's offset
+        byte[] one = new byte[two.length - 1];
+        System.arraycopy(two, 0, one, 0, flag);
+        System.arraycopy(two, flag + 1, one, flag, two.length - flag - 1);
+        java.nio.ByteBuffer.wrap(one).putInt(0, 1);
+        NgramVectorizer old = NgramVectorizer.read(new DataInputStream(new ByteArrayInputStream(one)), one.length);
+        assertThat(old.config().sublinearTf()).isFalse();
+        assertThat(dense(transform(old, TINY.samples()))).isDeepEqualTo(dense(transform(raw, TINY.samples())));
+    }
+
+    @Test
     void fit_topKThree_keepsScikitLearnsThreeBestByF() throws IOException {
         NgramVectorizer v = fit(TINY, NgramConfig.builder().topK(3).build());
 
@@ -200,7 +248,7 @@ class NgramVectorizerTest {
 
         assertThatThrownBy(() -> NgramVectorizer.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))))
                 .isInstanceOf(IOException.class)
-                .hasMessage("n-gram vectorizer: unsupported format version; expected 1, found 7");
+                .hasMessage("n-gram vectorizer: unsupported format version; expected 1 to 2, found 7");
     }
 
     @Test
