@@ -31,7 +31,7 @@ public record ClassWeights(boolean balanced, Map<String, Double> explicit) {
             double w = e.getValue() == null ? Double.NaN : e.getValue();
             if (!(w > 0) || Double.isInfinite(w)) {
                 throw new IllegalArgumentException("the weight of class '" + e.getKey()
-                        + "' must be a finite number greater than 0; found " + e.getValue());
+                        + "' must be a finite number greater than 0; found " + number(w));
             }
         }
     }
@@ -107,9 +107,8 @@ public record ClassWeights(boolean balanced, Map<String, Double> explicit) {
                 id = names.indexOf(e.getKey());
             }
             if (id < 0) {
-                List<String> known = new ArrayList<>(names);
-                throw new UnknownClass("class weight for '" + e.getKey() + "', which is not a class; expected one of "
-                        + String.join(", ", known));
+                throw new UnknownClass("'" + e.getKey() + "' is not a class of the data; expected one of "
+                        + String.join(", ", names));
             }
             weights[id] = e.getValue().floatValue();
         }
@@ -126,8 +125,13 @@ public record ClassWeights(boolean balanced, Map<String, Double> explicit) {
             return "none";
         }
         List<String> pairs = new ArrayList<>();
-        explicit.forEach((k, v) -> pairs.add(k + "=" + (v == Math.rint(v) ? String.valueOf(v.longValue()) : v)));
+        explicit.forEach((k, v) -> pairs.add(k + "=" + number(v)));
         return String.join(",", pairs);
+    }
+
+    /** 2 rather than 2.0, as a user writes it. */
+    private static String number(double v) {
+        return v == Math.rint(v) && !Double.isInfinite(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     /** An explicit weight for a class the data does not have: known only once the classes are. */

@@ -25,7 +25,7 @@ public record NgramConfig(int ngramMin, int ngramMax, int minDocumentFrequency, 
     public static final int DEFAULT_NGRAM_MAX = 2;
     public static final int DEFAULT_MIN_DOCUMENT_FREQUENCY = 2;
     public static final int DEFAULT_TOP_K = 20_000;
-    public static final boolean DEFAULT_SUBLINEAR_TF = false;
+    public static final boolean DEFAULT_SUBLINEAR_TF = true;
     /** 64 MiB, or a quarter of a smaller heap ({@link HeapShare}): more n-grams are pruned there, and reported. */
     public static final long DEFAULT_CANDIDATE_BUDGET_BYTES = HeapShare.of(64L << 20);
     /** The longest n-gram we accept; longer ones are almost never repeated, so they only cost memory. */
