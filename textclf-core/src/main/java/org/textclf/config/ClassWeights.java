@@ -1,6 +1,8 @@
 package org.textclf.config;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,7 @@ public record ClassWeights(boolean balanced, Map<String, Double> explicit) {
     public static final ClassWeights BALANCED = new ClassWeights(true, Map.of());
 
     public ClassWeights {
-        explicit = explicit == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(explicit));
+        explicit = explicit == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(explicit));
         if (balanced && !explicit.isEmpty()) {
             throw new IllegalArgumentException("class weights are either balanced or explicit; found both");
         }
@@ -74,7 +76,7 @@ public record ClassWeights(boolean balanced, Map<String, Double> explicit) {
     }
 
     /** Whether every class weighs 1. */
-    public boolean isNone() {
+    public boolean uniform() {
         return !balanced && explicit.isEmpty();
     }
 
@@ -100,7 +102,7 @@ public record ClassWeights(boolean balanced, Map<String, Double> explicit) {
             }
             return weights;
         }
-        java.util.Arrays.fill(weights, 1f);
+        Arrays.fill(weights, 1f);
         for (Map.Entry<String, Double> e : explicit.entrySet()) {
             int id = labels.indexOf(e.getKey());
             if (id < 0) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -192,7 +193,7 @@ final class ExampleCache implements Closeable {
                 }
             }
         }
-        return java.util.Arrays.copyOf(classCounts, classes);
+        return Arrays.copyOf(classCounts, classes);
     }
 
     /** Examples by class id, grown as ids arrive. */
@@ -204,7 +205,7 @@ final class ExampleCache implements Closeable {
                 return; // unlabelled: a training step refuses it, with its own message
             }
             if (label >= counts.length) {
-                counts = java.util.Arrays.copyOf(counts, Math.max(label + 1, 2 * counts.length));
+                counts = Arrays.copyOf(counts, Math.max(label + 1, 2 * counts.length));
             }
             counts[label]++;
         }

@@ -146,7 +146,7 @@ final class Phases {
     private <B extends Batch> float[] classWeights(FittedModel<B> model, SampleSource trainPart,
             BatchGenerator<B> trainBatches) throws IOException {
         ClassWeights spec = fit.classWeights();
-        if (spec.isNone()) {
+        if (spec.uniform()) {
             return null;
         }
         // The names the saved model will have (a classes.txt beside the data), so that weights may use them.
