@@ -1,5 +1,6 @@
 package org.textclf.cli;
 
+import org.textclf.config.ClassWeights;
 import org.textclf.config.FitConfig;
 import org.textclf.config.LinearBranchConfig;
 import org.textclf.config.MlpBranchConfig;
@@ -56,6 +57,25 @@ final class FitOptions {
     @Option(names = "--no-shuffle", description = "Read the training data in file order every epoch.")
     boolean noShuffle;
 
+    @Option(names = "--class-weight", paramLabel = "WEIGHTS", converter = ClassWeightsConverter.class,
+            defaultValue = "none",
+            description = "How much each class weighs in the loss: none; balanced, n_samples / (n_classes *"
+                    + " count_c) over the training part (scikit-learn's); or CLASS=WEIGHT,... by label or name,"
+                    + " others 1 (e.g. World=2,Sports=1). Weighs the validation loss too (default: ${DEFAULT-VALUE}).")
+    ClassWeights classWeights;
+
+    /** {@link ClassWeights#parse}, its message the usage error's. */
+    static final class ClassWeightsConverter implements ITypeConverter<ClassWeights> {
+        @Override
+        public ClassWeights convert(String text) {
+            try {
+                return ClassWeights.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /** A validation metric early stopping can watch. */
     static final class MonitorConverter implements ITypeConverter<Metric> {
         @Override
@@ -77,6 +97,6 @@ final class FitOptions {
     FitConfig config() {
         return FitConfig.builder().learningRate(learningRate).batchSize(batchSize)
                 .epochs(epochs).patience(patience).monitor(monitor).validationFraction(validationFraction).seed(seed)
-                .shuffle(!noShuffle).build();
+                .shuffle(!noShuffle).classWeights(classWeights).build();
     }
 }

@@ -51,6 +51,12 @@ final class ModelOptions {
             description = "mlp, linear: least documents an n-gram must appear in (default: ${DEFAULT-VALUE}).")
     int minDf;
 
+    @Option(names = "--sublinear-tf", negatable = true, defaultValue = "" + NgramConfig.DEFAULT_SUBLINEAR_TF,
+            fallbackValue = "true",
+            description = "mlp, linear: weigh a term's count tf as 1 + ln(tf) in the tf-idf rows, as scikit-learn's"
+                    + " sublinear_tf; --no-sublinear-tf uses the raw count, the guide's (default: ${DEFAULT-VALUE}).")
+    boolean sublinearTf;
+
     @Option(names = "--layers", converter = Ranges.AtLeastOne.class, defaultValue = "" + MlpConfig.DEFAULT_LAYERS,
             description = "mlp: dense layers including the output (default: ${DEFAULT-VALUE}).")
     int layers;
@@ -97,7 +103,8 @@ final class ModelOptions {
     static void nameKeyParts(CacheKey.Builder key) {
         key.alias("model", "--model").alias("ngram.ngramMin", "--ngram-range MIN")
                 .alias("ngram.ngramMax", "--ngram-range MAX").alias("ngram.minDocumentFrequency", "--min-df")
-                .alias("ngram.topK", "--top-features").alias("sequence.maxWords", "--max-words")
+                .alias("ngram.topK", "--top-features")
+                .alias("ngram.sublinearTf", "--sublinear-tf").alias("sequence.maxWords", "--max-words")
                 .alias("sequence.maxLength", "--max-length").alias("embeddings", "--embeddings");
     }
 
@@ -118,7 +125,7 @@ final class ModelOptions {
     /** A config of the same kind as {@code defaults}, from the options. */
     private BranchConfig configLike(BranchConfig defaults) {
         NgramConfig ngram = NgramConfig.builder().ngramRange(ngramRange.min(), ngramRange.max()).topK(topFeatures)
-                .minDocumentFrequency(minDf).build();
+                .minDocumentFrequency(minDf).sublinearTf(sublinearTf).build();
         if (defaults instanceof AutoBranchConfig auto) {
             return new AutoBranchConfig(configLike(auto.below()), configLike(auto.above()));
         } else if (defaults instanceof MlpBranchConfig) {

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.textclf.api.FitRequest;
 import org.textclf.api.FitResult;
 import org.textclf.api.TextClassifier;
+import org.textclf.config.ClassWeights;
 import org.textclf.config.TrainOptions;
 import org.textclf.data.Datasets;
 import org.textclf.data.SampleSource;
@@ -180,7 +181,14 @@ public final class TrainCommand implements Callable<Integer> {
         if (checkpoints != null) {
             request.checkpoints(checkpoints);
         }
-        FitResult result = TextClassifier.fit(request.build());
+        FitResult result;
+        try {
+            result = TextClassifier.fit(request.build());
+        } catch (ClassWeights.UnknownClass e) {
+            // Known only once the first pass has the classes, but a usage error all the same.
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option"
+                    + " '--class-weight': " + e.getMessage());
+        }
         TextClassifier classifier = result.classifier();
         if (verbose > 0) {
             err.println(classifier.labels().size() + " classes: " + String.join(", ", classifier.labels().names()));

@@ -162,6 +162,7 @@ abstract class NgramBranch<N extends Network<SparseBatch>> implements ModelBranc
         parameters.put("ngram_range", List.of(c.ngramMin(), c.ngramMax()));
         parameters.put("min_df", c.minDocumentFrequency());
         parameters.put("top_features", c.topK());
+        parameters.put("sublinear_tf", c.sublinearTf());
         return parameters;
     }
 

@@ -20,9 +20,11 @@ import org.textclf.train.Trainer;
  * @param validationFraction the share of the training data held out when no validation data is given
  * @param seed seeds the split, the initial weights, dropout and the shuffles
  * @param shuffle whether each epoch reads the training data in a new random order
+ * @param classWeights how much each class's examples weigh in the training and validation loss (null, as in
+ *     checkpoints written before it, is {@link ClassWeights#NONE})
  */
 public record FitConfig(float learningRate, int batchSize, int epochs, int patience, Metric monitor,
-        double validationFraction, long seed, boolean shuffle) {
+        double validationFraction, long seed, boolean shuffle, ClassWeights classWeights) {
     public static final long DEFAULT_SEED = 42;
     /** {@link #batchSize()} value that lets each branch use its own default. */
     public static final int BRANCH_BATCH_SIZE = 0;
@@ -37,6 +39,7 @@ public record FitConfig(float learningRate, int batchSize, int epochs, int patie
                     + BRANCH_LEARNING_RATE + " for the branch's default; found " + learningRate);
         }
         Objects.requireNonNull(monitor, "monitor");
+        classWeights = classWeights == null ? ClassWeights.NONE : classWeights;
         if (batchSize < 0) {
             throw new IllegalArgumentException("batchSize must be at least 1, or " + BRANCH_BATCH_SIZE
                     + " for the branch's default; found " + batchSize);
@@ -77,7 +80,7 @@ public record FitConfig(float learningRate, int batchSize, int epochs, int patie
     public Builder toBuilder() {
         return new Builder().learningRate(learningRate).batchSize(batchSize).epochs(epochs).patience(patience)
                 .monitor(monitor)
-                .validationFraction(validationFraction).seed(seed).shuffle(shuffle);
+                .validationFraction(validationFraction).seed(seed).shuffle(shuffle).classWeights(classWeights);
     }
 
     /** Starts from the defaults; {@link #build()} validates. */
@@ -90,6 +93,7 @@ public record FitConfig(float learningRate, int batchSize, int epochs, int patie
         private double validationFraction = Split.DEFAULT_VALIDATION_FRACTION;
         private long seed = DEFAULT_SEED;
         private boolean shuffle = true;
+        private ClassWeights classWeights = ClassWeights.NONE;
 
         public Builder learningRate(float learningRate) {
             this.learningRate = learningRate;
@@ -131,8 +135,14 @@ public record FitConfig(float learningRate, int batchSize, int epochs, int patie
             return this;
         }
 
+        public Builder classWeights(ClassWeights classWeights) {
+            this.classWeights = classWeights;
+            return this;
+        }
+
         public FitConfig build() {
-            return new FitConfig(learningRate, batchSize, epochs, patience, monitor, validationFraction, seed, shuffle);
+            return new FitConfig(learningRate, batchSize, epochs, patience, monitor, validationFraction, seed, shuffle,
+                    classWeights);
         }
     }
 }

@@ -92,6 +92,20 @@ public final class BatchGenerator<B extends Batch> implements Iterator<B>, AutoC
         return batchSize;
     }
 
+    /**
+     * The examples of each class id in {@code [0, classes)} that an epoch reads, from the example cache (counted while
+     * it was written, so that no pass is added unless the cache was a kept one).
+     *
+     * @throws IllegalStateException when this generator has no example cache
+     */
+    public long[] classCounts(int classes) throws IOException {
+        if (cache == null) {
+            throw new IllegalStateException("class counts come from the example cache; expected cache(rows) or"
+                    + " cache(rows, directory, name) on the builder, found neither");
+        }
+        return cache.classCounts(classes);
+    }
+
     /** The epoch the next batch belongs to, counting from 0. */
     public int epoch() {
         return epoch;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -30,16 +31,19 @@ final class ExampleCache implements Closeable {
     private final Path file;
     private final CacheFile.Check contents;
     private final boolean temporary;
+    /** The examples of each class id, counted while writing; null for a kept cache read back, until counted. */
+    private long[] classCounts;
 
-    private ExampleCache(Path file, CacheFile.Check contents, boolean temporary) {
+    private ExampleCache(Path file, CacheFile.Check contents, boolean temporary, long[] classCounts) {
         this.file = file;
         this.contents = contents;
         this.temporary = temporary;
+        this.classCounts = classCounts;
     }
 
     /** A kept cache that {@link CacheFile#check} found usable. */
     static ExampleCache existing(Path file, CacheFile.Check contents) {
-        return new ExampleCache(file, contents, false);
+        return new ExampleCache(file, contents, false, null);
     }
 
     /**
@@ -54,8 +58,9 @@ final class ExampleCache implements Closeable {
             int chunkSize, VectorizerPool workers, int inFlight, Path tempDir, Path keep, CacheKey key,
             PassProgress.Bar bar) throws IOException {
         ArrayDeque<Future<B>> pending = new ArrayDeque<>();
+        ClassCounts counts = new ClassCounts();
         try {
-            return write(tempDir, keep, key, out -> {
+            return write(tempDir, keep, key, counts, out -> {
                 long count = 0;
                 try (SampleReader reader = source.open()) {
                     List<Sample> chunk = new ArrayList<>(chunkSize);
@@ -72,7 +77,9 @@ final class ExampleCache implements Closeable {
                         while (!pending.isEmpty() && (pending.size() >= inFlight || s == null)) {
                             B batch = pending.removeFirst().get();
                             for (int i = 0, n = rows.size(batch); i < n; i++) {
-                                RecordCodec.EXAMPLES.write(out, rows.row(batch, i));
+                                Example e = rows.row(batch, i);
+                                RecordCodec.EXAMPLES.write(out, e);
+                                counts.add(e.label());
                             }
                         }
                         if (s == null) {
@@ -101,12 +108,14 @@ final class ExampleCache implements Closeable {
      */
     static ExampleCache copy(VectorizedExamples examples, Path tempDir, Path keep, CacheKey key, PassProgress.Bar bar)
             throws IOException {
+        ClassCounts counts = new ClassCounts();
         try {
-            return write(tempDir, keep, key, out -> {
+            return write(tempDir, keep, key, counts, out -> {
                 long count = 0;
                 try (VectorizedExamples.Reader in = examples.open()) {
                     for (Example e = in.next(); e != null; e = in.next()) {
                         RecordCodec.EXAMPLES.write(out, e);
+                        counts.add(e.label());
                         if (++count % 1024 == 0) {
                             bar.stepTo(count);
                         }
@@ -127,7 +136,7 @@ final class ExampleCache implements Closeable {
     }
 
     /** Writes a cache file (kept, or a temp file in {@code tempDir}) whose records {@code body} writes. */
-    private static ExampleCache write(Path tempDir, Path keep, CacheKey key, Body body)
+    private static ExampleCache write(Path tempDir, Path keep, CacheKey key, ClassCounts counts, Body body)
             throws IOException, InterruptedException, ExecutionException {
         Path file = keep != null ? keep : TempFiles.create(tempDir, "textclf-examples-", ".bin");
         try (CacheFile.Writer writer = new CacheFile.Writer(file, keep != null, KIND,
@@ -137,7 +146,8 @@ final class ExampleCache implements Closeable {
             out.flush();
             long bodyOffset = writer.bodyOffset();
             writer.commit(count);
-            return new ExampleCache(file, new CacheFile.Check(true, false, "", count, bodyOffset), keep == null);
+            return new ExampleCache(file, new CacheFile.Check(true, false, "", count, bodyOffset), keep == null,
+                    counts.counts);
         } catch (IOException | RuntimeException | InterruptedException | ExecutionException e) {
             deleteTemp(file, keep);
             throw e;
@@ -157,6 +167,48 @@ final class ExampleCache implements Closeable {
 
     long examples() {
         return contents.records();
+    }
+
+    /**
+     * The examples of each class id in {@code [0, classes)}: counted while the cache was written, or, for a kept
+     * cache read back, by one pass over it now.
+     *
+     * @throws IOException when the cache holds a class id outside {@code [0, classes)}, or cannot be read
+     */
+    synchronized long[] classCounts(int classes) throws IOException {
+        if (classCounts == null) {
+            ClassCounts counts = new ClassCounts();
+            try (RecordFile.Input<Example> in = open()) {
+                for (Example e = in.next(); e != null; e = in.next()) {
+                    counts.add(e.label());
+                }
+            }
+            classCounts = counts.counts;
+        }
+        if (classCounts.length > classes) {
+            for (int c = classes; c < classCounts.length; c++) {
+                if (classCounts[c] > 0) {
+                    throw new IOException(file + ": holds examples of class id " + c + "; expected ids below "
+                            + classes);
+                }
+            }
+        }
+        return Arrays.copyOf(classCounts, classes);
+    }
+
+    /** Examples by class id, grown as ids arrive. */
+    private static final class ClassCounts {
+        long[] counts = new long[0];
+
+        void add(int label) {
+            if (label < 0) {
+                return; // unlabelled: a training step refuses it, with its own message
+            }
+            if (label >= counts.length) {
+                counts = Arrays.copyOf(counts, Math.max(label + 1, 2 * counts.length));
+            }
+            counts[label]++;
+        }
     }
 
     /** One pass over the examples, in the order they were written. */

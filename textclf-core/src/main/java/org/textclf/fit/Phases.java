@@ -9,9 +9,11 @@ import org.textclf.batch.VectorizedExamples;
 import org.textclf.branch.FittedModel;
 import org.textclf.branch.Phase;
 import org.textclf.config.BranchConfig;
+import org.textclf.config.ClassWeights;
 import org.textclf.config.FitConfig;
 import org.textclf.config.RunEnvironment;
 import org.textclf.config.TrainOptions;
+import org.textclf.data.Labels;
 import org.textclf.data.SampleSource;
 import org.textclf.feed.BatchGenerator;
 import org.textclf.feed.CacheDirectory;
@@ -75,6 +77,8 @@ final class Phases {
         if (cache != null) {
             cache.reportExamples(TRAIN_CACHE, VALIDATION_CACHE);
         }
+        // Explicit weights are checked against the classes before the caches are built; balanced ones need them.
+        float[] classWeights = fit.classWeights().balanced() ? null : classWeights(model, trainPart, null);
         List<Phase> phases = model.branch().phases(model, config, adam);
         int first = resumeFrom == null ? 0 : model.branch().resumedPhase(model, phases);
         // The validation cache is built beside the training cache: each leaves most of a core idle.
@@ -90,6 +94,8 @@ final class Phases {
                 release.close(); // the cache has them now; free the disk for the rest of the run
             }
             model.network().useThreads(threads);
+            model.network().useClassWeights(fit.classWeights().balanced() ? classWeights(model, trainPart,
+                    trainBatches) : classWeights);
             EarlyStopping stopping = new EarlyStopping(fit.monitor(), fit.patience(), 0, true);
             Trainer<B> trainer = null;
             for (int phase = first; phase < phases.size(); phase++) {
@@ -125,9 +131,37 @@ final class Phases {
                         validationBatches.stepsPerEpoch(), all, fit.epochs(), environment.verbose());
             }
             model.network().useThreads(null);
+            model.network().useClassWeights(null); // the model saved and tested is the same without them
             return new FitOutcome(model, config, trainer.state().history(), stopping.bestEpoch(),
                     trainer.state().stopReason(), (System.nanoTime() - start) / 1e9);
         }
+    }
+
+    /**
+     * The weight of each class, or null when every class weighs 1; printed when it is not ({@code trainBatches} counts
+     * the classes for balanced weights, else may be null). The same weights are in
+     * the validation loss, so that early stopping watches the loss being minimized (with unweighted validation, as
+     * Keras', balanced weights would be judged by the majority classes they are meant to discount).
+     */
+    private <B extends Batch> float[] classWeights(FittedModel<B> model, SampleSource trainPart,
+            BatchGenerator<B> trainBatches) throws IOException {
+        ClassWeights spec = fit.classWeights();
+        if (spec.uniform()) {
+            return null;
+        }
+        // The names the saved model will have (a classes.txt beside the data), so that weights may use them.
+        Labels labels = trainPart.file().isPresent() ? model.labels().withNamesBeside(trainPart.file().get())
+                : model.labels();
+        int classes = labels.size();
+        float[] weights = spec.weights(labels.rawLabels(), labels.names(),
+                spec.balanced() ? trainBatches.classCounts(classes) : null);
+        StringBuilder line = new StringBuilder("class weights (" + spec + "):");
+        for (int c = 0; c < classes; c++) {
+            line.append(c == 0 ? " " : ", ").append(labels.name(c)).append(' ')
+                    .append(String.format("%.4g", weights[c]));
+        }
+        progress.line(line.toString());
+        return weights;
     }
 
     private <B extends Batch> BatchGenerator.Builder<B> generator(FittedModel<B> model, SampleSource source,

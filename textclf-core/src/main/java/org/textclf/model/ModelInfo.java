@@ -85,6 +85,7 @@ public record ModelInfo(String textclfVersion, String javaVersion, String create
             parameters.put("validation_fraction", fit.validationFraction());
             parameters.put("seed", fit.seed());
             parameters.put("shuffle", fit.shuffle());
+            parameters.put("class_weight", fit.classWeights().toString());
         }
         return new ModelInfo(VERSION, runtime(), Instant.now().toString(), model.branch().name(),
                 model.labels().rawLabels(), model.labels().names(), parameters, inputs, metrics);

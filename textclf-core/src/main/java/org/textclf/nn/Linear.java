@@ -47,7 +47,8 @@ public final class Linear implements Network<SparseBatch> {
     private final LinearConfig config;
     private final int features;
     private final int classes;
-    private final OutputLoss loss;
+    /** Replaced, not changed, by {@link #useClassWeights}, before a step and never during one. */
+    private OutputLoss loss;
     private final Parameter kernel;
     private final Parameter bias;
     private final List<Parameter> parameters;
@@ -102,6 +103,11 @@ public final class Linear implements Network<SparseBatch> {
     @Override
     public int classes() {
         return classes;
+    }
+
+    @Override
+    public void useClassWeights(float[] classWeights) {
+        loss = loss.weighted(classWeights);
     }
 
     @Override

@@ -36,7 +36,8 @@ public final class Mlp implements Network<SparseBatch> {
     private final MlpConfig config;
     private final int features;
     private final int classes;
-    private final OutputLoss loss;
+    /** Replaced, not changed, by {@link #useClassWeights}, before a step and never during one. */
+    private OutputLoss loss;
     /** {@code [features, units..., outputs]}: Dense layer {@code l} maps {@code widths[l]} to {@code widths[l+1]}. */
     private final int[] widths;
     private final Parameter[] kernels;
@@ -109,6 +110,11 @@ public final class Mlp implements Network<SparseBatch> {
      * sparse forward by batch rows, the first kernel's gradient by feature ranges. The caller keeps owning and
      * closing the pool. Results are bit for bit those of one thread.
      */
+    @Override
+    public void useClassWeights(float[] classWeights) {
+        loss = loss.weighted(classWeights);
+    }
+
     @Override
     public void useThreads(StepThreads threads) {
         this.threads = threads;

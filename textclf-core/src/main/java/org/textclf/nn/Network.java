@@ -73,6 +73,20 @@ public interface Network<B> {
     default void useThreads(StepThreads threads) {
     }
 
+    /**
+     * Weighs each example's loss and gradient by its class's weight ({@code classWeights[label]}) in later steps and
+     * {@link #evaluateBatch} calls; null weighs every class 1, as a new network does. Call it between steps, never
+     * during one.
+     *
+     * @throws UnsupportedOperationException when this network cannot weigh its loss
+     * @throws IllegalArgumentException when there is not one weight per class
+     */
+    default void useClassWeights(float[] classWeights) {
+        if (classWeights != null) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " does not weigh its loss by class");
+        }
+    }
+
     /** Trainable parameters, named like Keras ({@code "dense_1/kernel"}), in a stable order; values are live. */
     List<Parameter> parameters();
 }

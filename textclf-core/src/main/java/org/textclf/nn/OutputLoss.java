@@ -16,6 +16,12 @@ interface OutputLoss {
      */
     BatchMetrics lossAndGradient(float[] logits, int[] labels, int rows, float[] logitGradient, float gradientScale);
 
+    /**
+     * This loss with each example's loss and gradient multiplied by its class's weight (Keras' {@code class_weight}:
+     * the batch's loss stays the mean over its rows, of weighted losses); null weighs every class 1.
+     */
+    OutputLoss weighted(float[] classWeights);
+
     /** Class probabilities, {@code rows x classes}, row-major. */
     void probabilities(float[] logits, int rows, float[] out);
 }

@@ -47,7 +47,8 @@ public final class SepCnn implements Network<SequenceBatch> {
     private final SepCnnConfig config;
     private final int vocabulary;
     private final int classes;
-    final OutputLoss loss;
+    /** Replaced, not changed, by {@link #useClassWeights}, before a step and never during one. */
+    OutputLoss loss;
     final Parameter embeddings;
     final SeparableConv1D[] convs;
     final Parameter denseKernel;
@@ -182,6 +183,11 @@ public final class SepCnn implements Network<SequenceBatch> {
      * Splits steps and predictions by batch rows across {@code threads} (null: the calling thread alone). The caller
      * keeps owning and closing the pool.
      */
+    @Override
+    public void useClassWeights(float[] classWeights) {
+        loss = loss.weighted(classWeights);
+    }
+
     @Override
     public void useThreads(StepThreads threads) {
         this.threads = threads;

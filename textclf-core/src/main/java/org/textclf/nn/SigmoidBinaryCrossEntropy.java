@@ -4,9 +4,28 @@ package org.textclf.nn;
  * {@code Dense(1, sigmoid)} with binary cross-entropy, the guide's output for two classes: from the logit {@code z}
  * and label {@code y} in {0, 1}, {@code loss = max(z, 0) - z y + log(1 + exp(-|z|))} (never overflows), gradient
  * {@code sigmoid(z) - y}. Accuracy counts {@code p >= 0.5}, i.e. {@code z >= 0}, as class 1. Probabilities come out
- * as two columns, {@code 1 - p} and {@code p}, so callers see the same layout as for softmax.
+ * as two columns, {@code 1 - p} and {@code p}, so callers see the same layout as for softmax. With class weights, a
+ * row's loss and gradient are multiplied by its label's weight.
  */
 final class SigmoidBinaryCrossEntropy implements OutputLoss {
+    /** By class id (two); null: both 1. */
+    private final float[] weights;
+
+    SigmoidBinaryCrossEntropy() {
+        this(null);
+    }
+
+    private SigmoidBinaryCrossEntropy(float[] weights) {
+        if (weights != null && weights.length != 2) {
+            throw new IllegalArgumentException("expected a weight per class, 2, found " + weights.length);
+        }
+        this.weights = weights == null ? null : weights.clone();
+    }
+
+    @Override
+    public OutputLoss weighted(float[] classWeights) {
+        return new SigmoidBinaryCrossEntropy(classWeights);
+    }
 
     @Override
     public int outputs() {
@@ -21,12 +40,13 @@ final class SigmoidBinaryCrossEntropy implements OutputLoss {
         for (int r = 0; r < rows; r++) {
             double z = logits[r];
             int label = labels[r];
-            lossSum += Math.max(z, 0) - z * label + Math.log1p(Math.exp(-Math.abs(z)));
+            double weight = weights == null ? 1 : weights[label];
+            lossSum += weight * (Math.max(z, 0) - z * label + Math.log1p(Math.exp(-Math.abs(z))));
             if ((z >= 0 ? 1 : 0) == label) {
                 correct++;
             }
             if (logitGradient != null) {
-                logitGradient[r] = (float) ((sigmoid(z) - label) * gradientScale);
+                logitGradient[r] = (float) ((sigmoid(z) - label) * gradientScale * weight);
             }
         }
         return new BatchMetrics(lossSum, correct, rows);

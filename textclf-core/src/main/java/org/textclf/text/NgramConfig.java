@@ -1,5 +1,8 @@
 package org.textclf.text;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import org.textclf.io.HeapShare;
 
 /**
@@ -12,13 +15,17 @@ import org.textclf.io.HeapShare;
  * @param topK how many features {@code SelectKBest(f_classif)} keeps (the guide: 20,000)
  * @param candidateBudgetBytes memory for counting document frequencies in the first pass; when a corpus has more
  *     distinct n-grams than fit, the rarest are pruned and the pruning is reported
+ * @param sublinearTf whether a term's count {@code tf} weighs {@code 1 + ln(tf)} instead of {@code tf} in the tf-idf
+ *     rows (scikit-learn's {@code sublinear_tf}; the guide: false)
  */
-public record NgramConfig(int ngramMin, int ngramMax, int minDocumentFrequency, int topK, long candidateBudgetBytes) {
+public record NgramConfig(int ngramMin, int ngramMax, int minDocumentFrequency, int topK, long candidateBudgetBytes,
+        boolean sublinearTf) {
 
     public static final int DEFAULT_NGRAM_MIN = 1;
     public static final int DEFAULT_NGRAM_MAX = 2;
     public static final int DEFAULT_MIN_DOCUMENT_FREQUENCY = 2;
     public static final int DEFAULT_TOP_K = 20_000;
+    public static final boolean DEFAULT_SUBLINEAR_TF = true;
     /** 64 MiB, or a quarter of a smaller heap ({@link HeapShare}): more n-grams are pruned there, and reported. */
     public static final long DEFAULT_CANDIDATE_BUDGET_BYTES = HeapShare.of(64L << 20);
     /** The longest n-gram we accept; longer ones are almost never repeated, so they only cost memory. */
@@ -54,7 +61,37 @@ public record NgramConfig(int ngramMin, int ngramMax, int minDocumentFrequency, 
     /** A builder starting from these settings. */
     public Builder toBuilder() {
         return new Builder().ngramRange(ngramMin, ngramMax).minDocumentFrequency(minDocumentFrequency).topK(topK)
-                .candidateBudgetBytes(candidateBudgetBytes);
+                .candidateBudgetBytes(candidateBudgetBytes).sublinearTf(sublinearTf);
+    }
+
+    /** Writes the settings as {@link #read} reads them: four ints, a long, a boolean. */
+    void write(DataOutput out) throws IOException {
+        out.writeInt(ngramMin);
+        out.writeInt(ngramMax);
+        out.writeInt(minDocumentFrequency);
+        out.writeInt(topK);
+        out.writeLong(candidateBudgetBytes);
+        out.writeBoolean(sublinearTf);
+    }
+
+    /**
+     * Reads what {@link #write} wrote; {@code withSublinearTf} false reads the format before that field (then
+     * {@code sublinearTf} is false, as those files were computed).
+     *
+     * @throws IOException prefixed by {@code what} when a setting breaks a rule
+     */
+    static NgramConfig read(DataInput in, boolean withSublinearTf, String what) throws IOException {
+        int min = in.readInt();
+        int max = in.readInt();
+        int minDf = in.readInt();
+        int topK = in.readInt();
+        long budget = in.readLong();
+        boolean sublinear = withSublinearTf && in.readBoolean();
+        try {
+            return new NgramConfig(min, max, minDf, topK, budget, sublinear);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(what + ": bad config: " + e.getMessage(), e);
+        }
     }
 
     /** Builds an {@link NgramConfig}; starts from the guide's defaults. */
@@ -64,6 +101,7 @@ public record NgramConfig(int ngramMin, int ngramMax, int minDocumentFrequency, 
         private int minDocumentFrequency = DEFAULT_MIN_DOCUMENT_FREQUENCY;
         private int topK = DEFAULT_TOP_K;
         private long candidateBudgetBytes = DEFAULT_CANDIDATE_BUDGET_BYTES;
+        private boolean sublinearTf = DEFAULT_SUBLINEAR_TF;
 
         private Builder() {
         }
@@ -90,8 +128,14 @@ public record NgramConfig(int ngramMin, int ngramMax, int minDocumentFrequency, 
             return this;
         }
 
+        /** scikit-learn's {@code sublinear_tf}: {@code 1 + ln(tf)} for a term's count {@code tf}. */
+        public Builder sublinearTf(boolean sublinearTf) {
+            this.sublinearTf = sublinearTf;
+            return this;
+        }
+
         public NgramConfig build() {
-            return new NgramConfig(ngramMin, ngramMax, minDocumentFrequency, topK, candidateBudgetBytes);
+            return new NgramConfig(ngramMin, ngramMax, minDocumentFrequency, topK, candidateBudgetBytes, sublinearTf);
         }
     }
 }

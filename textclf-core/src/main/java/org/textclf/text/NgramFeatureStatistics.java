@@ -116,7 +116,7 @@ public final class NgramFeatureStatistics implements Closeable {
         long[] classCounts = new long[labels.size()];
         long[] named = new long[(features + 63) >>> 6];
         NgramScanner scanner = new NgramScanner(vocabulary.config());
-        TfidfRow row = new TfidfRow(scanner, vocabulary.table());
+        TfidfRow row = new TfidfRow(scanner, vocabulary.table(), vocabulary.config().sublinearTf());
         long documents = 0;
         NameFile names = new NameFile(tempDir);
         try {

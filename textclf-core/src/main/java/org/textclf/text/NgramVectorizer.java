@@ -31,12 +31,15 @@ import org.textclf.data.SampleSource;
  * per token or n-gram.
  */
 public final class NgramVectorizer implements Vectorizer<SparseBatch> {
-    /** The first int of {@link #write}'s format. */
-    public static final int FORMAT_VERSION = 1;
+    /** The first int of {@link #write}'s format; 2 added {@code sublinearTf}, version 1 files still load. */
+    public static final int FORMAT_VERSION = 2;
     /** Vocabulary entries (a long hash and a float idf) per bulk read or write. */
     private static final int VOCABULARY_CHUNK = 4096;
     private static final int VOCABULARY_ENTRY_BYTES = Long.BYTES + Float.BYTES;
-    /** Version, config and report, up to and including the vocabulary size: what {@link #write} writes first. */
+    /**
+     * Version, config and report, up to and including the vocabulary size: what {@link #write} writes first (in
+     * format 1; format 2 adds a byte).
+     */
     private static final int HEADER_BYTES = 4 + 4 * 4 + 8 + 8 + 4 + 8 + 4 + 8 + 4 + 8 + 4 + 4 + 8 + 8 + 4;
 
     private final NgramConfig config;
@@ -161,7 +164,7 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
             throw new IllegalArgumentException("expected one label per sample, " + samples.size() + ", found "
                     + labels.length);
         }
-        TfidfRow row = new TfidfRow(new NgramScanner(config), table);
+        TfidfRow row = new TfidfRow(new NgramScanner(config), table, config.sublinearTf());
         int[] rowStart = new int[samples.size() + 1];
         int[] indices = new int[Math.max(16, samples.size() * 64)];
         float[] values = new float[indices.length];
@@ -222,8 +225,9 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
     /**
      * Writes this vectorizer in the following format (big-endian, as {@link DataOutput} writes):
      * <pre>
-     * int    FORMAT_VERSION (1)
-     * config: int ngramMin, int ngramMax, int minDocumentFrequency, int topK, long candidateBudgetBytes
+     * int    FORMAT_VERSION (2)
+     * config: int ngramMin, int ngramMax, int minDocumentFrequency, int topK, long candidateBudgetBytes,
+     *         boolean sublinearTf (not in format 1, whose rows were raw counts)
      * report: long documents, int classes, long candidates, int prunings, long prunedNgrams,
      *         int largestPruneThreshold, long maxDocumentFrequencyUndercount, int vocabulary, int selected,
      *         double lowestSelectedScore, long fitMillis
@@ -236,11 +240,7 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
      */
     public void write(DataOutput out) throws IOException {
         out.writeInt(FORMAT_VERSION);
-        out.writeInt(config.ngramMin());
-        out.writeInt(config.ngramMax());
-        out.writeInt(config.minDocumentFrequency());
-        out.writeInt(config.topK());
-        out.writeLong(config.candidateBudgetBytes());
+        config.write(out);
         out.writeLong(report.documents());
         out.writeInt(report.classes());
         out.writeLong(report.candidates());
@@ -285,21 +285,16 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
      */
     public static NgramVectorizer read(DataInput in, long bytes) throws IOException {
         int version = in.readInt();
-        if (version != FORMAT_VERSION) {
-            throw new IOException("n-gram vectorizer: unsupported format version; expected " + FORMAT_VERSION
+        if (version != 1 && version != FORMAT_VERSION) {
+            throw new IOException("n-gram vectorizer: unsupported format version; expected 1 to " + FORMAT_VERSION
                     + ", found " + version);
         }
-        NgramConfig config;
-        try {
-            config = new NgramConfig(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readLong());
-        } catch (IllegalArgumentException e) {
-            throw new IOException("n-gram vectorizer: bad config: " + e.getMessage(), e);
-        }
+        NgramConfig config = NgramConfig.read(in, version >= 2, "n-gram vectorizer");
         FitReport report = new FitReport(in.readLong(), in.readInt(), in.readLong(), in.readInt(), in.readLong(),
                 in.readInt(), in.readLong(), in.readInt(), in.readInt(), in.readDouble(), in.readLong());
         int vocabulary = in.readInt();
         checkCount("vocabulary size", vocabulary, 1, Integer.MAX_VALUE - 8);
-        long left = bytes - HEADER_BYTES;
+        long left = bytes - HEADER_BYTES - (version >= 2 ? 1 : 0);
         checkRoom("vocabulary size", vocabulary, (left - Integer.BYTES) / VOCABULARY_ENTRY_BYTES, left);
         left -= (long) vocabulary * VOCABULARY_ENTRY_BYTES + Integer.BYTES;
         long[] keys = new long[vocabulary];

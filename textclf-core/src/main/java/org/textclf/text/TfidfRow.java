@@ -2,12 +2,13 @@ package org.textclf.text;
 
 /**
  * One document's tf-idf row over the whole vocabulary, as scikit-learn's {@code TfidfVectorizer} computes it: raw
- * count times idf, in float32, then divided by the L2 norm of the row. Scratch state reused from document to
- * document; one per thread.
+ * count (or, sublinear, {@code 1 + ln(count)}) times idf, in float32, then divided by the L2 norm of the row. Scratch
+ * state reused from document to document; one per thread.
  */
 final class TfidfRow {
     private final NgramScanner scanner;
     private final FeatureTable table;
+    private final boolean sublinear;
 
     private int size;
     /** Keeps {@link FeatureTable#prefetch}'s loads alive. */
@@ -17,9 +18,10 @@ final class TfidfRow {
     private int[] occurrences = new int[256];
     private float[] values = new float[256];
 
-    TfidfRow(NgramScanner scanner, FeatureTable table) {
+    TfidfRow(NgramScanner scanner, FeatureTable table, boolean sublinear) {
         this.scanner = scanner;
         this.table = table;
+        this.sublinear = sublinear;
     }
 
     /** Computes the row of {@code text}; afterwards {@link #size()} features are available, in no set order. */
@@ -43,7 +45,8 @@ final class TfidfRow {
                 continue;
             }
             int count = terms.count(e);
-            float weight = count * FeatureTable.idfOf(entry);
+            float tf = sublinear ? (float) (1 + Math.log(count)) : count;
+            float weight = tf * FeatureTable.idfOf(entry);
             ids[size] = FeatureTable.idOf(entry);
             counts[size] = count;
             occurrences[size] = terms.firstOccurrence(e);

@@ -13,6 +13,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.textclf.config.ClassWeights;
 import org.textclf.config.TrainOptions;
 import org.textclf.data.SampleSource;
 import org.textclf.data.SourceOptions;
@@ -87,6 +90,17 @@ class CheckpointFileTest {
         assertThat(CheckpointFile.resume(dir).checkpoint().epoch()).isEqualTo(6);
         // The checkpoint is a model file too.
         assertThat(TextClassifier.load(dir.resolve(CheckpointFile.FILE_NAME)).labels().size()).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "--class-weight {0}")
+    @ValueSource(strings = {"balanced", "1=2.5,2=1"})
+    void resume_classWeights_readBackAsWritten(String weights) throws IOException {
+        Path train = corpus(200);
+        Path dir = temp.resolve("ck");
+        TrainOptions weighted = options().withFit(f -> f.classWeights(ClassWeights.parse(weights)));
+        fit(train, CheckpointFile.create(dir, new CheckpointFile.Run(weighted, List.of(ModelInfo.InputFile.of("train",
+                train)), List.of("x"))), List.of());
+        assertThat(CheckpointFile.resume(dir).run().options()).isEqualTo(weighted);
     }
 
     @Test

@@ -61,9 +61,9 @@ public final class GoldenModels {
                 .learningRate(0.01f).build();
         RunEnvironment quiet = RunEnvironment.DEFAULTS.withVerbose(0);
         return List.of(
-                new Golden("mlp", new TrainOptions(new MlpBranchConfig(NgramConfig.builder().topK(40).build(),
+                new Golden("mlp", new TrainOptions(new MlpBranchConfig(NgramConfig.builder().topK(40).sublinearTf(false).build(),
                         MlpConfig.builder().units(8).build()), fit, quiet)),
-                new Golden("linear", new TrainOptions(new LinearBranchConfig(NgramConfig.builder().topK(40).build(),
+                new Golden("linear", new TrainOptions(new LinearBranchConfig(NgramConfig.builder().topK(40).sublinearTf(false).build(),
                         LinearConfig.DEFAULTS), fit.toBuilder().learningRate(0.03f).build(), quiet)),
                 new Golden("sepcnn", new TrainOptions(new SepCnnBranchConfig(
                         SequenceConfig.builder().maxWords(40).maxLength(20).build(),

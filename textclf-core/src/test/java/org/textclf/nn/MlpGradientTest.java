@@ -47,6 +47,38 @@ class MlpGradientTest {
         assertAbsentFeaturesHaveZeroGradient(batch, analytic[0], parameters.get(0).shape()[1]);
     }
 
+    @ParameterizedTest(name = "classes {0}")
+    @CsvSource({"2", "3"})
+    void computeGradients_classWeights_matchFiniteDifferencesOfTheWeightedLoss(int classes) {
+        Mlp mlp = Mlp.create(MlpConfig.builder().layers(2).units(6).dropoutRate(0f).build(), FEATURES, classes, 5);
+        for (int l = 1; l < mlp.parameters().size(); l += 2) {
+            float[] bias = mlp.parameters().get(l).values();
+            System.arraycopy(TestBatches.randomFloats(bias.length, 0.1, 8 + l), 0, bias, 0, bias.length);
+        }
+        SparseBatch batch = TestBatches.random(6, FEATURES, 6, classes, 6);
+        double unweighted = mlp.evaluateBatch(batch).lossSum();
+        float[] weights = new float[classes];
+        for (int c = 0; c < classes; c++) {
+            weights[c] = 0.5f + 1.5f * c;
+        }
+        mlp.useClassWeights(weights);
+        assertThat(mlp.evaluateBatch(batch).lossSum()).as("the validation loss is weighted too")
+                .isNotCloseTo(unweighted, org.assertj.core.api.Assertions.within(1e-3));
+        Gradients gradients = mlp.computeGradients(batch, new SplittableRandom(7));
+        List<Parameter> parameters = mlp.parameters();
+        float[][] analytic = new float[parameters.size()][];
+        for (int i = 0; i < parameters.size(); i++) {
+            analytic[i] = gradients.toDense(i); // a copy: the loss below recomputes into the same buffer
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter p = parameters.get(i);
+            GradientCheck.checkSkippingKinks(p.name(), p.values(), analytic[i], GradientCheck.all(p.size()), 1e-3f,
+                    5e-5, 1e-2, 1e-3, () -> mlp.computeGradients(batch, new SplittableRandom(7)).metrics().loss());
+        }
+        mlp.useClassWeights(null);
+        assertThat(mlp.evaluateBatch(batch).lossSum()).isEqualTo(unweighted);
+    }
+
     private static void assertAbsentFeaturesHaveZeroGradient(SparseBatch batch, float[] kernelGradient, int width) {
         boolean[] present = new boolean[FEATURES];
         for (int feature : batch.indices()) {

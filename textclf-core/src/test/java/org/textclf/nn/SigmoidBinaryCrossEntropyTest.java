@@ -37,6 +37,26 @@ class SigmoidBinaryCrossEntropyTest {
     }
 
     @Test
+    void lossAndGradient_classWeights_matchFiniteDifferencesOfTheWeightedLoss() {
+        int rows = 8;
+        float[] logits = TestBatches.randomFloats(rows, 3, 62);
+        int[] labels = {0, 1, 1, 0, 1, 0, 0, 1};
+        float[] weights = {4f, 0.75f};
+        OutputLoss weighted = loss.weighted(weights);
+        float[] gradient = new float[rows];
+        weighted.lossAndGradient(logits, labels, rows, gradient, 0.25f);
+        GradientCheck.check("weighted sigmoid cross-entropy", logits, gradient, GradientCheck.all(rows), 1e-2f,
+                1e-4, 1e-3, () -> 0.25 * weighted.lossAndGradient(logits, labels, rows, null, 0f).lossSum());
+        double expected = 0;
+        for (int r = 0; r < rows; r++) {
+            expected += weights[labels[r]] * loss.lossAndGradient(new float[] {logits[r]}, new int[] {labels[r]}, 1,
+                    null, 0f).lossSum();
+        }
+        assertThat(weighted.lossAndGradient(logits, labels, rows, null, 0f).lossSum()).isCloseTo(expected,
+                within(1e-9));
+    }
+
+    @Test
     void probabilities_anyLogit_giveTwoColumnsOneMinusPAndP() {
         float[] p = new float[4];
         loss.probabilities(new float[] {0f, (float) Math.log(3)}, 2, p);

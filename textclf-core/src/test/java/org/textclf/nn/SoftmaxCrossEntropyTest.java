@@ -40,6 +40,34 @@ class SoftmaxCrossEntropyTest {
     }
 
     @Test
+    void lossAndGradient_classWeights_matchFiniteDifferencesOfTheWeightedLoss() {
+        int rows = 5;
+        float[] logits = TestBatches.randomFloats(rows * 3, 3, 52);
+        int[] labels = {0, 1, 2, 2, 1};
+        float[] weights = {0.5f, 2f, 3.25f};
+        OutputLoss weighted = loss.weighted(weights);
+        float[] gradient = new float[rows * 3];
+        weighted.lossAndGradient(logits, labels, rows, gradient, 0.5f);
+        GradientCheck.check("weighted softmax cross-entropy", logits, gradient, GradientCheck.all(logits.length),
+                1e-2f, 1e-4, 1e-3, () -> 0.5 * weighted.lossAndGradient(logits, labels, rows, null, 0f).lossSum());
+        double expected = 0;
+        for (int r = 0; r < rows; r++) {
+            float[] row = java.util.Arrays.copyOfRange(logits, 3 * r, 3 * r + 3);
+            expected += weights[labels[r]] * loss.lossAndGradient(row, new int[] {labels[r]}, 1, null, 0f).lossSum();
+        }
+        assertThat(weighted.lossAndGradient(logits, labels, rows, null, 0f).lossSum()).isCloseTo(expected,
+                within(1e-9));
+    }
+
+    @Test
+    void weighted_null_isTheUnweightedLoss() {
+        float[] logits = TestBatches.randomFloats(6, 3, 53);
+        int[] labels = {2, 0};
+        assertThat(loss.weighted(null).lossAndGradient(logits, labels, 2, null, 0f))
+                .isEqualTo(loss.lossAndGradient(logits, labels, 2, null, 0f));
+    }
+
+    @Test
     void probabilities_anyLogits_sumToOneInArgmaxOrder() {
         float[] p = new float[6];
         loss.probabilities(new float[] {1f, 2f, 3f, 0f, 0f, 0f}, 2, p);

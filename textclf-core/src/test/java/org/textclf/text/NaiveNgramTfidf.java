@@ -18,8 +18,15 @@ final class NaiveNgramTfidf {
     final Map<String, Float> idf = new HashMap<>();
     final Map<String, Double> f = new HashMap<>();
     final List<String> selected;
+    private final boolean sublinear;
 
     NaiveNgramTfidf(List<Sample> samples, int minDf, int k) {
+        this(samples, minDf, k, false);
+    }
+
+    /** @param sublinear scikit-learn's sublinear_tf: a count c weighs 1 + ln(c) */
+    NaiveNgramTfidf(List<Sample> samples, int minDf, int k, boolean sublinear) {
+        this.sublinear = sublinear;
         Map<String, Integer> df = new TreeMap<>();
         for (Sample s : samples) {
             for (String g : counts(s.text()).keySet()) {
@@ -72,7 +79,8 @@ final class NaiveNgramTfidf {
         for (Map.Entry<String, Integer> e : counts(text).entrySet()) {
             Float w = idf.get(e.getKey());
             if (w != null) {
-                float value = e.getValue() * w;
+                float tf = sublinear ? (float) (1 + Math.log(e.getValue())) : e.getValue();
+                float value = tf * w;
                 row.put(e.getKey(), value);
                 sumOfSquares += (double) value * value;
             }

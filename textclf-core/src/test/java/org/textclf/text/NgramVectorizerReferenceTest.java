@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.textclf.batch.SparseBatch;
 import org.textclf.data.Labels;
 import org.textclf.data.Sample;
@@ -16,15 +16,15 @@ import org.textclf.data.Sample;
 /** The streaming, hashed vectorizer against {@link NaiveNgramTfidf} on random corpora. */
 class NgramVectorizerReferenceTest {
 
-    @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3})
-    void fit_randomCorpus_sameFeaturesAndValuesAsNaiveReference(long seed) throws IOException {
+    @ParameterizedTest(name = "seed {0}, sublinear tf {1}")
+    @CsvSource({"1, false", "2, false", "3, false", "1, true", "2, true"})
+    void fit_randomCorpus_sameFeaturesAndValuesAsNaiveReference(long seed, boolean sublinear) throws IOException {
         MemorySource corpus = RandomCorpus.make(300, 80, seed);
         int k = 40;
-        NaiveNgramTfidf naive = new NaiveNgramTfidf(corpus.samples(), 2, k);
+        NaiveNgramTfidf naive = new NaiveNgramTfidf(corpus.samples(), 2, k, sublinear);
 
         NgramVectorizer v = NgramVectorizer.fit(corpus, Labels.of(List.of("1", "2")),
-                NgramConfig.builder().topK(k).build(), line -> { });
+                NgramConfig.builder().topK(k).sublinearTf(sublinear).build(), line -> { });
 
         assertThat(v.fitReport().vocabulary()).isEqualTo(naive.vocabulary.size());
         assertThat(v.featureNames()).isEqualTo(naive.selected);

@@ -37,6 +37,11 @@ class NgramVectorizerTest {
             "2", "");
     }
 
+    /** scikit-learn's default, raw counts, which its reference values were computed with. */
+    private static NgramConfig.Builder raw() {
+        return NgramConfig.builder().sublinearTf(false);
+    }
+
     private static NgramVectorizer fit(MemorySource source, NgramConfig config) throws IOException {
         return NgramVectorizer.fit(source, CLASSES, config, line -> { });
     }
@@ -58,7 +63,7 @@ class NgramVectorizerTest {
     @Test
     void fit_tinyCorpus_matchesScikitLearnTfidfAfterSelection() throws IOException {
         MemorySource source = tiny();
-        NgramVectorizer v = fit(source, NgramConfig.builder().topK(5).build());
+        NgramVectorizer v = fit(source, raw().topK(5).build());
 
         // scikit-learn 1.2.1: TfidfVectorizer(ngram_range=(1,2), strip_accents='unicode', min_df=2,
         // dtype=float32).fit_transform(texts), then SelectKBest(f_classif, k=5).fit(x, y).transform(x).toarray()
@@ -87,8 +92,56 @@ class NgramVectorizerTest {
     }
 
     @Test
+    void fit_sublinearTf_weighsOnePlusLogOfTheCountThenNormalizes() throws IOException {
+        NgramVectorizer raw = fit(TINY, raw().topK(7).build());
+        NgramVectorizer sublinear = fit(TINY, raw().topK(7).sublinearTf(true).build());
+        assertThat(sublinear.featureNames()).containsExactly("actors", "bad", "film", "good", "good film", "plot",
+                "the");
+        // "a bad film; bad bad plot": bad 3 times, film and plot once (scikit-learn's sublinear_tf=True row)
+        double bad = (1 + Math.log(3)) * sublinear.idf(1);
+        double film = sublinear.idf(2);
+        double plot = sublinear.idf(5);
+        double norm = Math.sqrt(bad * bad + film * film + plot * plot);
+        float[] row = dense(transform(sublinear, TINY.samples().subList(1, 2)))[0];
+        assertThat(row[1]).isCloseTo((float) (bad / norm), within(1e-6f));
+        assertThat(row[2]).isCloseTo((float) (film / norm), within(1e-6f));
+        assertThat(row[5]).isCloseTo((float) (plot / norm), within(1e-6f));
+        assertThat(dense(transform(raw, TINY.samples().subList(1, 2)))[0][1]).as("raw counts weigh bad 3 times")
+                .isCloseTo((float) (3 * raw.idf(1) / Math.sqrt(9 * raw.idf(1) * raw.idf(1) + film * film
+                        + plot * plot)), within(1e-6f));
+        // a count of 1 weighs 1 either way: "the bad actors" is the same row
+        assertThat(dense(transform(sublinear, TINY.samples().subList(3, 4)))[0])
+                .containsExactly(dense(transform(raw, TINY.samples().subList(3, 4)))[0]);
+    }
+
+    @Test
+    void writeRead_sublinearTf_roundTripsAndVersionOneReadsAsRawCounts() throws IOException {
+        NgramVectorizer sublinear = fit(TINY, raw().topK(7).sublinearTf(true).build());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        sublinear.write(new DataOutputStream(bytes));
+        NgramVectorizer back = NgramVectorizer.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
+                bytes.size());
+        assertThat(back.config()).isEqualTo(sublinear.config());
+        assertThat(dense(transform(back, TINY.samples()))).isDeepEqualTo(dense(transform(sublinear, TINY.samples())));
+
+        // Format 1 (before sublinearTf): the same bytes without the flag, version 1, read as raw counts.
+        NgramVectorizer raw = fit(TINY, raw().topK(7).build());
+        ByteArrayOutputStream v2 = new ByteArrayOutputStream();
+        raw.write(new DataOutputStream(v2));
+        byte[] two = v2.toByteArray();
+        int flag = 4 + 4 * 4 + 8; // version, four ints, the budget: the flag's offset
+        byte[] one = new byte[two.length - 1];
+        System.arraycopy(two, 0, one, 0, flag);
+        System.arraycopy(two, flag + 1, one, flag, two.length - flag - 1);
+        java.nio.ByteBuffer.wrap(one).putInt(0, 1);
+        NgramVectorizer old = NgramVectorizer.read(new DataInputStream(new ByteArrayInputStream(one)), one.length);
+        assertThat(old.config().sublinearTf()).isFalse();
+        assertThat(dense(transform(old, TINY.samples()))).isDeepEqualTo(dense(transform(raw, TINY.samples())));
+    }
+
+    @Test
     void fit_topKThree_keepsScikitLearnsThreeBestByF() throws IOException {
-        NgramVectorizer v = fit(TINY, NgramConfig.builder().topK(3).build());
+        NgramVectorizer v = fit(TINY, raw().topK(3).build());
 
         // f_classif: actors 0.136, bad 3.45, film 6.59, good 125.8, 'good film' 18.9, plot 0.0626, the 0.00958
         assertThat(v.featureNames()).containsExactly("film", "good", "good film");
@@ -100,10 +153,10 @@ class NgramVectorizerTest {
         MemorySource tie = MemorySource.of("1", "aa bb good", "1", "aa bb good film", "2", "cc dd bad",
                 "2", "cc dd bad film", "1", "film");
         // scikit-learn: 'bad', 'cc', 'cc dd', 'dd', 'dd bad' share F = 1729.01; SelectKBest(k).get_support() names:
-        assertThat(fit(tie, NgramConfig.builder().topK(2).build()).featureNames()).containsExactly("dd", "dd bad");
-        assertThat(fit(tie, NgramConfig.builder().topK(3).build()).featureNames())
+        assertThat(fit(tie, raw().topK(2).build()).featureNames()).containsExactly("dd", "dd bad");
+        assertThat(fit(tie, raw().topK(3).build()).featureNames())
                 .containsExactly("cc dd", "dd", "dd bad");
-        assertThat(fit(tie, NgramConfig.builder().topK(4).build()).featureNames())
+        assertThat(fit(tie, raw().topK(4).build()).featureNames())
                 .containsExactly("cc", "cc dd", "dd", "dd bad");
     }
 
@@ -118,7 +171,7 @@ class NgramVectorizerTest {
     @Test
     void fit_minDocumentFrequencyOne_keepsEveryNgram() throws IOException {
         MemorySource source = MemorySource.of("1", "good film", "2", "bad film", "1", "good");
-        NgramVectorizer v = fit(source, NgramConfig.builder().minDocumentFrequency(1).build());
+        NgramVectorizer v = fit(source, raw().minDocumentFrequency(1).build());
 
         assertThat(v.featureNames()).containsExactly("bad", "bad film", "film", "good", "good film");
         assertThat(fit(source, NgramConfig.DEFAULT).featureNames()).containsExactly("film", "good");
@@ -165,8 +218,8 @@ class NgramVectorizerTest {
 
     @Test
     void vectorize_unselectedNgrams_countInTheNormButAreNotEmitted() throws IOException {
-        NgramVectorizer all = fit(TINY, NgramConfig.DEFAULT);
-        NgramVectorizer three = fit(TINY, NgramConfig.builder().topK(3).build());
+        NgramVectorizer all = fit(TINY, raw().build());
+        NgramVectorizer three = fit(TINY, raw().topK(3).build());
         List<Sample> doc = List.of(new Sample(null, "the good film, the good actors", 1));
 
         float[] full = dense(transform(all, doc))[0];
@@ -178,7 +231,7 @@ class NgramVectorizerTest {
 
     @Test
     void write_thenRead_givesSameVectorizer() throws IOException {
-        NgramVectorizer v = fit(TINY, NgramConfig.builder().topK(4).candidateBudgetBytes(1 << 20).build());
+        NgramVectorizer v = fit(TINY, raw().topK(4).candidateBudgetBytes(1 << 20).build());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         v.write(new DataOutputStream(bytes));
 
@@ -200,13 +253,13 @@ class NgramVectorizerTest {
 
         assertThatThrownBy(() -> NgramVectorizer.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))))
                 .isInstanceOf(IOException.class)
-                .hasMessage("n-gram vectorizer: unsupported format version; expected 1, found 7");
+                .hasMessage("n-gram vectorizer: unsupported format version; expected 1 to 2, found 7");
     }
 
     @Test
     void vectorize_fromManyThreads_sameAsFromOne() throws Exception {
         MemorySource corpus = RandomCorpus.make(400, 60, 11);
-        NgramVectorizer v = fit(corpus, NgramConfig.builder().topK(50).build());
+        NgramVectorizer v = fit(corpus, raw().topK(50).build());
         SparseBatch expected = transform(v, corpus.samples());
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -226,7 +279,7 @@ class NgramVectorizerTest {
     void fit_candidatesOverBudget_prunesReportsAndStillFindsTheStrongFeatures() throws IOException {
         MemorySource corpus = RandomCorpus.make(400, 2_000, 5);
         List<String> log = new ArrayList<>();
-        NgramConfig small = NgramConfig.builder().topK(20).candidateBudgetBytes(8 * 1024).build();
+        NgramConfig small = raw().topK(20).candidateBudgetBytes(8 * 1024).build();
 
         NgramVectorizer pruned = NgramVectorizer.fit(corpus, CLASSES, small, log::add);
         NgramVectorizer exact = fit(corpus, small.toBuilder().candidateBudgetBytes(1 << 20).build());
