@@ -75,8 +75,11 @@ public final class TextClfClassificationModel extends Model<TextClfClassificatio
 
     /** A model that scores with {@code classifier}, e.g. one trained or loaded without Spark. */
     public static TextClfClassificationModel of(TextClassifier classifier) {
-        TextClfClassificationModel m = new TextClfClassificationModel(Identifiable.randomUID("textclf"),
-                ModelFiles.bytes(classifier));
+        return of(Identifiable.randomUID("textclf"), classifier);
+    }
+
+    static TextClfClassificationModel of(String uid, TextClassifier classifier) {
+        TextClfClassificationModel m = new TextClfClassificationModel(uid, ModelFiles.bytes(classifier));
         m.classifier = classifier;
         return m;
     }
