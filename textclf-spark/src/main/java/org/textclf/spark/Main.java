@@ -58,7 +58,7 @@ public final class Main {
         try {
             train(spark, train, out, err);
             return 0;
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) { // SparkException too: checked, but thrown undeclared from Scala
             err.println("textclf-spark: " + oneLine(e));
             return 1;
         } finally {
@@ -150,13 +150,16 @@ public final class Main {
         try {
             return scored.javaRDD().mapPartitions(count).reduce((a, b) -> new Accuracy(a.right() + b.right(),
                     a.total() + b.total()));
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // a failed task's own exception, inside Spark's (checked, thrown undeclared)
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof IllegalArgumentException bad && bad.getMessage().startsWith(name + ":")) {
                     throw new IOException(bad.getMessage(), e);
                 }
             }
-            throw e;
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e.getMessage(), e);
         }
     }
 
@@ -199,8 +202,18 @@ public final class Main {
         }
     }
 
-    /** The reason, without Spark's wrapping or a stack trace. */
+    /**
+     * The reason, without Spark's wrapping or a stack trace: a failed task's own IOException or
+     * IllegalArgumentException (textclf's one-line messages) inside Spark's, else the first line of the message.
+     */
     static String oneLine(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if ((c instanceof IOException || c instanceof IllegalArgumentException) && c.getMessage() != null
+                    && !(c instanceof org.apache.spark.SparkException)) {
+                e = c;
+                break;
+            }
+        }
         Throwable t = e;
         while ((t instanceof UncheckedIOException || t.getMessage() == null) && t.getCause() != null) {
             t = t.getCause();

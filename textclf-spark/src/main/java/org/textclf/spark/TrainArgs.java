@@ -1,9 +1,12 @@
 package org.textclf.spark;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.textclf.branch.Branches;
+import org.textclf.spark.fit.TrainingScheme;
 import org.textclf.spark.ml.TextClfClassifier;
 
 /**
@@ -23,6 +26,9 @@ record TrainArgs(String train, Optional<String> validation, Optional<String> tes
             + " [--model auto|mlp|linear|sepcnn] [--epochs N] [--batch-size N] [--learning-rate X] [--patience N]"
             + " [--validation-fraction F] [--seed N] [--scheme gradient_averaging|parameter_averaging]"
             + " [--averaging-steps N] [--verbose 0|1|2]";
+
+    private static final List<String> SCHEMES = Arrays.stream(TrainingScheme.values())
+            .map(s -> s.name().toLowerCase(Locale.ROOT)).toList();
 
     /** Parses {@code train}'s arguments (the command word already taken). */
     static TrainArgs parse(List<String> args) throws UsageException {
@@ -55,21 +61,22 @@ record TrainArgs(String train, Optional<String> validation, Optional<String> tes
                     case "--text-column" -> textColumns.add(value);
                     case "--label-column" -> labelColumn = value;
                     case "--partitions" -> partitions = atLeast(option, value, 1);
-                    case "--model" -> estimator.setModel(value);
+                    case "--model" -> estimator.setModel(oneOf(option, value, Branches.names()));
                     case "--epochs" -> estimator.setEpochs(atLeast(option, value, 1));
                     case "--batch-size" -> estimator.setBatchSize(atLeast(option, value, 0));
                     case "--learning-rate" -> estimator.setLearningRate(number(option, value));
                     case "--patience" -> estimator.setPatience(atLeast(option, value, 0));
                     case "--validation-fraction" -> estimator.setValidationFraction(number(option, value));
                     case "--seed" -> estimator.setSeed(longValue(option, value));
-                    case "--scheme" -> estimator.setTrainingScheme(value.toLowerCase(Locale.ROOT));
+                    case "--scheme" -> estimator.setTrainingScheme(oneOf(option, value.toLowerCase(Locale.ROOT),
+                            SCHEMES));
                     case "--averaging-steps" -> estimator.setAveragingSteps(atLeast(option, value, 1));
                     case "--verbose" -> estimator.setVerbose(atLeast(option, value, 0));
                     default -> throw new UsageException("unknown option '" + option + "'");
                 }
             } catch (IllegalArgumentException e) { // a param's validator: the value is out of its range
-                throw new UsageException("invalid value for option '" + option + "': " + value + " ("
-                        + estimator.explainParam(estimator.getParam(paramName(option))) + ")");
+                throw new UsageException("invalid value for option '" + option + "': found " + value + "; "
+                        + estimator.explainParam(estimator.getParam(paramName(option))));
             }
         }
         if (train == null) {
