@@ -31,6 +31,9 @@ import org.textclf.spark.ml.TextClfClassifier;
  * executors and prints its accuracy. Errors are one line, {@code textclf-spark: ...}, exit 1; usage errors exit 2.
  */
 public final class Main {
+    /** The column that marks the --val file's rows in the one frame the estimator fits. */
+    static final String VALIDATION = "__textclf_validation";
+
     private Main() {
     }
 
@@ -111,8 +114,6 @@ public final class Main {
         }
         out.flush();
     }
-
-    static final String VALIDATION = "__textclf_validation";
 
     private static Dataset<Row> partitioned(Dataset<Row> rows, int partitions) {
         return partitions > 0 ? rows.repartition(partitions) : rows;
