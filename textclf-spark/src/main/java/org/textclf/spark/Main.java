@@ -57,15 +57,18 @@ public final class Main {
             err.println(TrainArgs.USAGE);
             return 2;
         }
-        SparkSession spark = SparkSession.builder().appName("textclf train").getOrCreate();
+        SparkSession spark = null;
         try {
+            spark = SparkSession.builder().appName("textclf train").getOrCreate();
             train(spark, train, out, err);
             return 0;
         } catch (Exception e) { // SparkException too: checked, but thrown undeclared from Scala
             err.println("textclf-spark: " + oneLine(e));
             return 1;
         } finally {
-            spark.stop();
+            if (spark != null) {
+                spark.stop();
+            }
         }
     }
 
