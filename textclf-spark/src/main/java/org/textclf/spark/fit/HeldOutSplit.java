@@ -48,6 +48,7 @@ final class HeldOutSplit implements Serializable {
         long seed = split.seed();
         double fraction = split.validationFraction();
         Counts total = rows.mapPartitionsWithIndex((p, it) -> {
+            FaultInjection.check("split");
             Split s = new Split(seed, fraction);
             Counts counts = new Counts();
             Iterator<Sample> all = samples.samples(p, it);

@@ -210,6 +210,7 @@ public final class SparkFit {
     private static JavaRDD<ExampleBlock> vectorize(JavaRDD<Row> rows, RowSamples samples,
             Broadcast<ModelBytes> model) {
         return rows.mapPartitionsWithIndex((p, it) -> {
+            FaultInjection.check("vectorize");
             ModelBytes bytes = model.value();
             FittedModel<?> replica = bytes.borrow();
             try {
