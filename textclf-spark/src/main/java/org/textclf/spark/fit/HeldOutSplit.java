@@ -54,10 +54,6 @@ final class HeldOutSplit implements Serializable {
             Iterator<Sample> all = samples.samples(p, it);
             while (all.hasNext()) {
                 Sample sample = all.next();
-                if (sample.label() == null) {
-                    throw new IllegalArgumentException(samples.partitionName(p) + ":" + sample.line()
-                            + ": empty label; expected a class label");
-                }
                 counts.add(sample.label(), s.unit(sample.text()));
             }
             return List.of(counts).iterator();
