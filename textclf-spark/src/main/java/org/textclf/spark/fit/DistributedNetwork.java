@@ -20,6 +20,7 @@ import org.textclf.nn.Adam;
 import org.textclf.nn.AdamConfig;
 import org.textclf.nn.AdamState;
 import org.textclf.nn.BatchMetrics;
+import org.textclf.nn.FloatArrays;
 import org.textclf.nn.Gradients;
 import org.textclf.nn.Network;
 import org.textclf.nn.Optimizer;
@@ -431,12 +432,8 @@ final class DistributedNetwork<B extends Batch> implements Network<DistributedNe
                 for (int d : shape) {
                     out.writeInt(d);
                 }
-                for (float f : s.m()) {
-                    out.writeFloat(f);
-                }
-                for (float f : s.v()) {
-                    out.writeFloat(f);
-                }
+                FloatArrays.write(out, s.m());
+                FloatArrays.write(out, s.v());
             }
         }
 
@@ -454,12 +451,8 @@ final class DistributedNetwork<B extends Batch> implements Network<DistributedNe
                 }
                 float[] m = new float[size];
                 float[] v = new float[size];
-                for (int j = 0; j < size; j++) {
-                    m[j] = in.readFloat();
-                }
-                for (int j = 0; j < size; j++) {
-                    v[j] = in.readFloat();
-                }
+                FloatArrays.readFully(in, m);
+                FloatArrays.readFully(in, v);
                 slots.add(new AdamState.Slot(name, shape, m, v));
             }
             return new AdamState(iterations, slots);

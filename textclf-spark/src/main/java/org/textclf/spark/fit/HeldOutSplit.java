@@ -48,15 +48,12 @@ final class HeldOutSplit implements Serializable {
         long seed = split.seed();
         double fraction = split.validationFraction();
         Counts total = rows.mapPartitionsWithIndex((p, it) -> {
+            FaultInjection.check("split");
             Split s = new Split(seed, fraction);
             Counts counts = new Counts();
             Iterator<Sample> all = samples.samples(p, it);
             while (all.hasNext()) {
                 Sample sample = all.next();
-                if (sample.label() == null) {
-                    throw new IllegalArgumentException(samples.partitionName(p) + ":" + sample.line()
-                            + ": empty label; expected a class label");
-                }
                 counts.add(sample.label(), s.unit(sample.text()));
             }
             return List.of(counts).iterator();

@@ -33,6 +33,8 @@ final class ModelBytes implements Serializable {
     private final byte[] vectorizer;
     private final byte[] network;
     private transient volatile ConcurrentLinkedQueue<FittedModel<?>> pool;
+    /** The first replica read here: the others share its vectorizer, immutable and thread-safe. */
+    private transient volatile FittedModel<?> first;
 
     private ModelBytes(String branch, List<String> rawLabels, List<String> names, byte[] vectorizer, byte[] network) {
         this.branch = branch;
@@ -89,8 +91,16 @@ final class ModelBytes implements Serializable {
     private FittedModel<?> read() throws IOException {
         ModelBranch<?> b = Branches.model(branch);
         Labels labels = Labels.of(rawLabels).withNames(names);
-        return b.readModel(labels, section -> new DataInputStream(new ByteArrayInputStream(
+        FittedModel<?> model = b.readModel(labels, section -> new DataInputStream(new ByteArrayInputStream(
                 ModelBranch.VECTORIZER.equals(section) ? vectorizer : network)), WHERE);
+        synchronized (this) {
+            if (first == null) {
+                first = model;
+                return model;
+            }
+        }
+        // A vectorizer (an n-gram one holds its whole vocabulary) per JVM, not per replica: this one's is garbage.
+        return Branches.model(labels, first.vectorizer(), model.network());
     }
 
     /** The bytes a broadcast of the weights carries. */

@@ -1,12 +1,14 @@
 package org.textclf.spark.fit;
 
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.textclf.data.BadRecordException;
 import org.textclf.data.Labels;
 import org.textclf.data.Sample;
 
@@ -14,8 +16,9 @@ import org.textclf.data.Sample;
  * A partition's rows as core's samples: the text columns joined with a space (as the local readers join AG News'
  * title and description; a null column is empty text), the label column's value as a string in its canonical form
  * (an integer label 3 and a string "3" are the same class), the line the row's position in its partition
- * (counting from 1), so that a bad row is reported as {@code NAME partition P:ROW}. Optionally only one side of a
- * held-out split.
+ * (counting from 1), so that a bad row is reported as {@code NAME partition P:ROW}: an empty label always, a label
+ * that is not one of the classes when they are known. Optionally only one side of a held-out split. A bad row is
+ * thrown as an {@link UncheckedIOException} around a {@link BadRecordException} (an iterator cannot throw more).
  */
 final class RowSamples implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -25,13 +28,17 @@ final class RowSamples implements Serializable {
     private final int labelColumn;
     private final HeldOutSplit split;
     private final boolean validationSide;
+    private final VectorizerFit.LabelList known;
+    private transient Labels labels;
 
-    private RowSamples(String name, int[] textColumns, int labelColumn, HeldOutSplit split, boolean validationSide) {
+    private RowSamples(String name, int[] textColumns, int labelColumn, HeldOutSplit split, boolean validationSide,
+            VectorizerFit.LabelList known) {
         this.name = name;
         this.textColumns = textColumns;
         this.labelColumn = labelColumn;
         this.split = split;
         this.validationSide = validationSide;
+        this.known = known;
     }
 
     /**
@@ -43,7 +50,8 @@ final class RowSamples implements Serializable {
         for (int i = 0; i < text.length; i++) {
             text[i] = column(name, schema, textColumns.get(i), "text");
         }
-        return new RowSamples(name, text, column(name, schema, labelColumn, "label"), null, false);
+        return new RowSamples(name, text, column(name, schema, labelColumn, "label"), null, false,
+                VectorizerFit.LabelList.of(null));
     }
 
     private static int column(String name, StructType schema, String column, String what) {
@@ -59,7 +67,13 @@ final class RowSamples implements Serializable {
     /** These rows restricted to one side of {@code split}. */
     RowSamples side(HeldOutSplit split, boolean validation) {
         return new RowSamples(validation ? "validation part of the " + name : name, textColumns, labelColumn, split,
-                validation);
+                validation, known);
+    }
+
+    /** These rows, each label checked to be one of {@code labels} (null: any). */
+    RowSamples checking(Labels labels) {
+        return new RowSamples(name, textColumns, labelColumn, split, validationSide,
+                VectorizerFit.LabelList.of(labels));
     }
 
     /** The source name messages of partition {@code partition} start with. */
@@ -116,9 +130,23 @@ final class RowSamples implements Serializable {
         }
         Object label = row.get(labelColumn);
         String raw = label == null ? null : label.toString().strip();
-        // The label rule of the local readers: canonical when it is one; an empty one stays for the fit to report.
+        // The label rule of the local readers: canonical, and never empty.
         String canonical = raw == null || raw.isEmpty() ? null : canonical(raw, partition, line);
-        return new Sample(canonical, text.toString(), line);
+        Sample sample = new Sample(canonical, text.toString(), line);
+        try {
+            if (canonical == null) {
+                throw new BadRecordException(partitionName(partition), line, "empty label");
+            }
+            if (known.raw() != null) {
+                if (labels == null) {
+                    labels = known.labels();
+                }
+                labels.idOf(sample, partitionName(partition));
+            }
+        } catch (BadRecordException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sample;
     }
 
     private String canonical(String raw, int partition, long line) {

@@ -109,7 +109,7 @@ public final class SparkFit {
             labels = labels != null ? labels : heldOut.labels();
         }
         Fitted<?> fitted = new VectorizerFit(spark, progress::line, times).fit(options.branch(), labels, train,
-                trainPart);
+                trainPart.checking(labels));
         try (fitted) {
             return train(request, spark, fitted, labels, train, trainPart, validation, validationPart, progress,
                     times, start);
@@ -210,6 +210,7 @@ public final class SparkFit {
     private static JavaRDD<ExampleBlock> vectorize(JavaRDD<Row> rows, RowSamples samples,
             Broadcast<ModelBytes> model) {
         return rows.mapPartitionsWithIndex((p, it) -> {
+            FaultInjection.check("vectorize");
             ModelBytes bytes = model.value();
             FittedModel<?> replica = bytes.borrow();
             try {

@@ -110,6 +110,7 @@ final class VectorizerFit {
         long[] settings = ngramSettings(config);
         LabelList given = LabelList.of(labels);
         FirstPart total = rows.mapPartitionsWithIndex((p, it) -> {
+            FaultInjection.check("fit pass 1");
             Iterator<Sample> all = samples.samples(p, it);
             LengthCounts counts = lengths ? new LengthCounts() : null;
             Iterator<Sample> counted = counts == null ? all : peek(all, s -> counts.add(Words.count(s.text())));
@@ -146,6 +147,7 @@ final class VectorizerFit {
                 NgramVocabulary::read));
         try {
             byte[] summed = rows.mapPartitionsWithIndex((p, it) -> {
+                FaultInjection.check("fit pass 2");
                 try (NgramFeatureStatistics s = NgramFeatureStatistics.of(shared.value().get(), p,
                         samples.samples(p, it), null, null)) {
                     return List.of(Shared.bytes(s, NgramFeatureStatistics::write)).iterator();

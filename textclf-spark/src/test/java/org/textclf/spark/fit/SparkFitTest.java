@@ -41,7 +41,7 @@ class SparkFitTest {
 
     @BeforeAll
     static void start() {
-        spark = Corpus.session("local[2]");
+        spark = Corpus.session("local[2,2]"); // two threads, a task may fail once
     }
 
     @AfterAll
@@ -56,12 +56,12 @@ class SparkFitTest {
     }
 
     @Test
-    void trainsAClassifierThatSavesAsAnOrdinaryModelFile() throws IOException {
+    void trainsAClassifierThatSavesAsAnOrdinaryModelFileWithTheLocalFitsVectorizer() throws IOException {
         StringWriter log = new StringWriter();
-        FitResult result = fit(TrainingScheme.GRADIENT_AVERAGING, 2, OPTIONS.withEnvironment(e -> e.withVerbose(2)),
+        FitResult result = fit(TrainingScheme.GRADIENT_AVERAGING, 3, OPTIONS.withEnvironment(e -> e.withVerbose(2)),
                 ProgressListener.lines(new PrintWriter(log, true)));
-        assertThat(result.history().size()).isBetween(1, 4);
-        assertThat(result.metrics().get(Metric.VAL_ACCURACY.key())).isGreaterThan(0.9);
+        assertThat(result.history().size()).isEqualTo(4);
+        assertThat(result.metrics().get(Metric.VAL_ACCURACY.key())).isGreaterThan(0.85);
         assertThat(result.classifier().classNames()).containsExactly("class0", "class1");
         Path file = dir.resolve("m.textclf");
         result.classifier().save(file);
@@ -69,22 +69,17 @@ class SparkFitTest {
         List<String> texts = List.of(CORPUS.rows.get(0)[1], CORPUS.rows.get(1)[1]);
         assertThat(loaded.predict(texts)).isEqualTo(result.classifier().predict(texts));
         assertThat(loaded.evaluate(Sources.open(CORPUS.csv(dir, "all.csv"), SourceOptions.DEFAULTS)).accuracy())
-                .isGreaterThan(0.9);
+                .isGreaterThan(0.85);
         // the stage times line, which bench/spark reads
         String line = log.toString().lines().filter(l -> l.contains(StageTimes.PREFIX)).findFirst().orElseThrow();
         assertThat(StageTimes.parse(line).stages()).containsKeys("split", "fit pass 1", "fit pass 2", "vectorize",
-                "epoch 1", "total");
-    }
-
-    @Test
-    void holdsOutAndFitsTheVectorizerExactlyAsTheLocalFit() throws IOException {
+                "epoch 1", "epoch 4", "total");
+        // the held-out split and the vectorizer are the local fit's
         FitResult local = TextClassifier.fit(FitRequest.builder(Sources.open(CORPUS.csv(dir, "train.csv"),
                 SourceOptions.DEFAULTS)).options(OPTIONS.withFit(f -> f.epochs(1))).progress(ProgressListener.NONE)
                 .build());
-        FitResult distributed = fit(TrainingScheme.GRADIENT_AVERAGING, 3, OPTIONS.withFit(f -> f.epochs(1)),
-                ProgressListener.NONE);
         NgramVectorizer a = (NgramVectorizer) local.classifier().fitted().vectorizer();
-        NgramVectorizer b = (NgramVectorizer) distributed.classifier().fitted().vectorizer();
+        NgramVectorizer b = (NgramVectorizer) result.classifier().fitted().vectorizer();
         assertThat(b.featureNames()).isEqualTo(a.featureNames());
         assertThat(b.fitReport().documents()).isEqualTo(a.fitReport().documents());
         for (int c = 0; c < a.features(); c++) {
@@ -92,25 +87,39 @@ class SparkFitTest {
         }
     }
 
+    /**
+     * Two runs of a seed and a partitioning train the same weights, bit for bit, even when a task of every stage of
+     * the second fails once and Spark runs it again.
+     */
     @Test
-    void gradientAveragingIsDeterministicForASeedAndAPartitioning() throws IOException {
-        FitResult first = fit(TrainingScheme.GRADIENT_AVERAGING, 2, OPTIONS.withFit(f -> f.epochs(2)),
-                ProgressListener.NONE);
-        FitResult second = fit(TrainingScheme.GRADIENT_AVERAGING, 2, OPTIONS.withFit(f -> f.epochs(2)),
-                ProgressListener.NONE);
-        assertThat(network(second)).isEqualTo(network(first));
-        FitResult otherSeed = fit(TrainingScheme.GRADIENT_AVERAGING, 2, OPTIONS.withFit(f -> f.epochs(2).seed(7)),
-                ProgressListener.NONE);
-        assertThat(network(otherSeed)).isNotEqualTo(network(first));
+    void gradientAveragingIsDeterministicAndATaskRunAgainGivesTheSameResult() throws IOException {
+        TrainOptions options = OPTIONS.withFit(f -> f.epochs(2));
+        FitResult first = fit(TrainingScheme.GRADIENT_AVERAGING, 2, options, ProgressListener.NONE);
+        FaultInjection.arm("split", "fit pass 1", "fit pass 2", "vectorize", "train step", "validation");
+        try {
+            FitResult second = fit(TrainingScheme.GRADIENT_AVERAGING, 2, options, ProgressListener.NONE);
+            assertThat(FaultInjection.fired()).containsExactlyInAnyOrder("split", "fit pass 1", "fit pass 2",
+                    "vectorize", "train step", "validation");
+            assertThat(network(second)).isEqualTo(network(first));
+            assertThat(second.history().get(Metric.VAL_LOSS)).isEqualTo(first.history().get(Metric.VAL_LOSS));
+        } finally {
+            FaultInjection.arm();
+        }
     }
 
     @Test
-    void parameterAveragingLearnsAndIsDeterministic() throws IOException {
+    void parameterAveragingLearnsAndIsDeterministicThroughARetriedTask() throws IOException {
         FitResult first = fit(TrainingScheme.PARAMETER_AVERAGING, 2, OPTIONS, ProgressListener.NONE);
-        FitResult second = fit(TrainingScheme.PARAMETER_AVERAGING, 2, OPTIONS, ProgressListener.NONE);
-        // it learns more slowly per epoch than gradient averaging (its replicas take half-size steps apart)
-        assertThat(first.metrics().get(Metric.VAL_ACCURACY.key())).isGreaterThan(0.8);
-        assertThat(network(second)).isEqualTo(network(first));
+        FaultInjection.arm("train step");
+        try {
+            FitResult second = fit(TrainingScheme.PARAMETER_AVERAGING, 2, OPTIONS, ProgressListener.NONE);
+            assertThat(FaultInjection.fired()).containsExactly("train step");
+            // it learns more slowly per epoch than gradient averaging (its replicas take half-size steps apart)
+            assertThat(first.metrics().get(Metric.VAL_ACCURACY.key())).isGreaterThan(0.8);
+            assertThat(network(second)).isEqualTo(network(first));
+        } finally {
+            FaultInjection.arm();
+        }
     }
 
     @Test
