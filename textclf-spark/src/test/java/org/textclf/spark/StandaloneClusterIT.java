@@ -60,7 +60,8 @@ class StandaloneClusterIT {
         for (int i = daemons.size() - 1; i >= 0; i--) { // the workers before the master
             stop(daemons.get(i));
         }
-        // No JVM of this cluster may outlive the test: the daemons and their executors all name this SPARK_HOME.
+        assertThat(daemons).as("the Master and Workers stopped").noneMatch(Process::isAlive);
+        // No executor may outlive the test: their command lines name this SPARK_HOME's jars.
         List<String> left = ProcessHandle.allProcesses()
                 .filter(h -> h.info().commandLine().map(c -> c.contains(home.toString())).orElse(false))
                 .map(h -> h.pid() + " " + h.info().commandLine().orElse("")).toList();
