@@ -22,8 +22,11 @@ public record Split(long seed, double validationFraction) {
         return new Split(seed, DEFAULT_VALIDATION_FRACTION);
     }
 
-    /** The seeded hash of {@code text} as a uniform number in [0, 1). */
-    double unit(String text) {
+    /**
+     * The seeded hash of {@code text} as a uniform number in [0, 1). Public so that a fit over partitions (Spark's)
+     * holds out exactly the samples the local split would.
+     */
+    public double unit(String text) {
         return (Hashing.text(text, seed) >>> 11) * 0x1.0p-53;
     }
 }

@@ -1,0 +1,140 @@
+package org.textclf.spark.fit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.textclf.api.FitRequest;
+import org.textclf.api.FitResult;
+import org.textclf.api.TextClassifier;
+import org.textclf.config.MlpBranchConfig;
+import org.textclf.config.TrainOptions;
+import org.textclf.data.SourceOptions;
+import org.textclf.data.Sources;
+import org.textclf.nn.MlpConfig;
+import org.textclf.progress.ProgressListener;
+import org.textclf.text.NgramConfig;
+import org.textclf.text.NgramVectorizer;
+import org.textclf.train.Metric;
+
+/** SparkFit end to end on local[2]: the split, the fit, both training schemes, determinism, the saved model. */
+class SparkFitTest {
+    private static SparkSession spark;
+    private static final Corpus CORPUS = Corpus.of(2, 200, 3);
+    private static final TrainOptions OPTIONS = TrainOptions.of(new MlpBranchConfig(
+            NgramConfig.builder().topK(500).build(), new MlpConfig(2, 16, 0.2f)))
+            .withFit(f -> f.epochs(4).batchSize(32)).withEnvironment(e -> e.withVerbose(0));
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        spark = Corpus.session("local[2,2]"); // two threads, a task may fail once
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    private static FitResult fit(TrainingScheme scheme, int partitions, TrainOptions options,
+            ProgressListener progress) throws IOException {
+        return SparkFit.fit(SparkFitRequest.builder(CORPUS.frame(spark, partitions)).options(options)
+                .scheme(scheme).averagingSteps(2).progress(progress).build());
+    }
+
+    @Test
+    void trainsAClassifierThatSavesAsAnOrdinaryModelFileWithTheLocalFitsVectorizer() throws IOException {
+        StringWriter log = new StringWriter();
+        FitResult result = fit(TrainingScheme.GRADIENT_AVERAGING, 3, OPTIONS.withEnvironment(e -> e.withVerbose(2)),
+                ProgressListener.lines(new PrintWriter(log, true)));
+        assertThat(result.history().size()).isEqualTo(4);
+        assertThat(result.metrics().get(Metric.VAL_ACCURACY.key())).isGreaterThan(0.85);
+        assertThat(result.classifier().classNames()).containsExactly("class0", "class1");
+        Path file = dir.resolve("m.textclf");
+        result.classifier().save(file);
+        TextClassifier loaded = TextClassifier.load(file);
+        List<String> texts = List.of(CORPUS.rows.get(0)[1], CORPUS.rows.get(1)[1]);
+        assertThat(loaded.predict(texts)).isEqualTo(result.classifier().predict(texts));
+        assertThat(loaded.evaluate(Sources.open(CORPUS.csv(dir, "all.csv"), SourceOptions.DEFAULTS)).accuracy())
+                .isGreaterThan(0.85);
+        // the stage times line, which bench/spark reads
+        String line = log.toString().lines().filter(l -> l.contains(StageTimes.PREFIX)).findFirst().orElseThrow();
+        assertThat(StageTimes.parse(line).stages()).containsKeys("split", "fit pass 1", "fit pass 2", "vectorize",
+                "epoch 1", "epoch 4", "total");
+        // the held-out split and the vectorizer are the local fit's
+        FitResult local = TextClassifier.fit(FitRequest.builder(Sources.open(CORPUS.csv(dir, "train.csv"),
+                SourceOptions.DEFAULTS)).options(OPTIONS.withFit(f -> f.epochs(1))).progress(ProgressListener.NONE)
+                .build());
+        NgramVectorizer a = (NgramVectorizer) local.classifier().fitted().vectorizer();
+        NgramVectorizer b = (NgramVectorizer) result.classifier().fitted().vectorizer();
+        assertThat(b.featureNames()).isEqualTo(a.featureNames());
+        assertThat(b.fitReport().documents()).isEqualTo(a.fitReport().documents());
+        for (int c = 0; c < a.features(); c++) {
+            assertThat(b.idf(c)).isEqualTo(a.idf(c));
+        }
+    }
+
+    /**
+     * Two runs of a seed and a partitioning train the same weights, bit for bit, even when a task of every stage of
+     * the second fails once and Spark runs it again.
+     */
+    @Test
+    void gradientAveragingIsDeterministicAndATaskRunAgainGivesTheSameResult() throws IOException {
+        TrainOptions options = OPTIONS.withFit(f -> f.epochs(2));
+        FitResult first = fit(TrainingScheme.GRADIENT_AVERAGING, 2, options, ProgressListener.NONE);
+        FaultInjection.arm("split", "fit pass 1", "fit pass 2", "vectorize", "train step", "validation");
+        try {
+            FitResult second = fit(TrainingScheme.GRADIENT_AVERAGING, 2, options, ProgressListener.NONE);
+            assertThat(FaultInjection.fired()).containsExactlyInAnyOrder("split", "fit pass 1", "fit pass 2",
+                    "vectorize", "train step", "validation");
+            assertThat(network(second)).isEqualTo(network(first));
+            assertThat(second.history().get(Metric.VAL_LOSS)).isEqualTo(first.history().get(Metric.VAL_LOSS));
+        } finally {
+            FaultInjection.arm();
+        }
+    }
+
+    @Test
+    void parameterAveragingLearnsAndIsDeterministicThroughARetriedTask() throws IOException {
+        FitResult first = fit(TrainingScheme.PARAMETER_AVERAGING, 2, OPTIONS, ProgressListener.NONE);
+        FaultInjection.arm("train step");
+        try {
+            FitResult second = fit(TrainingScheme.PARAMETER_AVERAGING, 2, OPTIONS, ProgressListener.NONE);
+            assertThat(FaultInjection.fired()).containsExactly("train step");
+            // it learns more slowly per epoch than gradient averaging (its replicas take half-size steps apart)
+            assertThat(first.metrics().get(Metric.VAL_ACCURACY.key())).isGreaterThan(0.8);
+            assertThat(network(second)).isEqualTo(network(first));
+        } finally {
+            FaultInjection.arm();
+        }
+    }
+
+    @Test
+    void aMissingColumnIsOneLine() {
+        assertThatThrownBy(() -> SparkFit.fit(SparkFitRequest.builder(CORPUS.frame(spark, 2)).textColumn("body")
+                .options(OPTIONS).progress(ProgressListener.NONE).build()))
+                .hasMessage("training data: no text column 'body'; its columns are label, text");
+    }
+
+    /** The network section of the saved model: every weight, bit for bit. */
+    static byte[] network(FitResult result) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            result.classifier().fitted().writeNetwork(out);
+        }
+        return bytes.toByteArray();
+    }
+}
