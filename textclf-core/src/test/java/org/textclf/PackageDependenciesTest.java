@@ -33,6 +33,8 @@ class PackageDependenciesTest {
                     "nn", "progress", "serve", "text", "train")),
             entry("cli.download", Set.of("io")),
             entry("serve", Set.of("api")),
+            entry("tune", Set.of("api", "config", "data", "explore", "feed", "fit", "model", "nn", "progress", "text",
+                    "train")),
             entry("api", Set.of("batch", "branch", "config", "data", "eval", "feed", "fit", "model", "nn", "progress",
                     "train")),
             entry("fit", Set.of("batch", "branch", "config", "data", "feed", "io", "model", "nn", "progress",
