@@ -41,7 +41,7 @@ import org.textclf.progress.ProgressListener;
  * {@link TuneResult#trainArguments()} trains again.
  *
  * <p>Trials that fit the same vectorizer (same branch, same vectorizer dimensions) share one cache folder under
- * {@code workDir/cache/}: the vectorizer is fitted, and the examples vectorized, once. Trials run one after the
+ * {@code workDir/cache/} (or the base options' cache directory): the vectorizer is fitted, and the examples vectorized, once. Trials run one after the
  * other, each with the machine's threads (measured against two side by side: README's Tuning section).
  */
 public final class Tuner {
@@ -245,7 +245,9 @@ public final class Tuner {
         if (request.metric().monitor() != null) {
             fit.monitor(request.metric().monitor());
         }
-        Path cache = request.workDir().resolve("cache").resolve(trial.vectorizerKey(space));
+        Path root = options.environment().cacheDir() != null ? options.environment().cacheDir()
+                : request.workDir().resolve("cache");
+        Path cache = root.resolve(trial.vectorizerKey(space));
         return new TrainOptions(settings.build(), fit.build(), options.environment().withVerbose(0)
                 .withCacheDir(cache));
     }
