@@ -55,7 +55,8 @@ import picocli.CommandLine.TypeConversionException;
 public final class TuneCommand implements Callable<Integer> {
     /** Options of the tune itself, not of the train command that reproduces its model. */
     private static final Set<String> TUNE_ONLY = Set.of("--budget", "--trials", "--grid", "--metric", "--log",
-            "--resume", "--json", "--trials-csv", "--plot", "--show-space", "--cache-dir", "--debug", "--quiet");
+            "--resume", "--json", "--trials-csv", "--plot", "--show-space", "--cache-dir", "--side-by-side", "--debug",
+            "--quiet");
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DATA",
             description = "Training data: a file or folder, or a dataset name in $TEXTCLF_DATA (imdb, ag_news, sst2).")
@@ -80,15 +81,22 @@ public final class TuneCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--budget", paramLabel = "TIME", converter = DurationConverter.class,
-            description = "Start no trial after this much time, e.g. 90s, 5m, 1h30m (default: none). It can cut the"
-                    + " trials run, so the result then depends on the machine's speed; the trials drawn depend on"
-                    + " --seed only.")
+            description = "Start no trial after this much time, e.g. 90s, 5m, 1h30m (default: none); the best trial"
+                    + " so far then trains on until early stopping. It can cut the trials run, so the result then"
+                    + " depends on the machine's speed; the trials drawn depend on --seed only.")
     Duration budget;
 
     @Option(names = "--trials", paramLabel = "N", converter = Ranges.AtLeastOne.class,
             defaultValue = "" + Budget.DEFAULT_TRIALS,
             description = "Configurations drawn (default: ${DEFAULT-VALUE}; with --grid, the grid's own count).")
     int trials;
+
+    @Option(names = "--side-by-side", paramLabel = "N", converter = Ranges.AtLeastOne.class,
+            defaultValue = "" + TuneRequest.DEFAULT_TRIALS_SIDE_BY_SIDE,
+            description = "mlp, linear: trials trained at once, the processors split between them (at most one per"
+                    + " processor; results do not depend on it); sepcnn trials run one at a time (default:"
+                    + " ${DEFAULT-VALUE}).")
+    int sideBySide;
 
     @Option(names = "--grid", description = "Run the guide's own grid instead of draws: mlp's --layers {1,2,3} x"
             + " --units {8,16,32,64,128}, everything else as given.")
@@ -208,7 +216,7 @@ public final class TuneCommand implements Callable<Integer> {
         boolean lines = runOptions.stderr().summaries();
         SampleSource trainSource = dataOptions.open(trainPath);
         TuneRequest.Builder request = TuneRequest.builder(trainSource, sibling(".tune")).options(options)
-                .grid(grid).metric(metric).log(logFile).resume(resuming).arguments(arguments)
+                .grid(grid).metric(metric).trialsSideBySide(sideBySide).log(logFile).resume(resuming).arguments(arguments)
                 .budget(Budget.DEFAULTS.withTrials(trials).withTime(budget))
                 .dataKey(TrainCommand.dataKey(dataOptions, train, validation, trainPath, validationPath))
                 .inputs(TrainCommand.trainingInputs(trainPath, validationPath))

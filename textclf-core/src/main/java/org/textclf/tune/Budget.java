@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * {@code firstEpochs} epochs each; after every rung the best 1/{@code eta} go on, for {@code eta} times the epochs,
  * until one is left, which trains to the base options' epochs (early stopping ends it). A {@code time} budget
  * starts no trial once it has passed, so it can cut the trials run (and then the result depends on the machine's
- * speed); the trials themselves depend on the seed only.
+ * speed), and the best trial so far then trains on until early stopping; the trials drawn depend on the seed only.
  *
  * @param time the wall time after which no trial starts, or null for none
  * @param trials the configurations drawn (for a grid, at most this many of it)

@@ -17,6 +17,9 @@ import org.textclf.model.ModelInfo;
  * checkpoints and caches, and the log. Built by {@link #builder}; immutable.
  */
 public final class TuneRequest {
+    /** Two: on 2 cores, faster than one at a time with both (README's Tuning section). */
+    public static final int DEFAULT_TRIALS_SIDE_BY_SIDE = 2;
+
     private final SampleSource train;
     private final SampleSource validation;
     private final TrainOptions options;
@@ -32,6 +35,7 @@ public final class TuneRequest {
     private final List<ModelInfo.InputFile> inputs;
     private final Consumer<TrialResult> onResult;
     private final Consumer<String> progress;
+    private final int trialsSideBySide;
 
     private TuneRequest(Builder b) {
         this.train = b.train;
@@ -49,6 +53,7 @@ public final class TuneRequest {
         this.inputs = List.copyOf(b.inputs);
         this.onResult = b.onResult;
         this.progress = b.progress;
+        this.trialsSideBySide = b.trialsSideBySide;
         if (spaces.isEmpty()) {
             throw new IllegalArgumentException("a tune needs at least one search space; found none");
         }
@@ -127,6 +132,14 @@ public final class TuneRequest {
         return progress;
     }
 
+    /**
+     * How many n-gram trials train at once, each with its share of the processors (at most one per processor; the
+     * sepCNN's trials run one at a time).
+     */
+    public int trialsSideBySide() {
+        return trialsSideBySide;
+    }
+
     /** Sets the parts of a {@link TuneRequest}. */
     public static final class Builder {
         private final SampleSource train;
@@ -144,6 +157,7 @@ public final class TuneRequest {
         private final List<ModelInfo.InputFile> inputs = new ArrayList<>();
         private Consumer<TrialResult> onResult = r -> { };
         private Consumer<String> progress = line -> { };
+        private int trialsSideBySide = DEFAULT_TRIALS_SIDE_BY_SIDE;
 
         private Builder(SampleSource train, Path workDir) {
             this.train = Objects.requireNonNull(train, "train");
@@ -213,6 +227,14 @@ public final class TuneRequest {
 
         public Builder progress(Consumer<String> progress) {
             this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        public Builder trialsSideBySide(int trialsSideBySide) {
+            if (trialsSideBySide < 1) {
+                throw new IllegalArgumentException("trialsSideBySide must be at least 1; found " + trialsSideBySide);
+            }
+            this.trialsSideBySide = trialsSideBySide;
             return this;
         }
 

@@ -18,6 +18,7 @@ import org.textclf.config.BranchConfig;
 import org.textclf.config.FitConfig;
 import org.textclf.config.LinearBranchConfig;
 import org.textclf.config.MlpBranchConfig;
+import org.textclf.config.RunEnvironment;
 import org.textclf.config.SepCnnBranchConfig;
 import org.textclf.config.TrainOptions;
 import org.textclf.data.SampleSource;
@@ -42,13 +43,16 @@ import org.textclf.progress.ProgressListener;
  *
  * <p>Trials that fit the same vectorizer (same branch, same vectorizer dimensions) share one cache folder under
  * {@code workDir/cache/} (or the base options' cache directory): the vectorizer is fitted, and the examples vectorized, once. Trials run one after the
- * other, each with the machine's threads (measured against two side by side: README's Tuning section).
+ * {@link TuneRequest#trialsSideBySide()} at a time (two by default: on 2 cores, two n-gram trials side by side
+ * with a thread each took 0.68 of the time of the same two one after the other with 2 threads, README's Tuning
+ * section); sepCNN trials one at a time, each with its measured best of 2 step threads.
  */
 public final class Tuner {
     private final TuneRequest request;
     private final TrainOptions options;
     private final Map<String, SearchSpace> spaces = new LinkedHashMap<>();
     private final CacheKey dataKey;
+    private final SideBySide sideBySide;
     private SplitParts split;
 
     Tuner(TuneRequest request) throws IOException {
@@ -58,6 +62,9 @@ public final class Tuner {
             spaces.put(space.branch(), space);
         }
         this.dataKey = request.dataKey().isPresent() ? request.dataKey().get() : fileKey(request);
+        // The sepCNN's step uses both cores already (its measured best); an n-gram model's step one.
+        this.sideBySide = new SideBySide(spaces.containsKey("sepcnn") ? 1
+                : Math.max(1, Math.min(request.trialsSideBySide(), Runtime.getRuntime().availableProcessors())));
     }
 
     /** Runs the tune as {@code request} says; see the class comment. */
@@ -127,21 +134,39 @@ public final class Tuner {
             request.progress().accept(String.format("rung %d: %d trial%s, %d epoch%s each", rung, alive.size(),
                     alive.size() == 1 ? "" : "s", epochBudget, epochBudget == 1 ? "" : "s")
                     + (epochBudget == maxEpochs && maxEpochs > epochs ? " at most (until early stopping)" : ""));
-            List<TrialResult> rungResults = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            List<SideBySide.Task> tasks = new ArrayList<>();
             for (Trial trial : alive) {
-                TrialResult result = logged.get(trial.id() + "/" + rung);
-                if (result == null) {
-                    if (System.nanoTime() >= deadline) {
-                        timeUp = true;
-                        break;
+                keys.add(trial.vectorizerKey(spaces.get(trial.branch())));
+                int r = rung;
+                int b = epochBudget;
+                tasks.add(() -> {
+                    TrialResult result = logged.get(trial.id() + "/" + r);
+                    if (result == null) {
+                        // The first trial always runs: a budget too short for any would leave no model at all.
+                        if (System.nanoTime() >= deadline && !(r == 0 && trial == trials.get(0))) {
+                            return null;
+                        }
+                        result = train(trial, r, b).result();
+                        synchronized (trialLog) {
+                            trialLog.append(result);
+                        }
                     }
-                    result = train(trial, rung, epochBudget).result();
-                    trialLog.append(result);
+                    synchronized (request) {
+                        request.onResult().accept(result);
+                    }
+                    return result;
+                });
+            }
+            List<TrialResult> rungResults = new ArrayList<>();
+            for (TrialResult result : sideBySide.run(keys, tasks)) {
+                if (result == null) {
+                    timeUp = true;
+                } else {
+                    rungResults.add(result);
+                    all.add(result);
+                    last.put(result.trial(), result);
                 }
-                rungResults.add(result);
-                all.add(result);
-                last.put(trial.id(), result);
-                request.onResult().accept(result);
             }
             if (timeUp || epochBudget == maxEpochs || rungResults.isEmpty()) {
                 if (timeUp) {
@@ -164,10 +189,21 @@ public final class Tuner {
         }
         List<TrialResult> table = new ArrayList<>(last.values());
         table.sort(Comparator.comparingInt(TrialResult::rung).reversed().thenComparing(this::byMetric));
-        if (table.isEmpty()) {
-            throw new IOException("the time budget ended before the first trial finished; give a longer --budget");
-        }
         TrialResult best = table.get(0);
+        if (timeUp && best.epochBudget() < maxEpochs && !best.stoppedEarly()) {
+            // A model of a rung's few epochs is no model to keep: the best so far trains on until early stopping.
+            request.progress().accept("rung " + (best.rung() + 1) + ": trial " + best.trial() + " alone, until"
+                    + " early stopping (past the time budget)");
+            TrialResult finished = logged.get(best.trial() + "/" + (best.rung() + 1));
+            if (finished == null) {
+                finished = train(byId.get(best.trial()), best.rung() + 1, maxEpochs).result();
+                trialLog.append(finished);
+            }
+            request.onResult().accept(finished);
+            all.add(finished);
+            table.set(0, finished);
+            best = finished;
+        }
         // The best trial's checkpoint is at its last rung's end: continuing it to the same epochs trains nothing and
         // returns its model with its best epoch's weights.
         FitResult model = train(byId.get(best.trial()), best.rung(), best.epochBudget()).fit();
@@ -248,8 +284,13 @@ public final class Tuner {
         Path root = options.environment().cacheDir() != null ? options.environment().cacheDir()
                 : request.workDir().resolve("cache");
         Path cache = root.resolve(trial.vectorizerKey(space));
-        return new TrainOptions(settings.build(), fit.build(), options.environment().withVerbose(0)
-                .withCacheDir(cache));
+        RunEnvironment environment = options.environment().withVerbose(0).withCacheDir(cache);
+        if (sideBySide.workers() > 1) {
+            // The machine split between the trials that run at once; an n-gram model's result does not depend on it.
+            environment = environment.withThreads(1).withFeedThreads(Math.max(1,
+                    Runtime.getRuntime().availableProcessors() / sideBySide.workers()));
+        }
+        return new TrainOptions(settings.build(), fit.build(), environment);
     }
 
     /** The {@code train} options that train {@code trial}'s model again: its values, epochs and monitor. */
