@@ -154,6 +154,48 @@ class TunerTest {
         assertThat(lines).contains("rung 1: trial 1 alone, until early stopping (past the time budget)");
     }
 
+    /** Counts the passes opened over a source. */
+    private static final class Counting implements SampleSource {
+        private final SampleSource source;
+        private final java.util.concurrent.atomic.AtomicInteger opened =
+                new java.util.concurrent.atomic.AtomicInteger();
+
+        Counting(SampleSource source) {
+            this.source = source;
+        }
+
+        @Override
+        public org.textclf.data.SampleReader open() throws IOException {
+            opened.incrementAndGet();
+            return source.open();
+        }
+
+        @Override
+        public String name() {
+            return source.name();
+        }
+    }
+
+    @Test
+    void tune_trialsOfOneVectorizer_fitItOnceAndShareItsExamples() throws IOException {
+        Path train = corpus(dir.resolve("train.csv"), 400, 1);
+        Path val = corpus(dir.resolve("val.csv"), 200, 2);
+        Counting source = new Counting(open(train));
+        Path work = dir.resolve("work");
+        TuneResult result = Tuner.tune(TuneRequest.builder(source, work).validation(open(val)).options(small())
+                .space(weakAndStrong()).grid(true).budget(Budget.DEFAULTS.withEta(2))
+                .dataKey(org.textclf.feed.CacheKey.builder().file("train", train).file("validation", val).build())
+                .build());
+
+        assertThat(result.rungs()).hasSize(7);
+        try (var folders = Files.list(work.resolve("cache"))) {
+            // no vectorizer dimension in this space: one vectorizer, one folder named by the branch alone
+            assertThat(folders.map(p -> p.getFileName().toString())).containsExactly("mlp");
+        }
+        // The first trial's two fit passes; the other six fits and continuations read the cache.
+        assertThat(source.opened.get()).isEqualTo(2);
+    }
+
     @Test
     void tune_sameSeed_drawsTheSameTrials() throws IOException {
         SearchSpace mlp = SearchSpace.forBranch("mlp");
