@@ -79,8 +79,8 @@ final class TuneChart {
     }
 
     private static XYChart byOption(List<TrialResult> first, String option, TuneMetric metric) {
-        XYChart chart = new XYChartBuilder().width(WIDTH / 2).height(HEIGHT).title(metric.key() + " after rung 0 by "
-                + option).xAxisTitle(option).yAxisTitle(metric.key()).build();
+        XYChart chart = new XYChartBuilder().width(WIDTH / 2).height(HEIGHT).title(option)
+                .xAxisTitle(option).yAxisTitle(metric.key() + " after rung 0").build();
         style(chart);
         List<String> values = distinct(first, option);
         boolean numeric = values.stream().allMatch(TuneChart::isNumber);
@@ -99,11 +99,14 @@ final class TuneChart {
             double max = x.stream().mapToDouble(Double::doubleValue).max().orElse(1);
             chart.getStyler().setXAxisLogarithmic(min > 0 && max / min > 10);
         } else {
-            chart.getStyler().setXAxisTickMarkSpacingHint(Math.max(30, (WIDTH / 2 - 120) / Math.max(1, values.size())));
-            chart.getStyler().setxAxisTickLabelsFormattingFunction(d -> {
-                int i = (int) Math.round(d);
-                return Math.abs(d - i) < 1e-6 && i >= 0 && i < values.size() ? values.get(i) : "";
-            });
+            // Values that are not numbers (1,2 or all) are plotted at their index, named in the axis title: XChart's
+            // own tick labels cannot name them (its label callback looped forever on such an axis).
+            StringBuilder names = new StringBuilder();
+            for (int i = 0; i < values.size(); i++) {
+                names.append(i == 0 ? "" : ", ").append(i).append(" = ").append(values.get(i));
+            }
+            chart.setXAxisTitle(option + " (" + names + ")");
+            chart.getStyler().setXAxisDecimalPattern("#");
         }
         XYSeries s = chart.addSeries("trials", x, y);
         s.setMarkerColor(Charts.BLUE);

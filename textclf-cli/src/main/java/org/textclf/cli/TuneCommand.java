@@ -88,7 +88,9 @@ public final class TuneCommand implements Callable<Integer> {
 
     @Option(names = "--trials", paramLabel = "N", converter = Ranges.AtLeastOne.class,
             defaultValue = "" + Budget.DEFAULT_TRIALS,
-            description = "Configurations drawn (default: ${DEFAULT-VALUE}; with --grid, the grid's own count).")
+            description = "Configurations drawn (default: ${DEFAULT-VALUE}; with --grid, the grid's own count). With"
+                    + " --budget and no --trials, brackets of ${DEFAULT-VALUE} new ones follow each other until the"
+                    + " time is used.")
     int trials;
 
     @Option(names = "--side-by-side", paramLabel = "N", converter = Ranges.AtLeastOne.class,
@@ -217,7 +219,7 @@ public final class TuneCommand implements Callable<Integer> {
         SampleSource trainSource = dataOptions.open(trainPath);
         TuneRequest.Builder request = TuneRequest.builder(trainSource, sibling(".tune")).options(options)
                 .grid(grid).metric(metric).trialsSideBySide(sideBySide).log(logFile).resume(resuming).arguments(arguments)
-                .budget(Budget.DEFAULTS.withTrials(trials).withTime(budget))
+                .budget(budget(spec.commandLine().getParseResult().hasMatchedOption("--trials")))
                 .dataKey(TrainCommand.dataKey(dataOptions, train, validation, trainPath, validationPath))
                 .inputs(TrainCommand.trainingInputs(trainPath, validationPath))
                 .progress(line -> {
@@ -337,6 +339,12 @@ public final class TuneCommand implements Callable<Integer> {
         node.put("log", logFile.toString());
         node.put("plot", plotFile.toString());
         return mapper.writeValueAsString(node);
+    }
+
+    /** Without --trials, a --budget runs brackets of the default trials until it is used. */
+    private Budget budget(boolean trialsGiven) {
+        Budget b = Budget.DEFAULTS.withTrials(trials).withTime(budget);
+        return budget != null && !trialsGiven && !grid ? b.repeatingUntilTime() : b;
     }
 
     /** {@code model.textclf} -> {@code model} + suffix, beside it. */

@@ -15,13 +15,17 @@ import java.util.regex.Pattern;
  * @param trials the configurations drawn (for a grid, at most this many of it)
  * @param eta the halving factor: each rung keeps the best 1/eta, at least one
  * @param firstEpochs the epochs of the first rung
+ * @param repeat with a time, whether to start another bracket of {@code trials} new configurations each time one
+ *     ends, until the time is used (Hyperband's outer loop, every bracket alike)
  */
-public record Budget(Duration time, int trials, int eta, int firstEpochs) {
+public record Budget(Duration time, int trials, int eta, int firstEpochs, boolean repeat) {
     /** Trials when only a time is given: enough for 3 rungs at eta 3. */
     public static final int DEFAULT_TRIALS = 12;
     public static final int DEFAULT_ETA = 3;
     public static final int DEFAULT_FIRST_EPOCHS = 1;
-    public static final Budget DEFAULTS = new Budget(null, DEFAULT_TRIALS, DEFAULT_ETA, DEFAULT_FIRST_EPOCHS);
+    public static final Budget DEFAULTS = new Budget(null, DEFAULT_TRIALS, DEFAULT_ETA, DEFAULT_FIRST_EPOCHS, false);
+    /** The most brackets a repeating budget draws; the time ends them long before. */
+    static final int MAX_BRACKETS = 1000;
 
     private static final Pattern DURATION = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
 
@@ -35,21 +39,34 @@ public record Budget(Duration time, int trials, int eta, int firstEpochs) {
         if (eta < 2) {
             throw new IllegalArgumentException("eta must be at least 2; found " + eta);
         }
+        if (repeat && time == null) {
+            throw new IllegalArgumentException("repeat needs a time to end it; found none");
+        }
         if (firstEpochs < 1) {
             throw new IllegalArgumentException("firstEpochs must be at least 1; found " + firstEpochs);
         }
     }
 
+    /** One bracket of {@code trials}, without a time. */
+    public Budget(Duration time, int trials, int eta, int firstEpochs) {
+        this(time, trials, eta, firstEpochs, false);
+    }
+
     public Budget withTime(Duration time) {
-        return new Budget(time, trials, eta, firstEpochs);
+        return new Budget(time, trials, eta, firstEpochs, repeat && time != null);
     }
 
     public Budget withEta(int eta) {
-        return new Budget(time, trials, eta, firstEpochs);
+        return new Budget(time, trials, eta, firstEpochs, repeat);
     }
 
     public Budget withTrials(int trials) {
-        return new Budget(time, trials, eta, firstEpochs);
+        return new Budget(time, trials, eta, firstEpochs, repeat);
+    }
+
+    /** With a time: brackets of {@link #trials()} until it is used, instead of one. */
+    public Budget repeatingUntilTime() {
+        return new Budget(time, trials, eta, firstEpochs, true);
     }
 
     /**

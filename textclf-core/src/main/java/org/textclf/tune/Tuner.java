@@ -122,73 +122,82 @@ public final class Tuner {
                 : System.nanoTime() + request.budget().time().toNanos();
         int maxEpochs = options.fit().epochs();
         Budget budget = request.budget();
-        List<Trial> alive = trials;
         List<TrialResult> all = new ArrayList<>();
         Map<Integer, TrialResult> last = new LinkedHashMap<>();
         Map<Integer, Trial> byId = new HashMap<>();
         trials.forEach(t -> byId.put(t.id(), t));
         boolean timeUp = false;
-        long epochs = budget.firstEpochs();
-        for (int rung = 0; ; rung++) {
-            int epochBudget = alive.size() == 1 || epochs >= maxEpochs ? maxEpochs : (int) epochs;
-            request.progress().accept(String.format("rung %d: %d trial%s, %d epoch%s each", rung, alive.size(),
-                    alive.size() == 1 ? "" : "s", epochBudget, epochBudget == 1 ? "" : "s")
-                    + (epochBudget == maxEpochs && maxEpochs > epochs ? " at most (until early stopping)" : ""));
-            List<String> keys = new ArrayList<>();
-            List<SideBySide.Task> tasks = new ArrayList<>();
-            for (Trial trial : alive) {
-                keys.add(trial.vectorizerKey(spaces.get(trial.branch())));
-                int r = rung;
-                int b = epochBudget;
-                tasks.add(() -> {
-                    TrialResult result = logged.get(trial.id() + "/" + r);
+        int size = request.grid() || !budget.repeat() ? trials.size() : budget.trials();
+        for (int first = 0; first < trials.size() && !timeUp; first += size) {
+            List<Trial> alive = trials.subList(first, Math.min(trials.size(), first + size));
+            if (first > 0) {
+                request.progress().accept("bracket " + (first / size + 1) + ": trials " + alive.get(0).id() + "-"
+                        + alive.get(alive.size() - 1).id() + ", while the time budget lasts");
+            }
+            long epochs = budget.firstEpochs();
+            for (int rung = 0; ; rung++) {
+                int epochBudget = alive.size() == 1 || epochs >= maxEpochs ? maxEpochs : (int) epochs;
+                request.progress().accept(String.format("rung %d: %d trial%s, %d epoch%s each", rung, alive.size(),
+                        alive.size() == 1 ? "" : "s", epochBudget, epochBudget == 1 ? "" : "s")
+                        + (epochBudget == maxEpochs && maxEpochs > epochs ? " at most (until early stopping)" : ""));
+                List<String> keys = new ArrayList<>();
+                List<SideBySide.Task> tasks = new ArrayList<>();
+                for (Trial trial : alive) {
+                    keys.add(trial.vectorizerKey(spaces.get(trial.branch())));
+                    int r = rung;
+                    int b = epochBudget;
+                    tasks.add(() -> {
+                        TrialResult result = logged.get(trial.id() + "/" + r);
+                        if (result == null) {
+                            // The first trial always runs: a budget too short for any would leave no model at all.
+                            if (System.nanoTime() >= deadline && !(r == 0 && trial == trials.get(0))) {
+                                return null;
+                            }
+                            result = train(trial, r, b).result();
+                            synchronized (trialLog) {
+                                trialLog.append(result);
+                            }
+                        }
+                        synchronized (request) {
+                            request.onResult().accept(result);
+                        }
+                        return result;
+                    });
+                }
+                List<TrialResult> rungResults = new ArrayList<>();
+                for (TrialResult result : sideBySide.run(keys, tasks)) {
                     if (result == null) {
-                        // The first trial always runs: a budget too short for any would leave no model at all.
-                        if (System.nanoTime() >= deadline && !(r == 0 && trial == trials.get(0))) {
-                            return null;
-                        }
-                        result = train(trial, r, b).result();
-                        synchronized (trialLog) {
-                            trialLog.append(result);
-                        }
+                        timeUp = true;
+                    } else {
+                        rungResults.add(result);
+                        all.add(result);
+                        last.put(result.trial(), result);
                     }
-                    synchronized (request) {
-                        request.onResult().accept(result);
+                }
+                if (timeUp || epochBudget == maxEpochs || rungResults.isEmpty()) {
+                    if (timeUp) {
+                        request.progress().accept("time budget of " + budget.time().toSeconds() + " s used: stopping"
+                                + " after " + rungResults.size() + " of rung " + rung + "'s " + alive.size() + " trials");
                     }
-                    return result;
-                });
-            }
-            List<TrialResult> rungResults = new ArrayList<>();
-            for (TrialResult result : sideBySide.run(keys, tasks)) {
-                if (result == null) {
-                    timeUp = true;
-                } else {
-                    rungResults.add(result);
-                    all.add(result);
-                    last.put(result.trial(), result);
+                    break;
                 }
-            }
-            if (timeUp || epochBudget == maxEpochs || rungResults.isEmpty()) {
-                if (timeUp) {
-                    request.progress().accept("time budget of " + budget.time().toSeconds() + " s used: stopping"
-                            + " after " + rungResults.size() + " of rung " + rung + "'s " + alive.size() + " trials");
+                List<TrialResult> ranked = rank(rungResults);
+                int keep = Math.max(1, ranked.size() / budget.eta());
+                List<Trial> next = new ArrayList<>();
+                for (TrialResult r : ranked.subList(0, keep)) {
+                    next.add(byId.get(r.trial()));
                 }
-                break;
+                request.progress().accept(String.format("rung %d: kept trial%s %s of %d; stopped %d", rung,
+                        keep == 1 ? "" : "s", next.stream().map(t -> String.valueOf(t.id())).toList(), ranked.size(),
+                        ranked.size() - keep));
+                alive = next;
+                epochs *= budget.eta();
             }
-            List<TrialResult> ranked = rank(rungResults);
-            int keep = Math.max(1, ranked.size() / budget.eta());
-            List<Trial> next = new ArrayList<>();
-            for (TrialResult r : ranked.subList(0, keep)) {
-                next.add(byId.get(r.trial()));
-            }
-            request.progress().accept(String.format("rung %d: kept trial%s %s of %d; stopped %d", rung,
-                    keep == 1 ? "" : "s", next.stream().map(t -> String.valueOf(t.id())).toList(), ranked.size(),
-                    ranked.size() - keep));
-            alive = next;
-            epochs *= budget.eta();
         }
         List<TrialResult> table = new ArrayList<>(last.values());
-        table.sort(Comparator.comparingInt(TrialResult::rung).reversed().thenComparing(this::byMetric));
+        // Trained to the end first (the last rung of any bracket), then by how far a trial got, then by the metric.
+        table.sort(Comparator.comparing((TrialResult r) -> r.epochBudget() < maxEpochs)
+                .thenComparing(Comparator.comparingInt(TrialResult::rung).reversed()).thenComparing(this::byMetric));
         TrialResult best = table.get(0);
         if (timeUp && best.epochBudget() < maxEpochs && !best.stoppedEarly()) {
             // A model of a rung's few epochs is no model to keep: the best so far trains on until early stopping.
@@ -335,7 +344,8 @@ public final class Tuner {
         }
         Random random = new Random(options.fit().seed());
         List<SearchSpace> list = request.spaces();
-        for (int i = 0; i < request.budget().trials(); i++) {
+        int count = request.budget().trials() * (request.budget().repeat() ? Budget.MAX_BRACKETS : 1);
+        for (int i = 0; i < count; i++) {
             SearchSpace space = list.get(i % list.size());
             trials.add(new Trial(i + 1, space.branch(), space.sample(random)));
         }
