@@ -30,9 +30,11 @@ class PackageDependenciesTest {
     /** The stack, top to bottom: cli -> api -> fit -> model -> branch -> config -> (text, feed, ...) -> data. */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             entry("cli", Set.of("api", "branch", "config", "data", "eval", "explore", "feed", "fit", "io", "model",
-                    "nn", "progress", "serve", "text", "train")),
+                    "nn", "progress", "serve", "text", "train", "tune")),
             entry("cli.download", Set.of("io")),
             entry("serve", Set.of("api")),
+            entry("tune", Set.of("api", "config", "data", "explore", "feed", "fit", "model", "nn", "progress", "text",
+                    "train")),
             entry("api", Set.of("batch", "branch", "config", "data", "eval", "feed", "fit", "model", "nn", "progress",
                     "train")),
             entry("fit", Set.of("batch", "branch", "config", "data", "feed", "io", "model", "nn", "progress",

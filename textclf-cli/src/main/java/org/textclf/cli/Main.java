@@ -11,7 +11,7 @@ import picocli.CommandLine;
 @Command(name = "textclf", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Train, evaluate and serve text classifiers on corpora larger than memory.",
         subcommands = {ExploreCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
-                ServeCommand.class, InfoCommand.class, DatasetsCommand.class, DownloadCommand.class,
+                ServeCommand.class, TuneCommand.class, InfoCommand.class, DatasetsCommand.class, DownloadCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code of a run that failed (bad data, missing file); picocli's usage errors exit 2, success 0. */
@@ -57,6 +57,9 @@ public final class Main {
         cli.setParameterExceptionHandler(Main::usageError);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setUsageHelpAutoWidth(true);
+        // The search spaces, printed from where they are declared (an annotation takes constants only).
+        cli.getSubcommands().get("tune").getCommandSpec().usageMessage().footerHeading("%nSearch spaces:%n")
+                .footer(TuneCommand.spaces().replace("%", "%%").split("\\R"));
         return cli;
     }
 

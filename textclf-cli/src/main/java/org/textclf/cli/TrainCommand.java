@@ -176,7 +176,7 @@ public final class TrainCommand implements Callable<Integer> {
             request.callback(new CsvLogger(csvLog));
         }
         if (options.environment().cacheDir() != null) {
-            request.cacheKey(dataKey(trainPath, validationPath));
+            request.cacheKey(dataKey(dataOptions, train, validation, trainPath, validationPath));
         }
         if (checkpoints != null) {
             request.checkpoints(checkpoints);
@@ -256,7 +256,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** What the data files hold and how they are read: the part of the cache key that the command line decides. */
-    private CacheKey dataKey(Path trainPath, Path validationPath) throws java.io.IOException {
+    static CacheKey dataKey(DataOptions dataOptions, String train, String validation, Path trainPath,
+            Path validationPath) throws java.io.IOException {
         CacheKey.Builder key = CacheKey.builder().put("format", dataOptions.format == null ? "detected"
                 : dataOptions.format).put("text_columns", dataOptions.textColumns)
                 .put("label_column", dataOptions.labelColumn).put("on_bad_record", dataOptions.onBadRecord)

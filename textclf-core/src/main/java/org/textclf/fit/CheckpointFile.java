@@ -171,6 +171,26 @@ public final class CheckpointFile implements AutoCloseable {
         }
     }
 
+    /**
+     * This resumed run, trained on to {@code epochs} instead of its recorded count (and recording that): how
+     * successive halving continues a paused trial from its weights instead of from epoch 0. Use the returned file
+     * for the run, not this one; the folder stays locked for it.
+     *
+     * @throws IllegalStateException for a new run, or {@code epochs} below the checkpoint's epoch
+     */
+    public CheckpointFile continuing(int epochs) {
+        if (!resuming || checkpoint == null) {
+            throw new IllegalStateException(file() + ": only a resumed run continues; this is "
+                    + (resuming ? "handed over already" : "a new run"));
+        }
+        if (epochs < checkpoint.epoch()) {
+            throw new IllegalStateException(file() + ": the checkpoint is at epoch " + checkpoint.epoch()
+                    + "; cannot continue to epoch " + epochs);
+        }
+        Run longer = new Run(run.options().withFit(f -> f.epochs(epochs)), run.inputs(), run.arguments());
+        return new CheckpointFile(dir, longer, model, checkpoint, lock);
+    }
+
     public Path file() {
         return dir.resolve(FILE_NAME);
     }

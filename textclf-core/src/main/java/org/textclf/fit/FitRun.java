@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import org.textclf.batch.Batch;
 import org.textclf.branch.Branch;
@@ -82,11 +83,6 @@ public final class FitRun {
             SplitParts split) throws IOException {
         Branch requested = Branches.of(options.branch());
         Phases phases = new Phases(options, callbacks, progress, checkpoints);
-        if (checkpoints != null && checkpoints.resuming()) {
-            FittedModel<?> resumed = checkpoints.model();
-            return phases.train(resumed, requested.partFor(options.branch(), resumed.branch()), trainPart,
-                    split == null ? resumed.labels().restrict(validationPart) : validationPart, null, -1, null, null);
-        }
         CacheDirectory cache = null;
         if (options.environment().cacheDir() != null) {
             if (data == null) {
@@ -97,6 +93,17 @@ public final class FitRun {
                     split != null), progress);
         }
         CacheDirectory.Fitted cached = cache == null ? null : cache.fitted();
+        if (checkpoints != null && checkpoints.resuming()) {
+            FittedModel<?> resumed = checkpoints.model();
+            // The cached examples are the checkpoint's only when its vectorizer is the cached one, byte for byte
+            // (a tune continuing a trial, or a resume with the same --cache-dir); else they are vectorized anew.
+            BranchConfig part = requested.partFor(options.branch(), resumed.branch());
+            CacheDirectory examples = cached != null && Arrays.equals(cached.vectorizer(), write(resumed, part))
+                    ? cache : null;
+            return phases.train(resumed, part, trainPart,
+                    split == null ? resumed.labels().restrict(validationPart) : validationPart, examples, -1, null,
+                    null);
+        }
         Fitted<?> fitted = cached != null ? readCached(requested, cached, labels)
                 : requested.fit(options.branch(), new FitContext(trainPart, labels != null || split == null ? labels
                         : split.labels(), options.environment().tempDir(), progress, FirstPass.NONE)).orElseThrow(
@@ -128,6 +135,11 @@ public final class FitRun {
             key.fields("split", options.fit().split());
         }
         return key.build();
+    }
+
+    /** A resumed model's vectorizer as {@link #write(Fitted)} caches it. */
+    private static <B extends Batch> byte[] write(FittedModel<B> model, BranchConfig config) throws IOException {
+        return write(Fitted.of(model.branch(), config, model.labels(), model.vectorizer()));
     }
 
     /** A cached vectorizer: the name of the branch that fitted it, then the branch's own bytes. */

@@ -24,6 +24,7 @@ import org.textclf.data.SourceOptions;
 import org.textclf.data.Sources;
 import org.textclf.feed.CacheDirectory;
 import org.textclf.feed.CacheKey;
+import org.textclf.fit.CheckpointFile;
 import org.textclf.nn.MlpConfig;
 import org.textclf.progress.RecordingListener;
 import org.textclf.text.NgramConfig;
@@ -98,6 +99,27 @@ class TextClassifierCacheTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
                     CacheDirectory.VECTORIZER_FILE, "train.examples", "validation.examples");
         }
+    }
+
+    @Test
+    void fit_resumedWithTheCacheDirectory_readsTheCachedExamplesNotTheText() throws IOException {
+        Path data = corpus("train.csv", 600, 1);
+        Path cache = temp.resolve("cache");
+        Path checkpoints = temp.resolve("ck");
+        CacheKey key = CacheKey.builder().put("format", "detected").file("train", data).build();
+        TrainOptions options = options(cache).withFit(f -> f.epochs(1));
+        Files.createDirectories(temp.resolve("tmp"));
+        TestFits.fit(Sources.open(data, SourceOptions.DEFAULTS), null, null, options, List.of(),
+                new PrintWriter(new StringWriter(), true), key, CheckpointFile.create(checkpoints,
+                        new CheckpointFile.Run(options, List.of(), List.of())));
+
+        Counting source = new Counting(Sources.open(data, SourceOptions.DEFAULTS));
+        FitResult continued = TestFits.fit(source, null, null, options, List.of(),
+                new PrintWriter(new StringWriter(), true), key, CheckpointFile.resume(checkpoints).continuing(3));
+
+        assertThat(continued.history().size()).isEqualTo(3);
+        // the train and validation examples come from the cache, as in a run that reuses it
+        assertThat(source.opened.get()).isZero();
     }
 
     private void assertRebuilds(UnaryOperator<TrainOptions> change, String reason) throws IOException {
