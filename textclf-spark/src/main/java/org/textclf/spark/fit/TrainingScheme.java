@@ -1,8 +1,9 @@
 package org.textclf.spark.fit;
 
 /**
- * How the partitions train one network together (data parallelism; {@code SparkFit}'s Javadoc has the measured
- * figures behind the default).
+ * How the partitions train one network together (data parallelism). Both reach the single process' test accuracy
+ * within 0.5 points on IMDB and AG News with 2 and 4 partitions; gradient averaging, the default, in fewer epochs
+ * and less time ({@code bench/results/spark-fit-2026-12-02.md}).
  */
 public enum TrainingScheme {
     /**
@@ -20,6 +21,10 @@ public enum TrainingScheme {
      */
     PARAMETER_AVERAGING;
 
-    /** The scheme a request trains with unless it says otherwise. */
+    /**
+     * The scheme a request trains with unless it says otherwise: gradient averaging (AG News, 4 partitions: 11
+     * epochs to early stopping against 19, 8-11 s an epoch against 24-33 s; IMDB, 2 partitions: 321 s against
+     * 451 s; the same accuracy to 0.2 points).
+     */
     public static final TrainingScheme DEFAULT = GRADIENT_AVERAGING;
 }

@@ -46,6 +46,34 @@ final class Corpus {
         return c;
     }
 
+    /**
+     * Texts of one word (three in five) to three: a median of one word, so that {@code auto}'s S/W is the training
+     * samples' count and picks the sequence model above 1,500.
+     */
+    static Corpus shortTexts(int classes, int perClass, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        Corpus c = new Corpus();
+        for (int i = 0; i < perClass; i++) {
+            for (int k = 0; k < classes; k++) {
+                int words = r.nextInt(5) < 3 ? 1 : 2 + r.nextInt(2);
+                StringBuilder text = new StringBuilder();
+                for (int w = 0; w < words; w++) {
+                    text.append(w > 0 ? " " : "").append(r.nextInt(2) == 0 ? "c" + k + "w" + r.nextInt(20)
+                            : "s" + r.nextInt(50));
+                }
+                c.rows.add(new String[] {"class" + k, text.toString()});
+            }
+        }
+        return c;
+    }
+
+    /** A frame of {@code (label, text)} rows: {@code null} for either is a null value. */
+    static Dataset<Row> frame(SparkSession spark, List<String[]> rows, int partitions) {
+        Corpus c = new Corpus();
+        c.rows.addAll(rows);
+        return c.frame(spark, partitions);
+    }
+
     Dataset<Row> frame(SparkSession spark, int partitions) {
         List<Row> list = new ArrayList<>();
         for (String[] r : rows) {

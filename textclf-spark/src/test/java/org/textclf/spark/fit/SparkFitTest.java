@@ -18,14 +18,20 @@ import org.junit.jupiter.api.io.TempDir;
 import org.textclf.api.FitRequest;
 import org.textclf.api.FitResult;
 import org.textclf.api.TextClassifier;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.textclf.config.AutoBranchConfig;
 import org.textclf.config.MlpBranchConfig;
+import org.textclf.config.SepCnnBranchConfig;
 import org.textclf.config.TrainOptions;
 import org.textclf.data.SourceOptions;
 import org.textclf.data.Sources;
 import org.textclf.nn.MlpConfig;
+import org.textclf.nn.SepCnnConfig;
 import org.textclf.progress.ProgressListener;
 import org.textclf.text.NgramConfig;
 import org.textclf.text.NgramVectorizer;
+import org.textclf.text.SequenceConfig;
 import org.textclf.train.Metric;
 
 /** SparkFit end to end on local[2]: the split, the fit, both training schemes, determinism, the saved model. */
@@ -127,6 +133,47 @@ class SparkFitTest {
         assertThatThrownBy(() -> SparkFit.fit(SparkFitRequest.builder(CORPUS.frame(spark, 2)).textColumn("body")
                 .options(OPTIONS).progress(ProgressListener.NONE).build()))
                 .hasMessage("training data: no text column 'body'; its columns are label, text");
+    }
+
+    @Test
+    void autoChoosesAsTheLocalFitAndTrainsTheSequenceModelItChose() throws IOException {
+        Corpus corpus = Corpus.shortTexts(2, 1100, 9);
+        TrainOptions options = TrainOptions.of(new AutoBranchConfig(MlpBranchConfig.DEFAULTS,
+                new SepCnnBranchConfig(SequenceConfig.DEFAULTS, new SepCnnConfig(1, 8, 3, 3, 0.2f, 8), null,
+                        SepCnnBranchConfig.DEFAULT_FINE_TUNE_LEARNING_RATE)))
+                .withFit(f -> f.epochs(1).batchSize(64)).withEnvironment(e -> e.withVerbose(2));
+        StringWriter localLog = new StringWriter();
+        TextClassifier.fit(FitRequest.builder(Sources.open(corpus.csv(dir, "short.csv"), SourceOptions.DEFAULTS))
+                .options(options).log(new PrintWriter(localLog, true)).build());
+        StringWriter log = new StringWriter();
+        FitResult result = SparkFit.fit(SparkFitRequest.builder(corpus.frame(spark, 2)).options(options)
+                .progress(ProgressListener.lines(new PrintWriter(log, true))).build());
+        assertThat(result.classifier().model()).isEqualTo("sepcnn");
+        assertThat(choice(log)).contains(" samples, median 1 words per sample: ").endsWith("chose sepcnn")
+                .isEqualTo(choice(localLog));
+        assertThat(result.metrics().get(Metric.VAL_ACCURACY.key())).isGreaterThan(0.6);
+    }
+
+    private static String choice(StringWriter log) {
+        return log.toString().lines().filter(l -> l.startsWith("model auto:")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aValidationLabelTrainingLacksIsOneLineNamingItsRow() {
+        Dataset<Row> validation = Corpus.frame(spark, List.of(new String[] {"class0", "s1 s2"},
+                new String[] {"class9", "s3"}), 1);
+        assertThatThrownBy(() -> SparkFit.fit(SparkFitRequest.builder(CORPUS.frame(spark, 2)).validation(validation)
+                .options(OPTIONS).progress(ProgressListener.NONE).build())).isInstanceOf(IOException.class)
+                .hasMessage("validation data partition 0:2: unknown label 'class9'; expected one of class0, class1");
+    }
+
+    @Test
+    void anEmptyLabelIsOneLineNamingItsRow() {
+        List<String[]> rows = new java.util.ArrayList<>(CORPUS.rows);
+        rows.set(3, new String[] {null, "s1"});
+        assertThatThrownBy(() -> SparkFit.fit(SparkFitRequest.builder(Corpus.frame(spark, rows, 2)).options(OPTIONS)
+                .progress(ProgressListener.NONE).build())).isInstanceOf(IOException.class)
+                .hasMessage("training data partition 0:4: empty label");
     }
 
     /** The network section of the saved model: every weight, bit for bit. */
