@@ -23,7 +23,9 @@ public record SearchSpace(String branch, List<Dimension> dimensions) {
             Dimension.of("--min-df", List.of("1", "2", "3", "5"), true,
                     (s, v) -> s.ngram.minDocumentFrequency(Integer.parseInt(v))),
             Dimension.of("--top-features", List.of("5000", "10000", "20000", "50000", ALL_FEATURES), true,
-                    (s, v) -> s.ngram.topK(topK(v))));
+                    (s, v) -> s.ngram.topK(topK(v))),
+            Dimension.of("--sublinear-tf", List.of("true", "false"), true,
+                    (s, v) -> s.ngram.sublinearTf(Boolean.parseBoolean(v))));
 
     public SearchSpace {
         dimensions = List.copyOf(dimensions);
@@ -31,8 +33,8 @@ public record SearchSpace(String branch, List<Dimension> dimensions) {
 
     /**
      * The guide's step 5 for {@code branch}: mlp (layers 1-3, units 8-128, dropout 0.2-0.5, learning rate, and the
-     * n-gram vectorizer's range, min_df and top k), linear (the L2 penalty, the learning rate and the vectorizer),
-     * sepcnn (blocks, filters, kernel 3 or 5, embedding 50-300, dropout, learning rate).
+     * n-gram vectorizer's range, min_df, top k and sublinear tf), linear (the L2 penalty, the learning rate and the
+     * vectorizer), sepcnn (blocks, filters, kernel 3 or 5, embedding 50-300, dropout, learning rate).
      *
      * @throws IllegalArgumentException naming the branches that have one
      */

@@ -21,6 +21,11 @@ public record Trial(int id, String branch, Map<String, String> values) {
     public List<String> arguments() {
         List<String> args = new ArrayList<>(List.of("--model", branch));
         values.forEach((option, value) -> {
+            // A boolean is a negatable flag on the command line: --sublinear-tf or --no-sublinear-tf, no value.
+            if (value.equals("true") || value.equals("false")) {
+                args.add(value.equals("true") ? option : "--no-" + option.substring(2));
+                return;
+            }
             args.add(option);
             args.add(SearchSpace.ALL_FEATURES.equals(value) ? String.valueOf(SearchSpace.topK(value)) : value);
         });

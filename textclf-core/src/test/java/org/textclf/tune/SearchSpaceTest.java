@@ -28,6 +28,20 @@ class SearchSpaceTest {
     }
 
     @Test
+    void sublinearTf_isSearched_andItsTrialArgumentsAreTheFlagOrItsNegation() {
+        assertThat(SearchSpace.forBranch("mlp").dimension("--sublinear-tf").choices()).containsExactly("true",
+                "false");
+        assertThat(SearchSpace.forBranch("linear").dimension("--sublinear-tf").vectorizer()).isTrue();
+        assertThat(new Trial(1, "mlp", Map.of("--sublinear-tf", "false")).arguments())
+                .containsExactly("--model", "mlp", "--no-sublinear-tf");
+        assertThat(new Trial(2, "mlp", Map.of("--sublinear-tf", "true")).arguments())
+                .containsExactly("--model", "mlp", "--sublinear-tf");
+        Settings settings = new Settings(MlpBranchConfig.DEFAULTS);
+        SearchSpace.forBranch("mlp").dimension("--sublinear-tf").apply().accept(settings, "false");
+        assertThat(((MlpBranchConfig) settings.build()).ngram().sublinearTf()).isFalse();
+    }
+
+    @Test
     void trial_allFeatures_isTheLargestTopKOnTheCommandLine() {
         Trial trial = new Trial(1, "mlp", Map.of("--top-features", "all"));
         assertThat(trial.arguments()).containsExactly("--model", "mlp", "--top-features",
@@ -41,13 +55,16 @@ class SearchSpaceTest {
     void vectorizerKey_differsByVectorizerSettingsOnly() {
         SearchSpace mlp = SearchSpace.forBranch("mlp");
         Trial a = new Trial(1, "mlp", Map.of("--units", "8", "--ngram-range", "1,2", "--min-df", "2",
-                "--top-features", "all"));
+                "--top-features", "all", "--sublinear-tf", "true"));
         Trial b = new Trial(2, "mlp", Map.of("--units", "64", "--ngram-range", "1,2", "--min-df", "2",
-                "--top-features", "all"));
+                "--top-features", "all", "--sublinear-tf", "true"));
         Trial c = new Trial(3, "mlp", Map.of("--units", "8", "--ngram-range", "1,3", "--min-df", "2",
-                "--top-features", "all"));
+                "--top-features", "all", "--sublinear-tf", "true"));
+        Trial d = new Trial(4, "mlp", Map.of("--units", "8", "--ngram-range", "1,2", "--min-df", "2",
+                "--top-features", "all", "--sublinear-tf", "false"));
         assertThat(a.vectorizerKey(mlp)).isEqualTo(b.vectorizerKey(mlp))
-                .isEqualTo("mlp_ngram-range=1-2_min-df=2_top-features=all");
+                .isEqualTo("mlp_ngram-range=1-2_min-df=2_top-features=all_sublinear-tf=true");
+        assertThat(d.vectorizerKey(mlp)).isNotEqualTo(a.vectorizerKey(mlp));
         assertThat(c.vectorizerKey(mlp)).isNotEqualTo(a.vectorizerKey(mlp));
     }
 
