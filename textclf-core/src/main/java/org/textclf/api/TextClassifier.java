@@ -5,9 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.textclf.batch.Vectorizer;
 import org.textclf.branch.Branches;
 import org.textclf.branch.FittedModel;
+import org.textclf.config.BranchConfig;
+import org.textclf.config.FitConfig;
 import org.textclf.config.TrainOptions;
 import org.textclf.data.Labels;
 import org.textclf.data.SampleSource;
@@ -78,12 +81,30 @@ public final class TextClassifier implements Predictor {
      *     classes are not {@code labels}'
      */
     public static TextClassifier of(Labels labels, Vectorizer<?> vectorizer, Network<?> network) {
+        return of(labels, vectorizer, network, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * As {@link #of(Labels, Vectorizer, Network)}, for a loop that trained the network with {@code branch}'s
+     * hyperparameters and {@code fit}'s settings (e.g. a distributed one): the provenance records them as
+     * {@link #fit} records its own.
+     *
+     * @param branch the branch's own settings (the one {@code auto} chose, not {@code auto}'s)
+     */
+    public static TextClassifier of(Labels labels, Vectorizer<?> vectorizer, Network<?> network,
+            BranchConfig branch, FitConfig fit) {
+        return of(labels, vectorizer, network, Optional.of(branch), Optional.of(fit));
+    }
+
+    private static TextClassifier of(Labels labels, Vectorizer<?> vectorizer, Network<?> network,
+            Optional<BranchConfig> branch, Optional<FitConfig> fit) {
         if (network.classes() != labels.size()) {
             throw new IllegalArgumentException("the network predicts " + network.classes() + " classes; expected "
                     + labels.size() + " (" + labels.names() + ")");
         }
         FittedModel<?> model = Branches.model(labels, vectorizer, network);
-        return new TextClassifier(model, ModelInfo.of(model, null, null, List.of(), Map.of()));
+        return new TextClassifier(model, ModelInfo.of(model, branch.orElse(null), fit.orElse(null), List.of(),
+                Map.of()));
     }
 
     /**

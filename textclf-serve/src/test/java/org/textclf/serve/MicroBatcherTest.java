@@ -106,7 +106,8 @@ class MicroBatcherTest {
         try (MicroBatcher b = batcher(echo, 64, 5_000, 16)) {
             long start = System.nanoTime();
             assertThat(labels(b.submit(List.of("only")))).containsExactly("only");
-            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1_000);
+            // well under the 5 s a batch may wait for more, with room for a loaded machine's scheduling
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2_500);
         }
     }
 

@@ -198,7 +198,8 @@ public final class SparkFit {
         StageTimes stageTimes = times.build();
         progress.line(stageTimes.line());
         double seconds = (System.nanoTime() - start) / 1e9;
-        TextClassifier classifier = TextClassifier.of(model.labels(), model.vectorizer(), model.network());
+        TextClassifier classifier = TextClassifier.of(model.labels(), model.vectorizer(), model.network(),
+                fitted.config(), fit);
         FitResult result = new FitResult(classifier, trainer.state().history(), stopping.bestEpoch(),
                 trainer.state().stopReason(), seconds, options);
         Map<String, Double> metrics = result.metrics();

@@ -219,11 +219,12 @@ final class VectorizerFit {
     // Core's configuration records are not Serializable: their fields travel, and the tasks make the records anew.
 
     private static long[] ngramSettings(NgramConfig c) {
-        return new long[] {c.ngramMin(), c.ngramMax(), c.minDocumentFrequency(), c.topK(), c.candidateBudgetBytes()};
+        return new long[] {c.ngramMin(), c.ngramMax(), c.minDocumentFrequency(), c.topK(), c.candidateBudgetBytes(),
+            c.sublinearTf() ? 1 : 0};
     }
 
     private static NgramConfig ngramConfig(long[] s) {
-        return new NgramConfig((int) s[0], (int) s[1], (int) s[2], (int) s[3], s[4]);
+        return new NgramConfig((int) s[0], (int) s[1], (int) s[2], (int) s[3], s[4], s[5] != 0);
     }
 
     private static long[] sequenceSettings(SequenceConfig c) {

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,6 +73,11 @@ class SparkFitTest {
         Path file = dir.resolve("m.textclf");
         result.classifier().save(file);
         TextClassifier loaded = TextClassifier.load(file);
+        // the file's provenance holds the network's and the fit's settings, as a local fit's does
+        Map<String, String> settings = new java.util.TreeMap<>();
+        loaded.info().parameters().forEach((k, v) -> settings.put(k, String.valueOf(v)));
+        assertThat(settings).containsEntry("units", "16").containsEntry("layers", "2").containsEntry("epochs", "4")
+                .containsEntry("batch_size", "32").containsEntry("seed", "42").containsKey("learning_rate");
         List<String> texts = List.of(CORPUS.rows.get(0)[1], CORPUS.rows.get(1)[1]);
         assertThat(loaded.predict(texts)).isEqualTo(result.classifier().predict(texts));
         assertThat(loaded.evaluate(Sources.open(CORPUS.csv(dir, "all.csv"), SourceOptions.DEFAULTS)).accuracy())

@@ -54,10 +54,17 @@ class VectorizerFitTest {
     void ngramFeaturesAndIdfAreTheLocalFitsForAnyPartitioning() throws IOException {
         Corpus corpus = Corpus.of(3, 150, 7);
         // topK below the vocabulary, so that the ANOVA F selection decides which features stay
-        NgramConfig ngram = NgramConfig.builder().topK(300).build();
-        NgramVectorizer local = NgramVectorizer.fit(Sources.open(corpus.csv(dir, "train.csv"),
-                SourceOptions.DEFAULTS), null, ngram, line -> { });
-        for (int partitions : new int[] {1, 2, 4}) {
+        for (boolean sublinearTf : new boolean[] {true, false}) {
+            NgramConfig ngram = NgramConfig.builder().topK(300).sublinearTf(sublinearTf).build();
+            NgramVectorizer local = NgramVectorizer.fit(Sources.open(corpus.csv(dir, "train.csv"),
+                    SourceOptions.DEFAULTS), null, ngram, line -> { });
+            assertNgramFitsEqual(corpus, ngram, local, sublinearTf ? new int[] {1, 2, 4} : new int[] {2});
+        }
+    }
+
+    private void assertNgramFitsEqual(Corpus corpus, NgramConfig ngram, NgramVectorizer local, int[] partitionings)
+            throws IOException {
+        for (int partitions : partitionings) {
             NgramVectorizer merged = (NgramVectorizer) distributed(new MlpBranchConfig(ngram, MlpConfig.DEFAULTS),
                     corpus, partitions).vectorizer();
             assertThat(merged.features()).as("features, %d partitions", partitions).isEqualTo(300);
@@ -65,6 +72,7 @@ class VectorizerFitTest {
                     .isEqualTo(local.featureNames());
             assertThat(idf(merged)).as("idf, %d partitions", partitions).isEqualTo(idf(local));
             assertThat(merged.labels()).isEqualTo(local.labels());
+            assertThat(merged.config()).isEqualTo(local.config());
         }
     }
 
