@@ -18,6 +18,7 @@ import org.textclf.batch.BatchRows;
 import org.textclf.branch.Fitted;
 import org.textclf.branch.FittedModel;
 import org.textclf.branch.Phase;
+import org.textclf.config.ClassWeights;
 import org.textclf.config.FitConfig;
 import org.textclf.config.TrainOptions;
 import org.textclf.data.Labels;
@@ -50,8 +51,15 @@ public final class SparkFit {
      *
      * @throws IOException with a one-line reason when the data cannot be fitted (a bad label, no samples, no
      *     frequent n-gram, too few samples to hold out, ...)
+     * @throws IllegalArgumentException for class weights, which the distributed loop does not apply yet (refused,
+     *     rather than a model trained as if they had not been asked for)
      */
     public static FitResult fit(SparkFitRequest request) throws IOException {
+        ClassWeights weights = request.options().fit().classWeights();
+        if (!weights.uniform()) {
+            throw new IllegalArgumentException("class weights (" + weights + ") are not supported on Spark yet; train"
+                    + " without them, or with textclf train --class-weight on one machine");
+        }
         try {
             return run(request);
         } catch (IOException e) {

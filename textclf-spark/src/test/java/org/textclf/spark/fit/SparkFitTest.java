@@ -22,6 +22,7 @@ import org.textclf.api.TextClassifier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.textclf.config.AutoBranchConfig;
+import org.textclf.config.ClassWeights;
 import org.textclf.config.MlpBranchConfig;
 import org.textclf.config.SepCnnBranchConfig;
 import org.textclf.config.TrainOptions;
@@ -132,6 +133,16 @@ class SparkFitTest {
         } finally {
             FaultInjection.arm();
         }
+    }
+
+    @Test
+    void classWeightsAreRefusedNotIgnored() {
+        assertThatThrownBy(() -> SparkFit.fit(SparkFitRequest.builder(CORPUS.frame(spark, 2))
+                .options(OPTIONS.withFit(f -> f.classWeights(ClassWeights.BALANCED))).progress(ProgressListener.NONE)
+                .build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("class weights (balanced) are not supported on Spark yet; train without them, or with"
+                        + " textclf train --class-weight on one machine");
     }
 
     @Test
