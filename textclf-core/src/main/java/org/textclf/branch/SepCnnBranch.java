@@ -212,7 +212,7 @@ final class SepCnnBranch implements ModelBranch<SequenceBatch> {
             int classes = in.readInt();
             ParameterCodec.checkConsistent(path, labels.size(), classes, vectorizer.vocabulary(), vocabulary,
                     "words");
-            ParameterCodec.checkRoom(SepCnn.parameterValues(config, vocabulary, classes), in.available(), path);
+            ParameterCodec.checkRoom(config.parameterValues(vocabulary, classes), in.available(), path);
             boolean pretrained = in.readBoolean();
             network = pretrained
                     ? SepCnn.withEmbeddings(config, new float[vocabulary * config.embeddingDim()], vocabulary,

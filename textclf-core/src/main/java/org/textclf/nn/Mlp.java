@@ -105,16 +105,16 @@ public final class Mlp implements Network<SparseBatch> {
         return new Mlp(config, features, classes, seed);
     }
 
-    /**
-     * Splits the rest of this network's training steps across {@code threads} (null: the calling thread alone): the
-     * sparse forward by batch rows, the first kernel's gradient by feature ranges. The caller keeps owning and
-     * closing the pool. Results are bit for bit those of one thread.
-     */
     @Override
     public void useClassWeights(float[] classWeights) {
         loss = loss.weighted(classWeights);
     }
 
+    /**
+     * Splits the rest of this network's training steps across {@code threads} (null: the calling thread alone): the
+     * sparse forward by batch rows, the first kernel's gradient by feature ranges. The caller keeps owning and
+     * closing the pool. Results are bit for bit those of one thread.
+     */
     @Override
     public void useThreads(StepThreads threads) {
         this.threads = threads;

@@ -103,31 +103,6 @@ public final class SepCnn implements Network<SequenceBatch> {
     }
 
     /**
-     * The number of parameter values {@link #create} allocates for this shape, without allocating them (see
-     * {@link Mlp#parameterValues}): the embedding, the separable convolutions (each a depthwise kernel of kernel
-     * size x channels, a pointwise kernel of channels x width and a bias of width; the last block twice as wide),
-     * the dense output.
-     */
-    public static long parameterValues(SepCnnConfig config, int vocabulary, int classes) {
-        double f = config.filters();
-        double k = config.kernelSize();
-        double dim = config.embeddingDim();
-        double outputs = classes == 2 ? 1 : classes;
-        double convs;
-        if (config.blocks() == 1) {
-            convs = conv(k, dim, 2 * f) + conv(k, 2 * f, 2 * f);
-        } else {
-            convs = conv(k, dim, f) + (2.0 * config.blocks() - 3) * conv(k, f, f) + conv(k, f, 2 * f)
-                    + conv(k, 2 * f, 2 * f);
-        }
-        return (long) ((double) vocabulary * dim + convs + (2 * f + 1) * outputs);
-    }
-
-    private static double conv(double kernelSize, double channels, double width) {
-        return kernelSize * channels + channels * width + width;
-    }
-
-    /**
      * A new network with fresh weights.
      *
      * @param vocabulary the number of token ids, padding and out-of-vocabulary included
@@ -179,15 +154,15 @@ public final class SepCnn implements Network<SequenceBatch> {
         return pretrained;
     }
 
-    /**
-     * Splits steps and predictions by batch rows across {@code threads} (null: the calling thread alone). The caller
-     * keeps owning and closing the pool.
-     */
     @Override
     public void useClassWeights(float[] classWeights) {
         loss = loss.weighted(classWeights);
     }
 
+    /**
+     * Splits steps and predictions by batch rows across {@code threads} (null: the calling thread alone). The caller
+     * keeps owning and closing the pool.
+     */
     @Override
     public void useThreads(StepThreads threads) {
         this.threads = threads;

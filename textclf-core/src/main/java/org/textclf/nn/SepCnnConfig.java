@@ -96,4 +96,29 @@ public record SepCnnConfig(int blocks, int filters, int kernelSize, int poolSize
             return new SepCnnConfig(blocks, filters, kernelSize, poolSize, dropoutRate, embeddingDim);
         }
     }
+
+    /**
+     * The number of parameter values {@link SepCnn#create} allocates for this shape, without allocating them (see
+     * {@link Mlp#parameterValues}): the embedding, the separable convolutions (each a depthwise kernel of kernel
+     * size x channels, a pointwise kernel of channels x width and a bias of width; the last block twice as wide),
+     * the dense output.
+     */
+    public long parameterValues(int vocabulary, int classes) {
+        double f = filters();
+        double k = kernelSize();
+        double dim = embeddingDim();
+        double outputs = classes == 2 ? 1 : classes;
+        double convs;
+        if (blocks() == 1) {
+            convs = conv(k, dim, 2 * f) + conv(k, 2 * f, 2 * f);
+        } else {
+            convs = conv(k, dim, f) + (2.0 * blocks() - 3) * conv(k, f, f) + conv(k, f, 2 * f)
+                    + conv(k, 2 * f, 2 * f);
+        }
+        return (long) ((double) vocabulary * dim + convs + (2 * f + 1) * outputs);
+    }
+
+    private static double conv(double kernelSize, double channels, double width) {
+        return kernelSize * channels + channels * width + width;
+    }
 }

@@ -1,6 +1,7 @@
 package org.textclf.progress;
 
 import java.io.PrintWriter;
+import java.util.function.Consumer;
 
 /**
  * Where a run's progress goes, as events: a pass (over the data, or an epoch's batches) begins, advances and ends;
@@ -60,6 +61,24 @@ public interface ProgressListener {
 
     /** Something went wrong that the run worked around; {@code text} without a {@code warning:} prefix. */
     void warning(String text);
+
+    /** Hears only warnings, each given to {@code out} as one line {@code warning: TEXT}: a quiet inner run's. */
+    static ProgressListener warnings(Consumer<String> out) {
+        return new ProgressListener() {
+            @Override
+            public void end(String summary) {
+            }
+
+            @Override
+            public void line(String text) {
+            }
+
+            @Override
+            public void warning(String text) {
+                out.accept("warning: " + text);
+            }
+        };
+    }
 
     /**
      * Plain lines on {@code out}, no bars: a pass shows only its summary line, as Keras' {@code verbose=2} shows

@@ -249,7 +249,8 @@ public final class Tuner {
                 ? CheckpointFile.resume(dir).continuing(epochBudget)
                 : CheckpointFile.create(dir, new CheckpointFile.Run(trialOptions, request.inputs(), List.of()));
         int fromEpoch = checkpoints.resuming() ? checkpoints.checkpoint().epoch() : 0;
-        FitRequest.Builder fit = FitRequest.builder(request.train()).options(trialOptions).progress(warningsOnly())
+        FitRequest.Builder fit = FitRequest.builder(request.train()).options(trialOptions)
+                .progress(ProgressListener.warnings(request.progress()))
                 .cacheKey(dataKey).checkpoints(checkpoints).inputs(request.inputs());
         request.validation().ifPresent(fit::validation);
         FitResult result = TextClassifier.fit(fit.build());
@@ -389,23 +390,5 @@ public final class Tuner {
             key.file("validation", request.validation().get().file().get());
         }
         return key.build();
-    }
-
-    /** A trial's fit reports nothing but its warnings, which go to the tune's progress. */
-    private ProgressListener warningsOnly() {
-        return new ProgressListener() {
-            @Override
-            public void end(String summary) {
-            }
-
-            @Override
-            public void line(String text) {
-            }
-
-            @Override
-            public void warning(String text) {
-                request.progress().accept("warning: " + text);
-            }
-        };
     }
 }

@@ -32,7 +32,7 @@ final class ParameterValuesTest {
         for (int blocks : new int[] {1, 2, 3}) {
             for (int classes : new int[] {2, 5}) {
                 SepCnnConfig config = new SepCnnConfig(blocks, 6, 3, 2, 0.2f, 5);
-                assertThat(SepCnn.parameterValues(config, 13, classes))
+                assertThat(config.parameterValues(13, classes))
                         .isEqualTo(values(SepCnn.create(config, 13, classes, 1).parameters()));
             }
         }

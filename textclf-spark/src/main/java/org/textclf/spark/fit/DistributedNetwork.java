@@ -1,26 +1,21 @@
 package org.textclf.spark.fit;
 
 import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.textclf.batch.Batch;
-import org.textclf.batch.Example;
 import org.textclf.branch.FittedModel;
 import org.textclf.nn.Adam;
 import org.textclf.nn.AdamConfig;
 import org.textclf.nn.AdamState;
 import org.textclf.nn.BatchMetrics;
-import org.textclf.nn.FloatArrays;
 import org.textclf.nn.Gradients;
 import org.textclf.nn.Network;
 import org.textclf.nn.Optimizer;
@@ -155,16 +150,17 @@ final class DistributedNetwork<B extends Batch> implements Network<DistributedNe
         try {
             List<byte[]> parts = train.mapPartitionsWithIndex((p, blocks) -> {
                 FaultInjection.check("train step");
-                List<ExampleBlock> local = list(blocks);
-                int[] slice = slice(count(local), steps, index, seed, epoch, p, shuffle);
+                List<ExampleBlock> local = EpochSlices.list(blocks);
+                int[] slice = EpochSlices.slice(EpochSlices.count(local), steps, index, seed, epoch, p, shuffle);
                 if (slice.length == 0) {
                     return List.<byte[]>of().iterator();
                 }
                 ModelBytes bytes = t.value();
                 FittedModel<B> replica = bytes.borrow(weights.value().get());
                 try {
-                    B batch = replica.rows().assemble(examples(local, slice));
-                    Gradients g = replica.network().computeGradients(batch, random(seed, epoch, index, p));
+                    B batch = replica.rows().assemble(EpochSlices.examples(local, slice));
+                    Gradients g = replica.network().computeGradients(batch,
+                            EpochSlices.random(seed, epoch, index, p));
                     // The sum of the batch's losses' gradients: the driver divides the partitions' sum by all rows.
                     g.scale(g.metrics().count());
                     return List.of(Shared.bytes(g, Gradients::write)).iterator();
@@ -214,8 +210,8 @@ final class DistributedNetwork<B extends Batch> implements Network<DistributedNe
         try {
             List<RoundPart> parts = train.mapPartitionsWithIndex((p, blocks) -> {
                 FaultInjection.check("train step");
-                List<ExampleBlock> local = list(blocks);
-                int n = count(local);
+                List<ExampleBlock> local = EpochSlices.list(blocks);
+                int n = EpochSlices.count(local);
                 ModelBytes bytes = t.value();
                 FittedModel<B> replica = bytes.borrow(weights.value().get());
                 try {
@@ -223,11 +219,11 @@ final class DistributedNetwork<B extends Batch> implements Network<DistributedNe
                     own.importState(Shared.decode(state.value(), AdamStates::read));
                     BatchMetrics metrics = BatchMetrics.EMPTY;
                     for (int s = first; s < last; s++) {
-                        int[] slice = slice(n, steps, s, seed, epoch, p, shuffle);
+                        int[] slice = EpochSlices.slice(n, steps, s, seed, epoch, p, shuffle);
                         if (slice.length > 0) {
-                            B batch = replica.rows().assemble(examples(local, slice));
-                            metrics = metrics.plus(replica.network().fitBatch(batch, own, random(seed, epoch, s,
-                                    p)));
+                            B batch = replica.rows().assemble(EpochSlices.examples(local, slice));
+                            metrics = metrics.plus(replica.network().fitBatch(batch, own,
+                                    EpochSlices.random(seed, epoch, s, p)));
                         }
                     }
                     if (metrics.count() == 0) {
@@ -311,8 +307,8 @@ final class DistributedNetwork<B extends Batch> implements Network<DistributedNe
             try {
                 List<double[]> parts = validation.mapPartitions(blocks -> {
                     FaultInjection.check("validation");
-                    List<ExampleBlock> local = list(blocks);
-                    int n = count(local);
+                    List<ExampleBlock> local = EpochSlices.list(blocks);
+                    int n = EpochSlices.count(local);
                     double[] sum = new double[3];
                     if (n == 0) {
                         return List.of(sum).iterator();
@@ -326,7 +322,7 @@ final class DistributedNetwork<B extends Batch> implements Network<DistributedNe
                                 slice[i] = from + i;
                             }
                             BatchMetrics m = replica.network().evaluateBatch(replica.rows().assemble(
-                                    examples(local, slice)));
+                                    EpochSlices.examples(local, slice)));
                             sum[0] += m.lossSum();
                             sum[1] += m.correct();
                             sum[2] += m.count();
@@ -357,140 +353,5 @@ final class DistributedNetwork<B extends Batch> implements Network<DistributedNe
     @Override
     public List<Parameter> parameters() {
         return model.network().parameters();
-    }
-
-    static List<ExampleBlock> list(Iterator<ExampleBlock> blocks) {
-        List<ExampleBlock> all = new ArrayList<>();
-        blocks.forEachRemaining(all::add);
-        return all;
-    }
-
-    static int count(List<ExampleBlock> blocks) {
-        int n = 0;
-        for (ExampleBlock b : blocks) {
-            n += b.size();
-        }
-        return n;
-    }
-
-    /** Every block but the last is full, so example {@code i} is in block {@code i / SIZE}. */
-    static List<Example> examples(List<ExampleBlock> blocks, int[] slice) {
-        List<Example> out = new ArrayList<>(slice.length);
-        for (int i : slice) {
-            out.add(blocks.get(i / ExampleBlock.SIZE).example(i % ExampleBlock.SIZE));
-        }
-        return out;
-    }
-
-    /**
-     * The examples of partition {@code partition} (of {@code n}) in step {@code step} of {@code steps}: slice
-     * {@code step} of the epoch's permutation of the partition.
-     */
-    static int[] slice(int n, int steps, int step, long seed, int epoch, int partition, boolean shuffle) {
-        int from = (int) ((long) step * n / steps);
-        int to = (int) ((long) (step + 1) * n / steps);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        if (shuffle) {
-            SplittableRandom r = new SplittableRandom(mix(mix(seed ^ mix(epoch)) ^ partition));
-            for (int i = n - 1; i > 0; i--) {
-                int j = r.nextInt(i + 1);
-                int x = order[i];
-                order[i] = order[j];
-                order[j] = x;
-            }
-        }
-        return java.util.Arrays.copyOfRange(order, from, to);
-    }
-
-    /** Dropout's draws for one partition's share of one step. */
-    static RandomGenerator random(long seed, int epoch, int step, int partition) {
-        return new SplittableRandom(mix(mix(mix(seed + 1) ^ epoch) ^ ((long) step << 20)) ^ partition);
-    }
-
-    /** SplitMix64's finalizer. */
-    static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
-    }
-
-    /** Adam's state in a stable binary form, and the weighted mean of several. */
-    static final class AdamStates {
-        private AdamStates() {
-        }
-
-        static void write(AdamState state, DataOutputStream out) throws IOException {
-            out.writeLong(state.iterations());
-            out.writeInt(state.slots().size());
-            for (AdamState.Slot s : state.slots()) {
-                out.writeUTF(s.name());
-                int[] shape = s.shape();
-                out.writeInt(shape.length);
-                for (int d : shape) {
-                    out.writeInt(d);
-                }
-                FloatArrays.write(out, s.m());
-                FloatArrays.write(out, s.v());
-            }
-        }
-
-        static AdamState read(DataInputStream in) throws IOException {
-            long iterations = in.readLong();
-            int count = in.readInt();
-            List<AdamState.Slot> slots = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                String name = in.readUTF();
-                int[] shape = new int[in.readInt()];
-                int size = 1;
-                for (int d = 0; d < shape.length; d++) {
-                    shape[d] = in.readInt();
-                    size *= shape[d];
-                }
-                float[] m = new float[size];
-                float[] v = new float[size];
-                FloatArrays.readFully(in, m);
-                FloatArrays.readFully(in, v);
-                slots.add(new AdamState.Slot(name, shape, m, v));
-            }
-            return new AdamState(iterations, slots);
-        }
-
-        /** Moments averaged slot by slot (a slot only some replicas have averages over those), the most steps. */
-        static AdamState average(List<AdamState> states, List<Double> shares) {
-            java.util.LinkedHashMap<String, double[][]> sums = new java.util.LinkedHashMap<>();
-            java.util.Map<String, int[]> shapes = new java.util.HashMap<>();
-            java.util.Map<String, Double> weight = new java.util.HashMap<>();
-            long iterations = 0;
-            for (int k = 0; k < states.size(); k++) {
-                AdamState state = states.get(k);
-                double share = shares.get(k);
-                iterations = Math.max(iterations, state.iterations());
-                for (AdamState.Slot s : state.slots()) {
-                    double[][] sum = sums.computeIfAbsent(s.name(), n -> new double[][] {new double[s.m().length],
-                            new double[s.v().length]});
-                    shapes.put(s.name(), s.shape());
-                    weight.merge(s.name(), share, Double::sum);
-                    for (int j = 0; j < s.m().length; j++) {
-                        sum[0][j] += share * s.m()[j];
-                        sum[1][j] += share * s.v()[j];
-                    }
-                }
-            }
-            List<AdamState.Slot> slots = new ArrayList<>();
-            for (var e : sums.entrySet()) {
-                double w = weight.get(e.getKey());
-                float[] m = new float[e.getValue()[0].length];
-                float[] v = new float[m.length];
-                for (int j = 0; j < m.length; j++) {
-                    m[j] = (float) (e.getValue()[0][j] / w);
-                    v[j] = (float) (e.getValue()[1][j] / w);
-                }
-                slots.add(new AdamState.Slot(e.getKey(), shapes.get(e.getKey()), m, v));
-            }
-            return new AdamState(iterations, slots);
-        }
     }
 }

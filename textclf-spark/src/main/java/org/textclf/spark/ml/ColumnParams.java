@@ -9,7 +9,9 @@ import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.param.Params;
 import org.apache.spark.ml.param.StringArrayParam;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -89,5 +91,26 @@ final class ColumnParams {
         return schema.add(predictionCol, DataTypes.DoubleType, false)
                 .add(probabilityCol, SQLDataTypes.VectorType(), false)
                 .add(predictedLabelCol, DataTypes.StringType, false);
+    }
+
+    /**
+     * That {@code schema} has the label column, of strings or numbers, and the validation indicator column (null
+     * when not set), of booleans; else the one-line reason.
+     */
+    static void checkTrainingColumns(StructType schema, String label, String v) {
+        List<String> names = Arrays.asList(schema.fieldNames());
+        if (!names.contains(label)) {
+            throw new IllegalArgumentException("label column '" + label + "' does not exist; the columns are " + names
+                    + " (set labelCol)");
+        }
+        DataType type = schema.apply(label).dataType();
+        if (!type.equals(DataTypes.StringType) && !(type instanceof NumericType)) {
+            throw new IllegalArgumentException("label column '" + label + "' must hold strings or numbers; found "
+                    + type.simpleString());
+        }
+        if (v != null && (!names.contains(v) || !schema.apply(v).dataType().equals(DataTypes.BooleanType))) {
+            throw new IllegalArgumentException("validationIndicatorCol '" + v + "' must be a boolean column; the"
+                    + " columns are " + schema.simpleString());
+        }
     }
 }

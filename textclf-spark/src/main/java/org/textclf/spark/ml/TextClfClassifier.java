@@ -23,9 +23,6 @@ import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructType;
 import org.textclf.api.FitResult;
 import org.textclf.branch.Branches;
@@ -176,24 +173,8 @@ public final class TextClfClassifier extends Estimator<TextClfClassificationMode
 
     @Override
     public StructType transformSchema(StructType schema) {
-        List<String> names = Arrays.asList(schema.fieldNames());
-        String label = getLabelCol();
-        if (!names.contains(label)) {
-            throw new IllegalArgumentException("label column '" + label + "' does not exist; the columns are " + names
-                    + " (set labelCol)");
-        }
-        DataType type = schema.apply(label).dataType();
-        if (!type.equals(DataTypes.StringType) && !(type instanceof NumericType)) {
-            throw new IllegalArgumentException("label column '" + label + "' must hold strings or numbers; found "
-                    + type.simpleString());
-        }
-        if (isSet(validationIndicatorCol)) {
-            String v = getOrDefault(validationIndicatorCol);
-            if (!names.contains(v) || !schema.apply(v).dataType().equals(DataTypes.BooleanType)) {
-                throw new IllegalArgumentException("validationIndicatorCol '" + v + "' must be a boolean column;"
-                        + " the columns are " + schema.simpleString());
-            }
-        }
+        ColumnParams.checkTrainingColumns(schema, getLabelCol(),
+                isSet(validationIndicatorCol) ? getOrDefault(validationIndicatorCol) : null);
         return ColumnParams.outputSchema(schema, getTextCols(), getPredictionCol(), getProbabilityCol(),
                 getPredictedLabelCol());
     }

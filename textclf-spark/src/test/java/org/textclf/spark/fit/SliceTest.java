@@ -12,7 +12,7 @@ class SliceTest {
     private static List<Integer> epoch(int n, int steps, long seed, int epoch, int partition, boolean shuffle) {
         List<Integer> all = new ArrayList<>();
         for (int s = 0; s < steps; s++) {
-            int[] slice = DistributedNetwork.slice(n, steps, s, seed, epoch, partition, shuffle);
+            int[] slice = EpochSlices.slice(n, steps, s, seed, epoch, partition, shuffle);
             assertThat(slice.length).isBetween(n / steps, n / steps + 1);
             for (int i : slice) {
                 all.add(i);
@@ -37,7 +37,7 @@ class SliceTest {
 
     @Test
     void aPartitionSmallerThanTheStepsHasEmptySlices() {
-        assertThat(DistributedNetwork.slice(3, 10, 0, 42, 1, 0, true)).isEmpty();
+        assertThat(EpochSlices.slice(3, 10, 0, 42, 1, 0, true)).isEmpty();
         assertThat(epoch(3, 10, 42, 1, 0, true)).hasSize(3);
     }
 }
