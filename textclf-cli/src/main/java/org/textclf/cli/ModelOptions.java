@@ -13,6 +13,7 @@ import org.textclf.feed.CacheKey;
 import org.textclf.nn.LinearConfig;
 import org.textclf.nn.MlpConfig;
 import org.textclf.text.NgramConfig;
+import org.textclf.text.TokenPattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,6 +58,14 @@ final class ModelOptions {
                     + " sublinear_tf; --no-sublinear-tf uses the raw count, the guide's (default: ${DEFAULT-VALUE}).")
     boolean sublinearTf;
 
+    @Option(names = "--token-pattern", paramLabel = "PATTERN", converter = TokenPatternConverter.class,
+            defaultValue = "words-and-symbols", completionCandidates = TokenPatterns.class, // NgramConfig's, tested
+            description = "mlp, linear: what a token is, one of ${COMPLETION-CANDIDATES}: words-and-symbols, every"
+                    + " run of word characters and every other character but white space alone (scikit-learn's"
+                    + " token_pattern (?u)\\b\\w+\\b|[^\\w\\s]); guide, runs of two or more word characters"
+                    + " (the guide's, (?u)\\b\\w\\w+\\b) (default: ${DEFAULT-VALUE}).")
+    TokenPattern tokenPattern;
+
     @Option(names = "--layers", converter = Ranges.AtLeastOne.class, defaultValue = "" + MlpConfig.DEFAULT_LAYERS,
             description = "mlp: dense layers including the output (default: ${DEFAULT-VALUE}).")
     int layers;
@@ -99,12 +108,31 @@ final class ModelOptions {
         }
     }
 
+    static final class TokenPatternConverter implements ITypeConverter<TokenPattern> {
+        @Override
+        public TokenPattern convert(String value) {
+            try {
+                return TokenPattern.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class TokenPatterns implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return java.util.Arrays.stream(TokenPattern.values()).map(TokenPattern::cliName).iterator();
+        }
+    }
+
     /** Names the cache key's parts these options decide as the options, for the message of what changed. */
     static void nameKeyParts(CacheKey.Builder key) {
         key.alias("model", "--model").alias("ngram.ngramMin", "--ngram-range MIN")
                 .alias("ngram.ngramMax", "--ngram-range MAX").alias("ngram.minDocumentFrequency", "--min-df")
                 .alias("ngram.topK", "--top-features")
-                .alias("ngram.sublinearTf", "--sublinear-tf").alias("sequence.maxWords", "--max-words")
+                .alias("ngram.sublinearTf", "--sublinear-tf").alias("ngram.tokenPattern", "--token-pattern")
+                .alias("sequence.maxWords", "--max-words")
                 .alias("sequence.maxLength", "--max-length").alias("embeddings", "--embeddings");
     }
 
@@ -125,7 +153,7 @@ final class ModelOptions {
     /** A config of the same kind as {@code defaults}, from the options. */
     private BranchConfig configLike(BranchConfig defaults) {
         NgramConfig ngram = NgramConfig.builder().ngramRange(ngramRange.min(), ngramRange.max()).topK(topFeatures)
-                .minDocumentFrequency(minDf).sublinearTf(sublinearTf).build();
+                .minDocumentFrequency(minDf).sublinearTf(sublinearTf).tokenPattern(tokenPattern).build();
         if (defaults instanceof AutoBranchConfig auto) {
             return new AutoBranchConfig(configLike(auto.below()), configLike(auto.above()));
         } else if (defaults instanceof MlpBranchConfig) {

@@ -83,7 +83,7 @@ class TuneCommandTest {
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines).hasSize(1 + 3);
         assertThat(lines.get(0)).startsWith("trial,branch,rung,epochs,best_epoch,metric,val_loss,val_accuracy,")
-                .endsWith(",l2,learning-rate,ngram-range,min-df,top-features,sublinear-tf");
+                .endsWith(",l2,learning-rate,ngram-range,min-df,top-features,sublinear-tf,token-pattern");
         assertThat(dir.resolve("m.tune.png")).isNotEmptyFile();
         assertThat(dir.resolve("m.tune.jsonl")).isNotEmptyFile();
         assertThat(run.err()).contains("trial 1 rung 0 (epochs 0-1 of 1): linear --l2 ");

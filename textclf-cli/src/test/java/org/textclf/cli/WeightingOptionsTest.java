@@ -14,7 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code --class-weight} and {@code --sublinear-tf}: checked as usage errors, recorded in the model. */
+/**
+ * {@code --class-weight}, {@code --sublinear-tf} and {@code --token-pattern}: checked as usage errors, recorded in the
+ * model.
+ */
 class WeightingOptionsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -93,5 +96,25 @@ class WeightingOptionsTest {
         Run off = train("--no-sublinear-tf");
         assertThat(off.exitCode()).as(off.err()).isZero();
         assertThat(info().get("vectorizer").get("sublinear_tf").asBoolean()).isFalse();
+    }
+
+    @Test
+    void tokenPattern_defaultIsTheConfigsAndGuideSelectable_recordedInTheModel() throws IOException {
+        Run byDefault = train();
+        assertThat(byDefault.exitCode()).as(byDefault.err()).isZero();
+        assertThat(info().get("vectorizer").get("token_pattern").asText())
+                .isEqualTo(org.textclf.text.NgramConfig.DEFAULT_TOKEN_PATTERN.cliName()).isEqualTo("words-and-symbols");
+
+        Run guide = train("--token-pattern", "GUIDE");
+        assertThat(guide.exitCode()).as(guide.err()).isZero();
+        assertThat(info().get("vectorizer").get("token_pattern").asText()).isEqualTo("guide");
+    }
+
+    @Test
+    void tokenPattern_badValue_usageErrorNamingTheChoices() {
+        Run run = Run.of("train", dir.resolve("missing.csv").toString(), "--token-pattern", "\\w+");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("textclf: Invalid value for option '--token-pattern': unknown token pattern"
+                + " '\\w+'; expected one of guide, words-and-symbols\n");
     }
 }

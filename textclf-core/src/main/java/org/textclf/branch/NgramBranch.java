@@ -163,6 +163,7 @@ abstract class NgramBranch<N extends Network<SparseBatch>> implements ModelBranc
         parameters.put("min_df", c.minDocumentFrequency());
         parameters.put("top_features", c.topK());
         parameters.put("sublinear_tf", c.sublinearTf());
+        parameters.put("token_pattern", c.tokenPattern().cliName());
         return parameters;
     }
 

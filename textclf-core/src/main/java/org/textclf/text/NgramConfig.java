@@ -17,15 +17,19 @@ import org.textclf.io.HeapShare;
  *     distinct n-grams than fit, the rarest are pruned and the pruning is reported
  * @param sublinearTf whether a term's count {@code tf} weighs {@code 1 + ln(tf)} instead of {@code tf} in the tf-idf
  *     rows (scikit-learn's {@code sublinear_tf}; the guide: false)
+ * @param tokenPattern what a token is (scikit-learn's {@code token_pattern}; the guide: {@link TokenPattern#GUIDE})
  */
 public record NgramConfig(int ngramMin, int ngramMax, int minDocumentFrequency, int topK, long candidateBudgetBytes,
-        boolean sublinearTf) {
+        boolean sublinearTf, TokenPattern tokenPattern) {
 
     public static final int DEFAULT_NGRAM_MIN = 1;
     public static final int DEFAULT_NGRAM_MAX = 2;
     public static final int DEFAULT_MIN_DOCUMENT_FREQUENCY = 2;
     public static final int DEFAULT_TOP_K = 20_000;
     public static final boolean DEFAULT_SUBLINEAR_TF = true;
+    public static final TokenPattern DEFAULT_TOKEN_PATTERN = TokenPattern.WORDS_AND_SYMBOLS;
+    /** {@link #write}'s layout: 1 had no {@code sublinearTf}, 2 no {@code tokenPattern}; {@link #read} reads all. */
+    static final int LAYOUT = 3;
     /** 64 MiB, or a quarter of a smaller heap ({@link HeapShare}): more n-grams are pruned there, and reported. */
     public static final long DEFAULT_CANDIDATE_BUDGET_BYTES = HeapShare.of(64L << 20);
     /** The longest n-gram we accept; longer ones are almost never repeated, so they only cost memory. */
@@ -33,7 +37,7 @@ public record NgramConfig(int ngramMin, int ngramMax, int minDocumentFrequency, 
     /** The smallest table worth having: 64 slots of a 64-bit key and a 32-bit count. */
     public static final long MIN_CANDIDATE_BUDGET_BYTES = 64 * DocumentFrequencies.BYTES_PER_SLOT;
 
-    /** The guide's settings. */
+    /** The defaults: the guide's, but for sublinear tf and the token pattern (README, "Defaults"). */
     public static final NgramConfig DEFAULT = builder().build();
 
     public NgramConfig {
@@ -48,6 +52,9 @@ public record NgramConfig(int ngramMin, int ngramMax, int minDocumentFrequency, 
         if (topK < 1) {
             throw new IllegalArgumentException("topK must be at least 1; found " + topK);
         }
+        if (tokenPattern == null) {
+            throw new IllegalArgumentException("tokenPattern must be given");
+        }
         if (candidateBudgetBytes < MIN_CANDIDATE_BUDGET_BYTES) {
             throw new IllegalArgumentException("candidateBudgetBytes must be at least " + MIN_CANDIDATE_BUDGET_BYTES
                     + "; found " + candidateBudgetBytes);
@@ -61,10 +68,10 @@ public record NgramConfig(int ngramMin, int ngramMax, int minDocumentFrequency, 
     /** A builder starting from these settings. */
     public Builder toBuilder() {
         return new Builder().ngramRange(ngramMin, ngramMax).minDocumentFrequency(minDocumentFrequency).topK(topK)
-                .candidateBudgetBytes(candidateBudgetBytes).sublinearTf(sublinearTf);
+                .candidateBudgetBytes(candidateBudgetBytes).sublinearTf(sublinearTf).tokenPattern(tokenPattern);
     }
 
-    /** Writes the settings as {@link #read} reads them: four ints, a long, a boolean. */
+    /** Writes the settings as {@link #read} reads them: four ints, a long, a boolean, a byte (the pattern's code). */
     void write(DataOutput out) throws IOException {
         out.writeInt(ngramMin);
         out.writeInt(ngramMax);
@@ -72,23 +79,30 @@ public record NgramConfig(int ngramMin, int ngramMax, int minDocumentFrequency, 
         out.writeInt(topK);
         out.writeLong(candidateBudgetBytes);
         out.writeBoolean(sublinearTf);
+        out.writeByte(tokenPattern.code());
     }
 
     /**
-     * Reads what {@link #write} wrote; {@code withSublinearTf} false reads the format before that field (then
-     * {@code sublinearTf} is false, as those files were computed).
+     * Reads what {@link #write} wrote in {@code layout} ({@link #LAYOUT} or older): before 2, {@code sublinearTf} is
+     * false, before 3 the token pattern is the guide's, as those files were computed.
      *
      * @throws IOException prefixed by {@code what} when a setting breaks a rule
      */
-    static NgramConfig read(DataInput in, boolean withSublinearTf, String what) throws IOException {
+    static NgramConfig read(DataInput in, int layout, String what) throws IOException {
         int min = in.readInt();
         int max = in.readInt();
         int minDf = in.readInt();
         int topK = in.readInt();
         long budget = in.readLong();
-        boolean sublinear = withSublinearTf && in.readBoolean();
+        boolean sublinear = layout >= 2 && in.readBoolean();
+        int code = layout >= 3 ? in.readUnsignedByte() : TokenPattern.GUIDE.code();
+        TokenPattern pattern = TokenPattern.ofCode(code);
+        if (pattern == null) {
+            throw new IOException(what + ": bad config: unknown token pattern code " + code
+                    + " (a damaged file, or one from a newer textclf)");
+        }
         try {
-            return new NgramConfig(min, max, minDf, topK, budget, sublinear);
+            return new NgramConfig(min, max, minDf, topK, budget, sublinear, pattern);
         } catch (IllegalArgumentException e) {
             throw new IOException(what + ": bad config: " + e.getMessage(), e);
         }
@@ -102,6 +116,7 @@ public record NgramConfig(int ngramMin, int ngramMax, int minDocumentFrequency, 
         private int topK = DEFAULT_TOP_K;
         private long candidateBudgetBytes = DEFAULT_CANDIDATE_BUDGET_BYTES;
         private boolean sublinearTf = DEFAULT_SUBLINEAR_TF;
+        private TokenPattern tokenPattern = DEFAULT_TOKEN_PATTERN;
 
         private Builder() {
         }
@@ -134,8 +149,15 @@ public record NgramConfig(int ngramMin, int ngramMax, int minDocumentFrequency, 
             return this;
         }
 
+        /** scikit-learn's {@code token_pattern}, as one of {@link TokenPattern}'s. */
+        public Builder tokenPattern(TokenPattern tokenPattern) {
+            this.tokenPattern = tokenPattern;
+            return this;
+        }
+
         public NgramConfig build() {
-            return new NgramConfig(ngramMin, ngramMax, minDocumentFrequency, topK, candidateBudgetBytes, sublinearTf);
+            return new NgramConfig(ngramMin, ngramMax, minDocumentFrequency, topK, candidateBudgetBytes, sublinearTf,
+                    tokenPattern);
         }
     }
 }

@@ -37,7 +37,7 @@ public final class NgramDocumentStatistics {
     private static final String WHAT = "n-gram document statistics";
     private static final int MAGIC = 0x54434446; // "TCDF"
     /** The first int after the magic number in {@link #write}'s format. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     private final NgramConfig config;
     private final Partitions partitions;
@@ -289,9 +289,9 @@ public final class NgramDocumentStatistics {
     /**
      * Writes these statistics (big-endian, as {@link DataOutput} writes):
      * <pre>
-     * int    magic 0x54434446 ("TCDF"), int FORMAT_VERSION (2)
+     * int    magic 0x54434446 ("TCDF"), int FORMAT_VERSION (3)
      * config: int ngramMin, int ngramMax, int minDocumentFrequency, int topK, long candidateBudgetBytes,
-     *        boolean sublinearTf
+     *        boolean sublinearTf, byte tokenPattern's code
      * partitions: the first one's source name (int byte length, UTF-8), int P, P ints ascending
      * labels: boolean given; given: int C, C times (label, display name); else int C, C labels sorted
      * long documents, int prunings, long prunedNgrams, int largestPruneThreshold, long maxUndercount, long nanos
@@ -328,7 +328,7 @@ public final class NgramDocumentStatistics {
     public static NgramDocumentStatistics read(DataInput in) throws IOException {
         try {
             StatisticsIO.header(in, WHAT, MAGIC, FORMAT_VERSION);
-            NgramConfig config = NgramConfig.read(in, true, WHAT);
+            NgramConfig config = NgramConfig.read(in, NgramConfig.LAYOUT, WHAT);
             Partitions partitions = Partitions.read(in, WHAT);
             FitLabels labels = FitLabels.read(in, WHAT);
             long documents = StatisticsIO.longCount(in, WHAT, "document count", 0, Long.MAX_VALUE);

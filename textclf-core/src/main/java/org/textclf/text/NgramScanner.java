@@ -20,10 +20,15 @@ public final class NgramScanner {
     /** [0-9A-Za-z_] as bits: digits in the low long, letters and '_' in the high one. */
     private static final long WORD_LOW = 0x03FF000000000000L;
     private static final long WORD_HIGH = 0x07FFFFFE87FFFFFEL;
-
+    /** Python's ASCII white space, {@code \t \n \v \f \r}, the separators 0x1c-0x1f and the space, as bits. */
+    private static final long SPACE_LOW = 0x00000001F0003E00L;
 
     private final int ngramMin;
     private final int ngramMax;
+    /** The pattern's shortest word, in chars for ASCII and code points otherwise. */
+    private final int shortestWord;
+    /** Whether each character that is neither a word character nor white space is a token. */
+    private final boolean symbols;
     private final Preprocessor preprocessor = new Preprocessor();
     private final TermCounts terms = new TermCounts();
 
@@ -37,14 +42,16 @@ public final class NgramScanner {
     /** Where each n-gram comes from: its first token's index times 16, plus its length. */
     private int[] origins = new int[512];
 
-    NgramScanner(int ngramMin, int ngramMax) {
+    NgramScanner(int ngramMin, int ngramMax, TokenPattern pattern) {
         this.ngramMin = ngramMin;
         this.ngramMax = ngramMax;
+        this.shortestWord = pattern.shortestWord();
+        this.symbols = pattern.symbols();
     }
 
-    /** A scanner of the n-gram range of {@code config}. */
+    /** A scanner of the n-gram range and token pattern of {@code config}. */
     public NgramScanner(NgramConfig config) {
-        this(config.ngramMin(), config.ngramMax());
+        this(config.ngramMin(), config.ngramMax(), config.tokenPattern());
     }
 
     /**
@@ -87,6 +94,9 @@ public final class NgramScanner {
         int i = 0;
         while (i < n) {
             if (!isAsciiWordChar(c[i])) {
+                if (symbols && (c[i] >= 64 || (SPACE_LOW & 1L << c[i]) == 0)) {
+                    addToken(mix((FNV_OFFSET ^ c[i]) * FNV_PRIME + 1), i, i + 1);
+                }
                 i++;
                 continue;
             }
@@ -96,7 +106,7 @@ public final class NgramScanner {
                 h = (h ^ c[i]) * FNV_PRIME;
                 i++;
             } while (i < n && isAsciiWordChar(c[i]));
-            if (i - start >= 2) {
+            if (i - start >= shortestWord) {
                 addToken(mix(h + (i - start)), start, i);
             }
         }
@@ -106,11 +116,24 @@ public final class NgramScanner {
         return ((ch < 64 ? WORD_LOW : WORD_HIGH) & 1L << ch) != 0;
     }
 
+    /** A symbol token: the code point at {@code i}, which is not a word character; returns where it ends. */
+    private int symbol(char[] c, int i, int n) {
+        int end = Character.isHighSurrogate(c[i]) && i + 1 < n && Character.isLowSurrogate(c[i + 1]) ? i + 2 : i + 1;
+        if (!TokenPattern.isSpace(Character.codePointAt(c, i, n))) {
+            long h = FNV_OFFSET;
+            for (int k = i; k < end; k++) {
+                h = (h ^ c[k]) * FNV_PRIME;
+            }
+            addToken(mix(h + (end - i)), i, end);
+        }
+        return end;
+    }
+
     private void tokenize(char[] c, int n) {
         int i = 0;
         while (i < n) {
             if (!Tokenizer.isWordChar(c, i, n)) {
-                i++;
+                i = symbols ? symbol(c, i, n) : i + 1;
                 continue;
             }
             int start = i;
@@ -119,7 +142,7 @@ public final class NgramScanner {
                 h = (h ^ c[i]) * FNV_PRIME;
                 i++;
             } while (i < n && Tokenizer.isWordChar(c, i, n));
-            if (Tokenizer.isToken(c, start, i)) {
+            if (shortestWord == 1 || Tokenizer.isToken(c, start, i)) {
                 addToken(mix(h + (i - start)), start, i);
             }
         }

@@ -31,8 +31,11 @@ import org.textclf.data.SampleSource;
  * per token or n-gram.
  */
 public final class NgramVectorizer implements Vectorizer<SparseBatch> {
-    /** The first int of {@link #write}'s format; 2 added {@code sublinearTf}, version 1 files still load. */
-    public static final int FORMAT_VERSION = 2;
+    /**
+     * The first int of {@link #write}'s format; 2 added {@code sublinearTf}, 3 {@code tokenPattern}: older files
+     * still load.
+     */
+    public static final int FORMAT_VERSION = 3;
     /** Vocabulary entries (a long hash and a float idf) per bulk read or write. */
     private static final int VOCABULARY_CHUNK = 4096;
     private static final int VOCABULARY_ENTRY_BYTES = Long.BYTES + Float.BYTES;
@@ -225,9 +228,10 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
     /**
      * Writes this vectorizer in the following format (big-endian, as {@link DataOutput} writes):
      * <pre>
-     * int    FORMAT_VERSION (2)
+     * int    FORMAT_VERSION (3)
      * config: int ngramMin, int ngramMax, int minDocumentFrequency, int topK, long candidateBudgetBytes,
-     *         boolean sublinearTf (not in format 1, whose rows were raw counts)
+     *         boolean sublinearTf (not in format 1, whose rows were raw counts), byte tokenPattern's code (not in
+     *         formats 1 and 2, whose tokens were the guide's)
      * report: long documents, int classes, long candidates, int prunings, long prunedNgrams,
      *         int largestPruneThreshold, long maxDocumentFrequencyUndercount, int vocabulary, int selected,
      *         double lowestSelectedScore, long fitMillis
@@ -285,16 +289,16 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
      */
     public static NgramVectorizer read(DataInput in, long bytes) throws IOException {
         int version = in.readInt();
-        if (version != 1 && version != FORMAT_VERSION) {
+        if (version < 1 || version > FORMAT_VERSION) {
             throw new IOException("n-gram vectorizer: unsupported format version; expected 1 to " + FORMAT_VERSION
                     + ", found " + version);
         }
-        NgramConfig config = NgramConfig.read(in, version >= 2, "n-gram vectorizer");
+        NgramConfig config = NgramConfig.read(in, version, "n-gram vectorizer");
         FitReport report = new FitReport(in.readLong(), in.readInt(), in.readLong(), in.readInt(), in.readLong(),
                 in.readInt(), in.readLong(), in.readInt(), in.readInt(), in.readDouble(), in.readLong());
         int vocabulary = in.readInt();
         checkCount("vocabulary size", vocabulary, 1, Integer.MAX_VALUE - 8);
-        long left = bytes - HEADER_BYTES - (version >= 2 ? 1 : 0);
+        long left = bytes - HEADER_BYTES - (version - 1);
         checkRoom("vocabulary size", vocabulary, (left - Integer.BYTES) / VOCABULARY_ENTRY_BYTES, left);
         left -= (long) vocabulary * VOCABULARY_ENTRY_BYTES + Integer.BYTES;
         long[] keys = new long[vocabulary];

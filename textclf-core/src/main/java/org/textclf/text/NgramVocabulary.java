@@ -17,7 +17,7 @@ public final class NgramVocabulary {
     private static final String WHAT = "n-gram vocabulary";
     private static final int MAGIC = 0x54435643; // "TCVC"
     /** The first int after the magic number in {@link #write}'s format. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
     private static final int ENTRY_BYTES = Long.BYTES + Float.BYTES;
     private static final int CHUNK = 4096;
 
@@ -56,7 +56,7 @@ public final class NgramVocabulary {
         h = NgramScanner.mix(h ^ ((long) config.ngramMin() << 48 | (long) config.ngramMax() << 32
                 | config.minDocumentFrequency()));
         h = NgramScanner.mix(h ^ config.topK()) ^ config.candidateBudgetBytes();
-        h = NgramScanner.mix(h ^ (config.sublinearTf() ? 1 : 0));
+        h = NgramScanner.mix(h ^ (config.sublinearTf() ? 1 : 0) ^ (long) config.tokenPattern().code() << 1);
         for (int i = 0; i < keys.length; i++) {
             h = NgramScanner.mix(h ^ keys[i]) + Float.floatToRawIntBits(idf[i]);
         }
@@ -113,9 +113,9 @@ public final class NgramVocabulary {
     /**
      * Writes this vocabulary (big-endian, as {@link DataOutput} writes):
      * <pre>
-     * int    magic 0x54435643 ("TCVC"), int FORMAT_VERSION (2)
+     * int    magic 0x54435643 ("TCVC"), int FORMAT_VERSION (3)
      * config: int ngramMin, int ngramMax, int minDocumentFrequency, int topK, long candidateBudgetBytes,
-     *        boolean sublinearTf
+     *        boolean sublinearTf, byte tokenPattern's code
      * labels: int C, C times (label, display name), each an int byte length and UTF-8
      * name: int byte length, UTF-8 (the source's, for messages)
      * long documents, long candidates, int prunings, long prunedNgrams, int largestPruneThreshold,
@@ -156,7 +156,7 @@ public final class NgramVocabulary {
     public static NgramVocabulary read(DataInput in) throws IOException {
         try {
             StatisticsIO.header(in, WHAT, MAGIC, FORMAT_VERSION);
-            NgramConfig config = NgramConfig.read(in, true, WHAT);
+            NgramConfig config = NgramConfig.read(in, NgramConfig.LAYOUT, WHAT);
             Labels labels = StatisticsIO.readLabels(in, WHAT);
             String name = StatisticsIO.readString(in, WHAT, "source name", 0);
             long documents = StatisticsIO.longCount(in, WHAT, "document count", 1, Long.MAX_VALUE);

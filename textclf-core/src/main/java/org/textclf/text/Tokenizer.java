@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The word tokenizer of scikit-learn's default {@code TfidfVectorizer} as the guide configures it: lowercase, then
- * accents stripped ({@code strip_accents='unicode'}), then tokens matched by {@code (?u)\b\w\w+\b}, that is,
- * maximal runs of two or more word characters. Stateless and thread-safe.
+ * The word tokenizer of scikit-learn's {@code TfidfVectorizer} as the guide configures it: lowercase, then accents
+ * stripped ({@code strip_accents='unicode'}), then the tokens of a {@link TokenPattern}: for the guide's,
+ * {@code (?u)\b\w\w+\b}, maximal runs of two or more word characters. Immutable and thread-safe. The reference
+ * that {@link NgramScanner}'s faster tokenizing is tested against.
  */
 public final class Tokenizer {
 
@@ -27,7 +28,19 @@ public final class Tokenizer {
         void accept(String normalized, int start, int end);
     }
 
-    public static final Tokenizer DEFAULT = new Tokenizer();
+    /** The guide's ({@link TokenPattern#GUIDE}), as explore counts words and n-grams. */
+    public static final Tokenizer DEFAULT = new Tokenizer(TokenPattern.GUIDE);
+
+    private final TokenPattern pattern;
+
+    private Tokenizer(TokenPattern pattern) {
+        this.pattern = pattern;
+    }
+
+    /** The tokenizer of {@code pattern}. */
+    public static Tokenizer of(TokenPattern pattern) {
+        return pattern == TokenPattern.GUIDE ? DEFAULT : new Tokenizer(pattern);
+    }
 
     /** Returns the tokens of {@code text}, in order. */
     public List<String> tokenize(String text) {
@@ -52,18 +65,25 @@ public final class Tokenizer {
                 if (start < 0) {
                     start = i;
                 }
-            } else if (start >= 0) {
+                continue;
+            }
+            if (start >= 0) {
                 emit(normalized, start, i, sink);
                 start = -1;
             }
+            int cp = normalized.codePointAt(i);
+            if (pattern.symbols() && !TokenPattern.isSpace(cp)) {
+                sink.accept(normalized, i, i + Character.charCount(cp));
+            }
+            i += Character.charCount(cp) - 1;
         }
         if (start >= 0) {
             emit(normalized, start, n, sink);
         }
     }
 
-    private static void emit(String s, int start, int end, SpanSink sink) {
-        if (Character.codePointCount(s, start, end) >= 2) {
+    private void emit(String s, int start, int end, SpanSink sink) {
+        if (Character.codePointCount(s, start, end) >= pattern.shortestWord()) {
             sink.accept(s, start, end);
         }
     }
@@ -145,7 +165,7 @@ public final class Tokenizer {
         return isWordCodePoint(cp);
     }
 
-    /** Whether {@code s[start..end)} has the two code points a token needs. */
+    /** Whether the word {@code s[start..end)} has the two code points a token of the guide's pattern needs. */
     static boolean isToken(char[] s, int start, int end) {
         return end - start > 2
                 || end - start == 2 && !(Character.isHighSurrogate(s[start]) && Character.isLowSurrogate(s[start + 1]));

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.textclf.text.TokenPattern;
 
 /**
  * What {@code tune} searches for one branch: its {@link Dimension}s, declared here once per branch (and printed by
@@ -25,7 +26,9 @@ public record SearchSpace(String branch, List<Dimension> dimensions) {
             Dimension.of("--top-features", List.of("5000", "10000", "20000", "50000", ALL_FEATURES), true,
                     (s, v) -> s.ngram.topK(topK(v))),
             Dimension.of("--sublinear-tf", List.of("true", "false"), true,
-                    (s, v) -> s.ngram.sublinearTf(Boolean.parseBoolean(v))));
+                    (s, v) -> s.ngram.sublinearTf(Boolean.parseBoolean(v))),
+            Dimension.of("--token-pattern", List.of("words-and-symbols", "guide"), true,
+                    (s, v) -> s.ngram.tokenPattern(TokenPattern.parse(v))));
 
     public SearchSpace {
         dimensions = List.copyOf(dimensions);
@@ -33,8 +36,8 @@ public record SearchSpace(String branch, List<Dimension> dimensions) {
 
     /**
      * The guide's step 5 for {@code branch}: mlp (layers 1-3, units 8-128, dropout 0.2-0.5, learning rate, and the
-     * n-gram vectorizer's range, min_df, top k and sublinear tf), linear (the L2 penalty, the learning rate and the
-     * vectorizer), sepcnn (blocks, filters, kernel 3 or 5, embedding 50-300, dropout, learning rate).
+     * n-gram vectorizer's range, min_df, top k, sublinear tf and token pattern), linear (the L2 penalty, the learning
+     * rate and the vectorizer), sepcnn (blocks, filters, kernel 3 or 5, embedding 50-300, dropout, learning rate).
      *
      * @throws IllegalArgumentException naming the branches that have one
      */

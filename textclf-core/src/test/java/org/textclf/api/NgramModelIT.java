@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.textclf.config.FitConfig;
 import org.textclf.config.TrainOptions;
 import org.textclf.data.Datasets;
 import org.textclf.data.Labels;
@@ -25,7 +26,8 @@ import org.textclf.data.SourceOptions;
 import org.textclf.data.Sources;
 
 /**
- * The n-gram branch's accuracy targets on the real corpora, with the documented defaults and the default seed; run
+ * The n-gram branch's accuracy on the real corpora with the documented defaults, as the mean over seeds 42, 1 and 7
+ * (issue 12's targets: IMDB at least 0.91, met; AG News 0.90, not met: the defaults hold 0.894, it asserts 0.890); run
  * by failsafe with {@code -Xmx256m}. {@code TEXTCLF_DATA=../shared/data mvn -pl textclf-core verify
  * -Dit.test=NgramModelIT}.
  */
@@ -41,23 +43,37 @@ class NgramModelIT {
     }
 
     private static double testAccuracy(Path train, Path test) throws IOException {
+        return testAccuracy(train, test, FitConfig.DEFAULT_SEED);
+    }
+
+    private static double testAccuracy(Path train, Path test, long seed) throws IOException {
         SampleSource source = Sources.open(train, SourceOptions.DEFAULTS);
-        FitResult result = TestFits.fit(source, null, null, TrainOptions.DEFAULTS, List.of(),
-                new PrintWriter(Writer.nullWriter()));
+        FitResult result = TestFits.fit(source, null, null, TrainOptions.DEFAULTS.withFit(f -> f.seed(seed)),
+                List.of(), new PrintWriter(Writer.nullWriter()));
         double accuracy = result.classifier().evaluate(Sources.open(test, SourceOptions.DEFAULTS)).accuracy();
-        System.out.printf("%s -> %s: test accuracy %.4f, best epoch %d of %d, %.1f s%n", train.getFileName(),
-                test.getFileName(), accuracy, result.bestEpoch(), result.history().size(), result.seconds());
+        System.out.printf("%s -> %s, seed %d: test accuracy %.4f, best epoch %d of %d, %.1f s%n",
+                train.getFileName(), test.getFileName(), seed, accuracy, result.bestEpoch(), result.history().size(),
+                result.seconds());
         return accuracy;
     }
 
-    @Test
-    void imdb_defaults_reachTheTarget() throws IOException {
-        assertThat(testAccuracy(data("imdb"), data("imdb:test"))).isGreaterThanOrEqualTo(0.903);
+    /** The mean test accuracy over seeds 42, 1 and 7. */
+    private static double meanOverSeeds(String dataset) throws IOException {
+        double sum = 0;
+        for (long seed : new long[] {42, 1, 7}) {
+            sum += testAccuracy(data(dataset), data(dataset + ":test"), seed);
+        }
+        return sum / 3;
     }
 
     @Test
-    void agNews_defaults_reachTheTarget() throws IOException {
-        assertThat(testAccuracy(data("ag_news"), data("ag_news:test"))).isGreaterThanOrEqualTo(0.890);
+    void imdb_defaults_reachTheTargetOverThreeSeeds() throws IOException {
+        assertThat(meanOverSeeds("imdb")).isGreaterThanOrEqualTo(0.91);
+    }
+
+    @Test
+    void agNews_defaults_holdTheirAccuracyOverThreeSeeds() throws IOException {
+        assertThat(meanOverSeeds("ag_news")).isGreaterThanOrEqualTo(0.890);
     }
 
     @Test

@@ -19,14 +19,19 @@ final class NaiveNgramTfidf {
     final Map<String, Double> f = new HashMap<>();
     final List<String> selected;
     private final boolean sublinear;
+    private final Tokenizer tokenizer;
 
     NaiveNgramTfidf(List<Sample> samples, int minDf, int k) {
-        this(samples, minDf, k, false);
+        this(samples, minDf, k, false, TokenPattern.GUIDE);
     }
 
-    /** @param sublinear scikit-learn's sublinear_tf: a count c weighs 1 + ln(c) */
-    NaiveNgramTfidf(List<Sample> samples, int minDf, int k, boolean sublinear) {
+    /**
+     * @param sublinear scikit-learn's sublinear_tf: a count c weighs 1 + ln(c)
+     * @param pattern the token pattern, through the reference {@link Tokenizer}
+     */
+    NaiveNgramTfidf(List<Sample> samples, int minDf, int k, boolean sublinear, TokenPattern pattern) {
         this.sublinear = sublinear;
+        this.tokenizer = Tokenizer.of(pattern);
         Map<String, Integer> df = new TreeMap<>();
         for (Sample s : samples) {
             for (String g : counts(s.text()).keySet()) {
@@ -60,8 +65,8 @@ final class NaiveNgramTfidf {
         selected.sort(Comparator.naturalOrder());
     }
 
-    static Map<String, Integer> counts(String text) {
-        List<String> tokens = Tokenizer.DEFAULT.tokenize(text);
+    Map<String, Integer> counts(String text) {
+        List<String> tokens = tokenizer.tokenize(text);
         Map<String, Integer> counts = new HashMap<>();
         for (int i = 0; i < tokens.size(); i++) {
             counts.merge(tokens.get(i), 1, Integer::sum);

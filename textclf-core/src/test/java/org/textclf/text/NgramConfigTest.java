@@ -11,7 +11,7 @@ class NgramConfigTest {
     void builder_nothingSet_givesTheGuidesSettings() {
         NgramConfig config = NgramConfig.builder().build();
 
-        assertThat(config).isEqualTo(new NgramConfig(1, 2, 2, 20_000, 64L << 20, true)).isEqualTo(NgramConfig.DEFAULT);
+        assertThat(config).isEqualTo(new NgramConfig(1, 2, 2, 20_000, 64L << 20, true, TokenPattern.WORDS_AND_SYMBOLS)).isEqualTo(NgramConfig.DEFAULT);
         assertThat(config.toBuilder().topK(5).build().topK()).isEqualTo(5);
     }
 

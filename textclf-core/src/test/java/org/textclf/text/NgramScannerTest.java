@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class NgramScannerTest {
 
@@ -20,7 +22,7 @@ class NgramScannerTest {
 
     @Test
     void scan_uniAndBigrams_namesAsScikitLearn() {
-        NgramScanner scanner = new NgramScanner(1, 2);
+        NgramScanner scanner = new NgramScanner(1, 2, TokenPattern.GUIDE);
 
         scanner.scan("The CAFÉ, the a café!");
 
@@ -31,7 +33,7 @@ class NgramScannerTest {
 
     @Test
     void scan_anyNgram_hashEqualsHashOfItsName() {
-        NgramScanner scanner = new NgramScanner(1, 3);
+        NgramScanner scanner = new NgramScanner(1, 3, TokenPattern.GUIDE);
 
         scanner.scan("Jean Eustache's 3 1/2-hour marathon masterwork, ÉTÉ über naïve");
 
@@ -51,16 +53,29 @@ class NgramScannerTest {
     }
 
     @Test
-    void scan_randomUnicodeText_sameNgramsAsTokenizer() {
-        String alphabet = "ab Z9_ ,.\u00e9\u00c9\u00bd\u0130\u03a3\u0301\u2019\u2160\uac00\ud835\udc00\ud83d\ude00\u0663";
+    void scan_wordsAndSymbols_keepsOneCharacterWordsAndMarks() {
+        NgramScanner scanner = new NgramScanner(1, 2, TokenPattern.WORDS_AND_SYMBOLS);
+
+        scanner.scan("The CAF\u00c9, a 7/10 :-) \ud83d\ude00!\u00a0\u2003\tok");
+
+        assertThat(names(scanner).subList(0, 13)).containsExactly("the", "cafe", ",", "a", "7", "/", "10", ":", "-",
+                ")", "\ud83d\ude00", "!", "ok");
+        assertThat(names(scanner)).hasSize(13 + 12).contains("7 /", "\ud83d\ude00 !", "! ok");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TokenPattern.class)
+    void scan_randomUnicodeText_sameNgramsAsTokenizer(TokenPattern pattern) {
+        String alphabet = "ab Z9_ ,.\u00e9\u00c9\u00bd\u0130\u03a3\u0301\u2019\u2160\uac00\ud835\udc00\ud83d\ude00\u0663"
+                + "\u00a0\u2003\u0085\u001f\u007f\t\n!'";
         java.util.Random random = new java.util.Random(11);
-        NgramScanner scanner = new NgramScanner(1, 3);
+        NgramScanner scanner = new NgramScanner(1, 3, pattern);
         for (int t = 0; t < 5_000; t++) {
             StringBuilder text = new StringBuilder();
             for (int i = random.nextInt(30); i > 0; i--) {
                 text.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
-            List<String> tokens = Tokenizer.DEFAULT.tokenize(text.toString());
+            List<String> tokens = Tokenizer.of(pattern).tokenize(text.toString());
             List<String> expected = new ArrayList<>();
             for (int n = 1; n <= 3; n++) {
                 for (int i = 0; i + n <= tokens.size(); i++) {
@@ -79,7 +94,7 @@ class NgramScannerTest {
 
     @Test
     void countTerms_repeats_countsEachDistinctOnceInFirstOccurrenceOrder() {
-        NgramScanner scanner = new NgramScanner(1, 1);
+        NgramScanner scanner = new NgramScanner(1, 1, TokenPattern.GUIDE);
 
         scanner.scan("to be or not to be to");
         TermCounts terms = scanner.countTerms();
@@ -94,7 +109,7 @@ class NgramScannerTest {
 
     @Test
     void countTerms_manyDistinctThenFew_growsAndClears() {
-        NgramScanner scanner = new NgramScanner(1, 1);
+        NgramScanner scanner = new NgramScanner(1, 1, TokenPattern.GUIDE);
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 5_000; i++) {
             text.append("w").append(i).append(' ').append("w").append(i % 7).append(' ');
@@ -117,7 +132,7 @@ class NgramScannerTest {
 
     @Test
     void scan_rangeTwoToThree_skipsUnigrams() {
-        NgramScanner scanner = new NgramScanner(2, 3);
+        NgramScanner scanner = new NgramScanner(2, 3, TokenPattern.GUIDE);
 
         scanner.scan("one two three");
 

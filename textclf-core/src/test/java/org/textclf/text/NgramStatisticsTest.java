@@ -164,9 +164,9 @@ class NgramStatisticsTest {
         NgramDocumentStatistics counted = NgramDocumentStatistics.of(CONFIG, null, 0,
                 MemorySource.of(CORPUS.samples().subList(0, 50)), line -> { });
         byte[] bytes = Partitioned.written(counted::write);
-        // the entry count: after the header (8), config (25), partitions (4 + 12 + 4 + 4), labels (1 + 4 + 2 * 5),
+        // the entry count: after the header (8), config (26), partitions (4 + 12 + 4 + 4), labels (1 + 4 + 2 * 5),
         // and the six counts (8 + 4 + 8 + 4 + 8 + 8)
-        int at = 8 + 25 + (4 + "list.csv".length() + 4 + 4) + (1 + 4 + 2 * (4 + 1)) + 40;
+        int at = 8 + 26 + (4 + "list.csv".length() + 4 + 4) + (1 + 4 + 2 * (4 + 1)) + 40;
         assertThat(ByteBuffer.wrap(bytes, at, 4).getInt()).isEqualTo(counted.ngrams());
 
         ByteBuffer.wrap(bytes, at, 4).putInt(Integer.MAX_VALUE - 8);

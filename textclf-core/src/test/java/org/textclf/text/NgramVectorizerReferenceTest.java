@@ -16,15 +16,17 @@ import org.textclf.data.Sample;
 /** The streaming, hashed vectorizer against {@link NaiveNgramTfidf} on random corpora. */
 class NgramVectorizerReferenceTest {
 
-    @ParameterizedTest(name = "seed {0}, sublinear tf {1}")
-    @CsvSource({"1, false", "2, false", "3, false", "1, true", "2, true"})
-    void fit_randomCorpus_sameFeaturesAndValuesAsNaiveReference(long seed, boolean sublinear) throws IOException {
-        MemorySource corpus = RandomCorpus.make(300, 80, seed);
+    @ParameterizedTest(name = "seed {0}, sublinear tf {1}, {2}")
+    @CsvSource({"1, false, GUIDE", "2, false, GUIDE", "3, false, GUIDE", "1, true, GUIDE", "2, true, GUIDE",
+        "1, false, WORDS_AND_SYMBOLS", "2, true, WORDS_AND_SYMBOLS", "3, true, WORDS_AND_SYMBOLS"})
+    void fit_randomCorpus_sameFeaturesAndValuesAsNaiveReference(long seed, boolean sublinear, TokenPattern pattern)
+            throws IOException {
+        MemorySource corpus = RandomCorpus.make(300, 80, seed, true);
         int k = 40;
-        NaiveNgramTfidf naive = new NaiveNgramTfidf(corpus.samples(), 2, k, sublinear);
+        NaiveNgramTfidf naive = new NaiveNgramTfidf(corpus.samples(), 2, k, sublinear, pattern);
 
         NgramVectorizer v = NgramVectorizer.fit(corpus, Labels.of(List.of("1", "2")),
-                NgramConfig.builder().topK(k).sublinearTf(sublinear).build(), line -> { });
+                NgramConfig.builder().topK(k).sublinearTf(sublinear).tokenPattern(pattern).build(), line -> { });
 
         assertThat(v.fitReport().vocabulary()).isEqualTo(naive.vocabulary.size());
         assertThat(v.featureNames()).isEqualTo(naive.selected);

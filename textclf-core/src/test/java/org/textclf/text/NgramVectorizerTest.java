@@ -39,7 +39,7 @@ class NgramVectorizerTest {
 
     /** scikit-learn's default, raw counts, which its reference values were computed with. */
     private static NgramConfig.Builder raw() {
-        return NgramConfig.builder().sublinearTf(false);
+        return NgramConfig.builder().sublinearTf(false).tokenPattern(TokenPattern.GUIDE);
     }
 
     private static NgramVectorizer fit(MemorySource source, NgramConfig config) throws IOException {
@@ -124,19 +124,52 @@ class NgramVectorizerTest {
         assertThat(back.config()).isEqualTo(sublinear.config());
         assertThat(dense(transform(back, TINY.samples()))).isDeepEqualTo(dense(transform(sublinear, TINY.samples())));
 
-        // Format 1 (before sublinearTf): the same bytes without the flag, version 1, read as raw counts.
+        // Formats 1 (before sublinearTf) and 2 (before tokenPattern): the same bytes without the flag and the
+        // pattern's byte, read as raw counts of the guide's tokens, as they were computed.
         NgramVectorizer raw = fit(TINY, raw().topK(7).build());
-        ByteArrayOutputStream v2 = new ByteArrayOutputStream();
-        raw.write(new DataOutputStream(v2));
-        byte[] two = v2.toByteArray();
-        int flag = 4 + 4 * 4 + 8; // version, four ints, the budget: the flag's offset
-        byte[] one = new byte[two.length - 1];
-        System.arraycopy(two, 0, one, 0, flag);
-        System.arraycopy(two, flag + 1, one, flag, two.length - flag - 1);
-        java.nio.ByteBuffer.wrap(one).putInt(0, 1);
-        NgramVectorizer old = NgramVectorizer.read(new DataInputStream(new ByteArrayInputStream(one)), one.length);
-        assertThat(old.config().sublinearTf()).isFalse();
-        assertThat(dense(transform(old, TINY.samples()))).isDeepEqualTo(dense(transform(raw, TINY.samples())));
+        ByteArrayOutputStream v3 = new ByteArrayOutputStream();
+        raw.write(new DataOutputStream(v3));
+        byte[] three = v3.toByteArray();
+        int flag = 4 + 4 * 4 + 8; // version, four ints, the budget: the flag's offset, then the pattern's
+        byte[] two = withoutByte(three, flag + 1, 2);
+        byte[] one = withoutByte(two, flag, 1);
+        for (byte[] older : List.of(two, one)) {
+            NgramVectorizer old = NgramVectorizer.read(new DataInputStream(new ByteArrayInputStream(older)),
+                    older.length);
+            assertThat(old.config().sublinearTf()).isFalse();
+            assertThat(old.config().tokenPattern()).isEqualTo(TokenPattern.GUIDE);
+            assertThat(dense(transform(old, TINY.samples()))).isDeepEqualTo(dense(transform(raw, TINY.samples())));
+        }
+        // An unknown pattern's code is a damaged (or newer) file, said so.
+        three[flag + 1] = 9;
+        assertThatThrownBy(() -> NgramVectorizer.read(new DataInputStream(new ByteArrayInputStream(three)),
+                three.length)).isInstanceOf(IOException.class).hasMessage("n-gram vectorizer: bad config: unknown"
+                        + " token pattern code 9 (a damaged file, or one from a newer textclf)");
+    }
+
+    /** {@code bytes} without the byte at {@code at}, with the format version {@code version}. */
+    private static byte[] withoutByte(byte[] bytes, int at, int version) {
+        byte[] out = new byte[bytes.length - 1];
+        System.arraycopy(bytes, 0, out, 0, at);
+        System.arraycopy(bytes, at + 1, out, at, bytes.length - at - 1);
+        java.nio.ByteBuffer.wrap(out).putInt(0, version);
+        return out;
+    }
+
+    @Test
+    void writeRead_wordsAndSymbols_roundTripsAndCountsMarks() throws IOException {
+        NgramVectorizer v = fit(TINY, raw().topK(100).minDocumentFrequency(1)
+                .tokenPattern(TokenPattern.WORDS_AND_SYMBOLS).build());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        v.write(new DataOutputStream(bytes));
+        NgramVectorizer back = NgramVectorizer.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
+                bytes.size());
+
+        assertThat(back.config()).isEqualTo(v.config());
+        assertThat(back.featureNames()).contains("a", ";", "a bad", "film ;").isEqualTo(v.featureNames());
+        assertThat(dense(transform(back, TINY.samples()))).isDeepEqualTo(dense(transform(v, TINY.samples())));
+        assertThat(fit(TINY, raw().topK(100).minDocumentFrequency(1).build()).featureNames())
+                .doesNotContain("a", ";", "a bad");
     }
 
     @Test
@@ -253,7 +286,7 @@ class NgramVectorizerTest {
 
         assertThatThrownBy(() -> NgramVectorizer.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))))
                 .isInstanceOf(IOException.class)
-                .hasMessage("n-gram vectorizer: unsupported format version; expected 1 to 2, found 7");
+                .hasMessage("n-gram vectorizer: unsupported format version; expected 1 to 3, found 7");
     }
 
     @Test

@@ -37,7 +37,7 @@ final class Partitioned {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         v.write(new DataOutputStream(out));
         byte[] bytes = out.toByteArray();
-        Arrays.fill(bytes, 89, 97, (byte) 0); // version 4, config 25, report fields before fitMillis 60
+        Arrays.fill(bytes, 90, 98, (byte) 0); // version 4, config 26, report fields before fitMillis 60
         return bytes;
     }
 

@@ -42,6 +42,19 @@ class SearchSpaceTest {
     }
 
     @Test
+    void tokenPattern_isAVectorizerDimension_appliedByItsCliName() {
+        assertThat(SearchSpace.forBranch("linear").dimension("--token-pattern").choices())
+                .containsExactly("words-and-symbols", "guide");
+        assertThat(SearchSpace.forBranch("mlp").dimension("--token-pattern").vectorizer()).isTrue();
+        assertThat(new Trial(1, "mlp", Map.of("--token-pattern", "guide")).arguments())
+                .containsExactly("--model", "mlp", "--token-pattern", "guide");
+        Settings settings = new Settings(MlpBranchConfig.DEFAULTS);
+        SearchSpace.forBranch("mlp").dimension("--token-pattern").apply().accept(settings, "guide");
+        assertThat(((MlpBranchConfig) settings.build()).ngram().tokenPattern())
+                .isEqualTo(org.textclf.text.TokenPattern.GUIDE);
+    }
+
+    @Test
     void trial_allFeatures_isTheLargestTopKOnTheCommandLine() {
         Trial trial = new Trial(1, "mlp", Map.of("--top-features", "all"));
         assertThat(trial.arguments()).containsExactly("--model", "mlp", "--top-features",
@@ -55,15 +68,15 @@ class SearchSpaceTest {
     void vectorizerKey_differsByVectorizerSettingsOnly() {
         SearchSpace mlp = SearchSpace.forBranch("mlp");
         Trial a = new Trial(1, "mlp", Map.of("--units", "8", "--ngram-range", "1,2", "--min-df", "2",
-                "--top-features", "all", "--sublinear-tf", "true"));
+                "--top-features", "all", "--sublinear-tf", "true", "--token-pattern", "guide"));
         Trial b = new Trial(2, "mlp", Map.of("--units", "64", "--ngram-range", "1,2", "--min-df", "2",
-                "--top-features", "all", "--sublinear-tf", "true"));
+                "--top-features", "all", "--sublinear-tf", "true", "--token-pattern", "guide"));
         Trial c = new Trial(3, "mlp", Map.of("--units", "8", "--ngram-range", "1,3", "--min-df", "2",
-                "--top-features", "all", "--sublinear-tf", "true"));
+                "--top-features", "all", "--sublinear-tf", "true", "--token-pattern", "guide"));
         Trial d = new Trial(4, "mlp", Map.of("--units", "8", "--ngram-range", "1,2", "--min-df", "2",
-                "--top-features", "all", "--sublinear-tf", "false"));
+                "--top-features", "all", "--sublinear-tf", "false", "--token-pattern", "guide"));
         assertThat(a.vectorizerKey(mlp)).isEqualTo(b.vectorizerKey(mlp))
-                .isEqualTo("mlp_ngram-range=1-2_min-df=2_top-features=all_sublinear-tf=true");
+                .isEqualTo("mlp_ngram-range=1-2_min-df=2_top-features=all_sublinear-tf=true_token-pattern=guide");
         assertThat(d.vectorizerKey(mlp)).isNotEqualTo(a.vectorizerKey(mlp));
         assertThat(c.vectorizerKey(mlp)).isNotEqualTo(a.vectorizerKey(mlp));
     }

@@ -29,6 +29,7 @@ import org.textclf.text.NgramVectorizer;
 import org.textclf.text.NgramVocabulary;
 import org.textclf.text.SequenceConfig;
 import org.textclf.text.SequenceStatistics;
+import org.textclf.text.TokenPattern;
 import org.textclf.text.Words;
 
 /**
@@ -220,11 +221,12 @@ final class VectorizerFit {
 
     private static long[] ngramSettings(NgramConfig c) {
         return new long[] {c.ngramMin(), c.ngramMax(), c.minDocumentFrequency(), c.topK(), c.candidateBudgetBytes(),
-            c.sublinearTf() ? 1 : 0};
+            c.sublinearTf() ? 1 : 0, c.tokenPattern().ordinal()};
     }
 
     private static NgramConfig ngramConfig(long[] s) {
-        return new NgramConfig((int) s[0], (int) s[1], (int) s[2], (int) s[3], s[4], s[5] != 0);
+        return new NgramConfig((int) s[0], (int) s[1], (int) s[2], (int) s[3], s[4], s[5] != 0,
+                TokenPattern.values()[(int) s[6]]);
     }
 
     private static long[] sequenceSettings(SequenceConfig c) {
