@@ -2,6 +2,7 @@ package org.textclf.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -9,11 +10,18 @@ import picocli.CommandLine;
 
 /** The {@code textclf} command: explore, train, evaluate, predict with and serve text classifiers. */
 @Command(name = "textclf", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Train, evaluate and serve text classifiers on corpora larger than memory.",
-        subcommands = {ExploreCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
-                ServeCommand.class, TuneCommand.class, InfoCommand.class, DatasetsCommand.class, DownloadCommand.class,
-                CompletionCommand.class, CommandLine.HelpCommand.class})
+        description = "Train, evaluate and serve text classifiers on corpora larger than memory.")
 public final class Main {
+    /**
+     * The subcommands, in the order the help lists them. Added by {@link #commandLine(String[])} rather than named
+     * in the annotation, so that a run builds only the one it runs.
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(ExploreCommand.class, TrainCommand.class,
+            EvaluateCommand.class, PredictCommand.class, ServeCommand.class, TuneCommand.class, InfoCommand.class,
+            DatasetsCommand.class, DownloadCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class);
+    /** Those that look at the whole tree: help lists it, completion writes a script for it. */
+    private static final Set<Class<?>> WHOLE_TREE = Set.of(CompletionCommand.class, CommandLine.HelpCommand.class);
+
     /** Exit code of a run that failed (bad data, missing file); picocli's usage errors exit 2, success 0. */
     public static final int EXIT_FAILURE = 1;
 
@@ -46,26 +54,52 @@ public final class Main {
             System.err.print("Exception in thread \"" + thread.getName() + "\" ");
             e.printStackTrace();
         });
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
-    /** The configured command line: error handlers and parsing rules shared by the jar and the tests. */
+    /** The configured command line with every subcommand: error handlers and parsing rules. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The configured command line to run {@code args}: when they start with a subcommand's name, with that subcommand
+     * alone (unless it looks at the whole tree), else with all. Why: picocli builds a command's model by reflection
+     * over its options and mixins, and all eleven took 0.35 s CPU of every {@code train} run's start on one thread
+     * (0.8 s wall on a loaded machine; async-profiler, {@code Main.commandLine}).
+     */
+    static CommandLine commandLine(String[] args) {
         CommandLine cli = new CommandLine(new Main());
+        Class<?> named = null;
+        for (Class<?> command : SUBCOMMANDS) {
+            if (args.length > 0 && args[0].equals(command.getAnnotation(Command.class).name())
+                    && !WHOLE_TREE.contains(command)) {
+                named = command;
+            }
+        }
+        for (Class<?> command : SUBCOMMANDS) {
+            if (named == null || command == named) {
+                cli.addSubcommand(command);
+            }
+        }
+        // After the subcommands: each setter applies to the commands added so far.
         cli.setExecutionStrategy(Main::executeGuarded);
         cli.setExecutionExceptionHandler(new OneLineErrors());
         cli.setParameterExceptionHandler(Main::usageError);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setUsageHelpAutoWidth(true);
         // The search spaces, printed from where they are declared (an annotation takes constants only).
-        cli.getSubcommands().get("tune").getCommandSpec().usageMessage().footerHeading("%nSearch spaces:%n")
-                .footer(TuneCommand.spaces().replace("%", "%%").split("\\R"));
+        CommandLine tune = cli.getSubcommands().get("tune");
+        if (tune != null) {
+            tune.getCommandSpec().usageMessage().footerHeading("%nSearch spaces:%n")
+                    .footer(TuneCommand.spaces().replace("%", "%%").split("\\R"));
+        }
         return cli;
     }
 
     /** Runs with the given output streams, as {@link #main} would; for tests and embedding. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = commandLine();
+        CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
         int code = cli.execute(args);

@@ -136,6 +136,21 @@ class LauncherTest {
                 .contains("-XX:SharedArchiveFile=" + archive + " ");
     }
 
+    @Test
+    void transparentHugePages_askedForWhereTheKernelGivesThemOnRequest() throws Exception {
+        Path java = fakeJdk("jdks/jdk-25", "25.0.1");
+        Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean madvise = Files.isReadable(setting) && Files.readString(setting).contains("[madvise]");
+
+        String logged = run(root.resolve("bin/textclf"), dir, Map.of("TEXTCLF_JAVA", java.toString()), "explore", "x");
+
+        if (madvise) {
+            assertThat(logged).contains(" -XX:+UseTransparentHugePages ");
+        } else {
+            assertThat(logged).doesNotContain("UseTransparentHugePages");
+        }
+    }
+
     /** A JDK folder whose bin/java prints {@code VERSION} for -version and logs every other call. */
     private Path fakeJdk(String folder, String version) throws IOException {
         Path java = Files.createDirectories(dir.resolve(folder).resolve("bin")).resolve("java");

@@ -3,8 +3,10 @@ package org.textclf.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class MainTest {
 
@@ -50,6 +52,36 @@ class MainTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("\tat org.textclf.");
+    }
+
+    @Test
+    void commandLine_subcommandFirst_buildsThatOneOnly() {
+        assertThat(Main.commandLine(new String[] {"train", "data.csv", "--epochs", "2"}).getSubcommands())
+                .containsOnlyKeys("train");
+    }
+
+    @Test
+    void commandLine_helpCompletionOrOptionFirst_buildsTheWholeTree() {
+        int all = Main.commandLine().getSubcommands().size();
+        for (String[] args : new String[][] {{"help", "train"}, {"completion"}, {"--debug", "train"}, {},
+                {"exploer"}, {"--help"}}) {
+            assertThat(Main.commandLine(args).getSubcommands()).as(String.join(" ", args)).hasSize(all);
+        }
+    }
+
+    @Test
+    void commandLine_subcommandAlone_sameHelpAndSettingsAsInTheWholeTree() {
+        for (Map.Entry<String, CommandLine> whole : Main.commandLine().getSubcommands().entrySet()) {
+            CommandLine alone = Main.commandLine(new String[] {whole.getKey()}).getSubcommands().get(whole.getKey());
+            CommandLine full = whole.getValue();
+
+            assertThat(alone.getUsageMessage(CommandLine.Help.Ansi.OFF)).as(whole.getKey())
+                    .isEqualTo(full.getUsageMessage(CommandLine.Help.Ansi.OFF));
+            assertThat(alone.isCaseInsensitiveEnumValuesAllowed()).isEqualTo(full.isCaseInsensitiveEnumValuesAllowed());
+            assertThat(alone.getExecutionExceptionHandler().getClass())
+                    .isEqualTo(full.getExecutionExceptionHandler().getClass());
+            assertThat(alone.isUsageHelpAutoWidth()).isEqualTo(full.isUsageHelpAutoWidth());
+        }
     }
 
     @Test

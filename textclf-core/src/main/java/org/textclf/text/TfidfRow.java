@@ -45,7 +45,8 @@ final class TfidfRow {
                 continue;
             }
             int count = terms.count(e);
-            float tf = sublinear ? (float) (1 + Math.log(count)) : count;
+            // 1 + ln(1) is exactly 1: most n-grams occur once in a document, and the log was 5% of pass 2
+            float tf = sublinear && count > 1 ? (float) (1 + Math.log(count)) : count;
             float weight = tf * FeatureTable.idfOf(entry);
             ids[size] = FeatureTable.idOf(entry);
             counts[size] = count;
