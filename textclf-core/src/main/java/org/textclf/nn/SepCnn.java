@@ -260,11 +260,15 @@ public final class SepCnn implements Network<SequenceBatch> {
         int rows = batch.rows();
         float[] logits = new float[rows * loss.outputs()];
         int parts = parts(rows);
+        SeparableConv1D.Rows[] weights = new SeparableConv1D.Rows[convs.length];
+        for (int l = 0; l < convs.length; l++) {
+            weights[l] = new SeparableConv1D.Rows(convs[l]).load(convs[l]);
+        }
         if (parts == 1) {
-            new SepCnnPass(this, false).infer(batch, 0, rows, logits);
+            new SepCnnPass(this, false).infer(batch, 0, rows, weights, logits);
         } else {
             threads.run(part -> new SepCnnPass(this, false).infer(batch, rows * part / parts,
-                    rows * (part + 1) / parts, logits));
+                    rows * (part + 1) / parts, weights, logits));
         }
         return logits;
     }
@@ -289,7 +293,7 @@ public final class SepCnn implements Network<SequenceBatch> {
             t.seeds[r] = random.nextLong();
         }
         for (int l = 0; l < convs.length; l++) {
-            convs[l].transposePointwise(t.transposed[l]);
+            t.weights[l].load(convs[l]);
         }
         int parts = parts(rows);
         SepCnnPass[] passes = t.passes(parts);
@@ -300,10 +304,10 @@ public final class SepCnn implements Network<SequenceBatch> {
             passes[p].beginStep();
         }
         if (parts == 1) {
-            passes[0].train(batch, 0, rows, seeds, scale, t.transposed, trainable);
+            passes[0].train(batch, 0, rows, seeds, scale, t.weights, trainable);
         } else {
             threads.run(part -> passes[part].train(batch, rows * part / parts, rows * (part + 1) / parts, seeds,
-                    scale, t.transposed, trainable));
+                    scale, t.weights, trainable));
         }
         SepCnnPass total = passes[0];
         for (int p = 1; p < parts; p++) {
@@ -357,12 +361,13 @@ public final class SepCnn implements Network<SequenceBatch> {
     private final class Training {
         long[] seeds = new long[0];
         final Gradients gradients = Gradients.of(parameters, 0);
-        final float[][] transposed = new float[convs.length][];
+        /** The convolutions' weights as rows, reloaded at each step. */
+        final SeparableConv1D.Rows[] weights = new SeparableConv1D.Rows[convs.length];
         SepCnnPass[] passes = new SepCnnPass[0];
 
         Training() {
             for (int l = 0; l < convs.length; l++) {
-                transposed[l] = new float[convs[l].channels * convs[l].filters];
+                weights[l] = new SeparableConv1D.Rows(convs[l]);
             }
         }
 
