@@ -112,24 +112,26 @@ final class SepCnnPass {
         }
         widthCapacity = Math.max(width, widthCapacity + widthCapacity / 2);
         int w = widthCapacity;
+        boolean training = gradients != null; // inference needs neither masks nor gradients
         embedded = new float[w][dim];
         int largestInput = 0;
         for (int b = 0; b < blocks; b++) {
             int channels = b == 0 ? dim : filters;
-            masks[b] = new float[w][channels];
-            dropped[b] = new float[w][channels];
-            inputGradient[b] = new float[w][channels];
+            int rows = training ? w : 0;
+            masks[b] = new float[rows][channels];
+            dropped[b] = new float[rows][channels];
+            inputGradient[b] = new float[rows][channels];
             for (int l = 2 * b; l <= 2 * b + 1; l++) {
                 depth[l] = new float[w][convs[l].channels];
                 out[l] = new float[w][convs[l].filters];
-                outGradient[l] = new float[w][convs[l].filters];
+                outGradient[l] = new float[rows][convs[l].filters];
                 largestInput = Math.max(largestInput, convs[l].channels);
             }
             w = MaxPooling1D.outputLength(w, poolSize);
             pooled[b] = new float[w][filters];
             argmax[b] = new int[w][filters];
         }
-        depthGradient = new float[widthCapacity][largestInput];
+        depthGradient = new float[training ? widthCapacity : 0][largestInput];
     }
 
     /** Zeroes the gradient sums and the metrics before a step. */
@@ -200,7 +202,7 @@ final class SepCnnPass {
             if (dropout && b < blocks - 1) {
                 // Position by position: the same draws, in the same order, as one mask over the flat sequence.
                 for (int t = 0; t < length; t++) {
-                    Dropout.drawMask(rate, random, masks[b][t], first.channels);
+                    random.dropoutMask(rate, masks[b][t], first.channels);
                     Dropout.apply(x[t], masks[b][t], dropped[b][t], first.channels);
                 }
                 in = dropped[b];
@@ -216,7 +218,7 @@ final class SepCnnPass {
         }
         GlobalAveragePooling1D.forward(out[convs.length - 1], length, features, headInput);
         if (dropout) {
-            Dropout.drawMask(rate, random, headMask, features);
+            random.dropoutMask(rate, headMask, features);
             Dropout.apply(headInput, headMask, headInput, features);
         }
         denseForward(headInput, features, net.denseKernel.values(), net.denseBias.values(), outputs, logits);

@@ -226,7 +226,9 @@ final class SeparableConv1D {
             float[] o = out[t];
             float[] g = outGradient[t];
             for (int f = 0; f < filters; f++) {
-                g[f] = o[f] > 0f ? g[f] : 0f;
+                float v = o[f] > 0f ? g[f] : 0f;
+                g[f] = v;
+                biasGradient[f] += v;
             }
         }
         int t = 0;
@@ -265,9 +267,6 @@ final class SeparableConv1D {
         for (t = 0; t < length; t++) {
             float[] g = outGradient[t];
             float[] ig = inGradient[t];
-            for (int f = 0; f < filters; f++) {
-                biasGradient[f] += g[f];
-            }
             Arrays.fill(ig, 0, channels, 0f);
             // Input gradient: rows of the transposed kernel for the nonzero output gradients (relu zeroes about
             // half), four per pass over the input gradient row. Their indices are gathered first without a branch:
