@@ -3,9 +3,7 @@ package org.textclf.nn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Queue;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.random.RandomGenerator;
 import org.textclf.batch.SequenceBatch;
 
@@ -61,9 +59,7 @@ public final class SepCnn implements Network<SequenceBatch> {
     private boolean embeddingTrainable = true;
     private StepThreads threads;
     private Training training;
-    /** Inference buffers not in use: as many as calls have run at once, each sized by the widest batch it saw. */
-    private final Queue<SepCnnPass> idlePasses = new ConcurrentLinkedQueue<>();
-    private final Queue<SeparableConv1D.Rows[]> idleWeights = new ConcurrentLinkedQueue<>();
+    private final SepCnnInference inference = new SepCnnInference(this);
 
     private SepCnn(SepCnnConfig config, int vocabulary, int classes, long seed, float[] pretrained) {
         this.config = config;
@@ -260,43 +256,10 @@ public final class SepCnn implements Network<SequenceBatch> {
         return probabilities;
     }
 
-    /**
-     * Inference logits, {@code rows x outputs}: the weights copied into rows for this call, each thread with
-     * activations of its own. Both are taken from idle ones left by earlier calls: made fresh for each call, they
-     * cost as much as the SST-2 batch's forward pass itself (SepCnnStepTiming: predict 2.9 ms of which the
-     * allocation and zeroing was a third).
-     */
+    /** Inference logits, {@code rows x outputs}, the rows split across the threads. */
     private float[] logits(SequenceBatch batch) {
         int rows = batch.rows();
-        float[] logits = new float[rows * loss.outputs()];
-        int parts = parts(rows);
-        SeparableConv1D.Rows[] weights = idleWeights.poll();
-        if (weights == null) {
-            weights = new SeparableConv1D.Rows[convs.length];
-            for (int l = 0; l < convs.length; l++) {
-                weights[l] = new SeparableConv1D.Rows(convs[l]);
-            }
-        }
-        for (int l = 0; l < convs.length; l++) {
-            weights[l].load(convs[l]); // the weights may have changed since: a step, or a restore of the best
-        }
-        SeparableConv1D.Rows[] loaded = weights;
-        if (parts == 1) {
-            infer(batch, 0, rows, loaded, logits);
-        } else {
-            threads.run(part -> infer(batch, rows * part / parts, rows * (part + 1) / parts, loaded, logits));
-        }
-        idleWeights.offer(weights);
-        return logits;
-    }
-
-    private void infer(SequenceBatch batch, int from, int to, SeparableConv1D.Rows[] weights, float[] logits) {
-        SepCnnPass pass = idlePasses.poll();
-        if (pass == null) {
-            pass = new SepCnnPass(this, false);
-        }
-        pass.infer(batch, from, to, weights, logits);
-        idlePasses.offer(pass);
+        return inference.logits(batch, threads, parts(rows));
     }
 
     private int parts(int rows) {
