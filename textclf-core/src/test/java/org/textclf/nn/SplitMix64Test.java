@@ -2,6 +2,7 @@ package org.textclf.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,6 +27,29 @@ class SplitMix64Test {
                         .isEqualTo(Float.floatToRawIntBits(expected[j]));
             }
             assertThat(fast.nextLong()).as("the state after, seed %d", seed).isEqualTo(general.nextLong());
+        }
+    }
+
+    @Test
+    void dropoutMask_rateEqualToADrawOrOneUlpAround_keepsExactlyWhereDrawMaskDoes() {
+        for (long seed = 0; seed < 50; seed++) {
+            SplitMix64 probe = new SplitMix64();
+            probe.seed(seed);
+            float draw = probe.nextFloat(); // a rate equal to the first draw: kept, as nextFloat() >= rate
+            for (float rate : new float[] {draw, Math.nextUp(draw), Math.nextDown(draw)}) {
+                if (!(rate >= 0f && rate < 1f)) {
+                    continue;
+                }
+                SplitMix64 general = new SplitMix64();
+                general.seed(seed);
+                SplitMix64 fast = new SplitMix64();
+                fast.seed(seed);
+                float[] expected = new float[3];
+                float[] actual = new float[3];
+                Dropout.drawMask(rate, general, expected, 3);
+                fast.dropoutMask(rate, actual, 3);
+                assertThat(actual).as("seed %d, rate %s", seed, rate).containsExactly(expected);
+            }
         }
     }
 }
