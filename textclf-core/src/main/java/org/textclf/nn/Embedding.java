@@ -10,17 +10,17 @@ final class Embedding {
     private Embedding() {
     }
 
-    /** {@code out[t] = table[tokens[offset + t]]} for {@code t < length}; {@code out} is {@code [length, dim]}. */
-    static void forward(float[] table, int dim, int[] tokens, int offset, int length, float[] out) {
+    /** {@code out[t] = table[tokens[offset + t]]} for {@code t < length}; {@code out} is {@code [length][dim]}. */
+    static void forward(float[] table, int dim, int[] tokens, int offset, int length, float[][] out) {
         for (int t = 0; t < length; t++) {
-            System.arraycopy(table, tokens[offset + t] * dim, out, t * dim, dim);
+            System.arraycopy(table, tokens[offset + t] * dim, out[t], 0, dim);
         }
     }
 
     /** Adds {@code outGradient[t]} to row {@code tokens[offset + t]} of {@code gradient}, for {@code t < length}. */
-    static void backward(float[] outGradient, int[] tokens, int offset, int length, EmbeddingGradient gradient) {
+    static void backward(float[][] outGradient, int[] tokens, int offset, int length, EmbeddingGradient gradient) {
         for (int t = 0; t < length; t++) {
-            gradient.addRow(tokens[offset + t], outGradient, t * gradient.dim());
+            gradient.addRow(tokens[offset + t], outGradient[t], 0);
         }
     }
 }

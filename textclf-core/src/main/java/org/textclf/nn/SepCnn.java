@@ -32,11 +32,14 @@ import org.textclf.batch.SequenceBatch;
  *
  * <p>Cost: a step is about 78,000 multiply-adds per real token at the defaults (forward 26,000, of which the first
  * pointwise convolution, 200 x 64, is half), so it follows the batch's tokens, not its padded width. Measured with
- * {@code SepCnnStepTiming} (thread CPU time, min of 9 rounds, JDK 17, 2 cores shared by five builds at load average
- * 7-9, so expect +-30%), vocabulary 20,002, batch 128: SST-2 shape (9.3 tokens per row) step 24 ms (5,300
- * examples/s), predict 8.6 ms; IMDB shape (232 tokens per row) step 650 ms (200 examples/s), predict 220 ms.
- * Taking four channels (forward) and four positions (kernel gradient) per pass in the pointwise convolution cut the
- * SST-2 step from 35 to 24 ms and predict from 12.4 to 8.6 (four positions by four channels bought nothing more).
+ * {@code SepCnnStepTiming} (thread CPU time, min of 9 rounds, JDK 17, 2 cores at load average 10-11, alternating
+ * runs of the code before and after, so expect +-30%), vocabulary 20,002, batch 128: SST-2 shape (9.3 tokens per
+ * row) step 8.4-12.0 ms against 25.0-26.2 before (15,200 examples/s), predict 2.7-3.8 ms against 9.8-9.9; IMDB
+ * shape (232 tokens per row) step 205 ms against 790 (620 examples/s), predict 74 ms against 223. What bought it:
+ * activations and kernels as one array per position (or kernel row), on which C2 vectorizes the convolutions'
+ * loops ({@link SeparableConv1D}; on flat arrays it had left them scalar), dropout masks drawn without a branch
+ * ({@code SplitMix64.dropoutMask}), inference buffers reused ({@code SepCnnInference}); the sums run in the same
+ * order as before, so the results are the same to the bit.
  * Two threads do the same total work; on a quiet machine (load average 0.4) they took the SST-2 step from 26.0 to
  * 17.2 ms wall and predict from 8.2 to 6.2 ms ({@code SepCnnStepTiming sst2}; JMH {@code SepCnnStepBenchmark -p
  * shape=sst2}: 26.0 +- 6.9 against 19.2 +- 0.9 ms), so training uses two threads by default. On a busy machine the
@@ -59,6 +62,7 @@ public final class SepCnn implements Network<SequenceBatch> {
     private boolean embeddingTrainable = true;
     private StepThreads threads;
     private Training training;
+    private final SepCnnInference inference = new SepCnnInference(this);
 
     private SepCnn(SepCnnConfig config, int vocabulary, int classes, long seed, float[] pretrained) {
         this.config = config;
@@ -255,18 +259,10 @@ public final class SepCnn implements Network<SequenceBatch> {
         return probabilities;
     }
 
-    /** Inference logits, {@code rows x outputs}, each thread with activations of its own made for this call. */
+    /** Inference logits, {@code rows x outputs}, the rows split across the threads. */
     private float[] logits(SequenceBatch batch) {
         int rows = batch.rows();
-        float[] logits = new float[rows * loss.outputs()];
-        int parts = parts(rows);
-        if (parts == 1) {
-            new SepCnnPass(this, false).infer(batch, 0, rows, logits);
-        } else {
-            threads.run(part -> new SepCnnPass(this, false).infer(batch, rows * part / parts,
-                    rows * (part + 1) / parts, logits));
-        }
-        return logits;
+        return inference.logits(batch, threads, parts(rows));
     }
 
     private int parts(int rows) {
@@ -289,7 +285,7 @@ public final class SepCnn implements Network<SequenceBatch> {
             t.seeds[r] = random.nextLong();
         }
         for (int l = 0; l < convs.length; l++) {
-            convs[l].transposePointwise(t.transposed[l]);
+            t.weights[l].load(convs[l]);
         }
         int parts = parts(rows);
         SepCnnPass[] passes = t.passes(parts);
@@ -300,10 +296,10 @@ public final class SepCnn implements Network<SequenceBatch> {
             passes[p].beginStep();
         }
         if (parts == 1) {
-            passes[0].train(batch, 0, rows, seeds, scale, t.transposed, trainable);
+            passes[0].train(batch, 0, rows, seeds, scale, t.weights, trainable);
         } else {
             threads.run(part -> passes[part].train(batch, rows * part / parts, rows * (part + 1) / parts, seeds,
-                    scale, t.transposed, trainable));
+                    scale, t.weights, trainable));
         }
         SepCnnPass total = passes[0];
         for (int p = 1; p < parts; p++) {
@@ -357,12 +353,13 @@ public final class SepCnn implements Network<SequenceBatch> {
     private final class Training {
         long[] seeds = new long[0];
         final Gradients gradients = Gradients.of(parameters, 0);
-        final float[][] transposed = new float[convs.length][];
+        /** The convolutions' weights as rows, reloaded at each step. */
+        final SeparableConv1D.Rows[] weights = new SeparableConv1D.Rows[convs.length];
         SepCnnPass[] passes = new SepCnnPass[0];
 
         Training() {
             for (int l = 0; l < convs.length; l++) {
-                transposed[l] = new float[convs[l].channels * convs[l].filters];
+                weights[l] = new SeparableConv1D.Rows(convs[l]);
             }
         }
 

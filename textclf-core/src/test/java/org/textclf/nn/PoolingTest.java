@@ -22,20 +22,24 @@ class PoolingTest {
             in[t * CHANNELS + 1] = -t;
             in[t * CHANNELS + 2] = 7;
         }
-        float[] out = new float[3 * CHANNELS];
-        int[] argmax = new int[out.length];
-        assertThat(MaxPooling1D.forward(in, 5, CHANNELS, 3, out, argmax)).isEqualTo(2);
-        assertThat(Arrays.copyOf(out, 6)).containsExactly(2, 0, 7, 4, -3, 7);
-        assertThat(Arrays.copyOf(argmax, 6)).containsExactly(2, 0, 0, 4, 3, 3);
+        float[][] out = new float[3][CHANNELS];
+        int[][] argmax = new int[3][CHANNELS];
+        assertThat(MaxPooling1D.forward(TestBatches.rows(in, CHANNELS, 8), 5, CHANNELS, 3, out, argmax))
+                .isEqualTo(2);
+        assertThat(TestBatches.flat(out, CHANNELS, 2)).containsExactly(2, 0, 7, 4, -3, 7);
+        assertThat(argmax[0]).containsExactly(2, 0, 0);
+        assertThat(argmax[1]).containsExactly(4, 3, 3);
+        assertThat(out[2]).as("no third window").containsOnly(0f);
     }
 
     @Test
     void maxPoolingForward_shorterThanThePoolOrEmpty_oneOrNoOutput() {
-        float[] in = {1, 5, 2, 3, 0, 9};
-        float[] out = new float[CHANNELS];
-        int[] argmax = new int[CHANNELS];
+        float[][] in = TestBatches.rows(new float[] {1, 5, 2, 3, 0, 9}, CHANNELS, 2);
+        float[][] out = new float[1][CHANNELS];
+        int[][] argmax = new int[1][CHANNELS];
         assertThat(MaxPooling1D.forward(in, 2, CHANNELS, 3, out, argmax)).isEqualTo(1);
-        assertThat(out).containsExactly(3, 5, 9);
+        assertThat(out[0]).containsExactly(3, 5, 9);
+        assertThat(argmax[0]).containsExactly(1, 0, 1);
         assertThat(MaxPooling1D.forward(in, 0, CHANNELS, 3, out, argmax)).isZero();
         assertThat(MaxPooling1D.outputLength(7, 3)).isEqualTo(3);
         assertThat(MaxPooling1D.outputLength(6, 3)).isEqualTo(2);
@@ -47,22 +51,25 @@ class PoolingTest {
         float[] in = TestBatches.randomFloats(length * CHANNELS, 1, 20 + length);
         int outLength = MaxPooling1D.outputLength(length, poolSize);
         float[] weights = TestBatches.randomFloats(outLength * CHANNELS, 1, 21);
-        float[] out = new float[weights.length];
-        int[] argmax = new int[weights.length];
-        MaxPooling1D.forward(in, length, CHANNELS, poolSize, out, argmax);
-        float[] inGradient = new float[in.length];
-        MaxPooling1D.backward(weights, length, CHANNELS, poolSize, argmax, inGradient);
+        float[][] out = new float[outLength][CHANNELS];
+        int[][] argmax = new int[outLength][CHANNELS];
+        MaxPooling1D.forward(TestBatches.rows(in, CHANNELS, length), length, CHANNELS, poolSize, out, argmax);
+        float[][] inGradient = TestBatches.rows(TestBatches.randomFloats(in.length, 1, 22), CHANNELS, length);
+        MaxPooling1D.backward(TestBatches.rows(weights, CHANNELS, outLength), length, CHANNELS, poolSize, argmax,
+                inGradient);
         // Random values are at least ~1e-3 apart with overwhelming odds, so a step of 1e-4 never changes the argmax.
-        GradientCheck.check("max pooling input", in, inGradient, GradientCheck.all(in.length), 1e-4f, 1e-3, 1e-3,
-                () -> {
-                    MaxPooling1D.forward(in, length, CHANNELS, poolSize, out, argmax);
-                    return TestBatches.weightedSum(out, weights, out.length);
+        GradientCheck.check("max pooling input", in, TestBatches.flat(inGradient, CHANNELS, length),
+                GradientCheck.all(in.length), 1e-4f, 1e-3, 1e-3, () -> {
+                    MaxPooling1D.forward(TestBatches.rows(in, CHANNELS, length), length, CHANNELS, poolSize, out,
+                            argmax);
+                    return TestBatches.weightedSum(TestBatches.flat(out, CHANNELS, outLength), weights,
+                            weights.length);
                 });
     }
 
     @Test
     void globalAveragePoolingForward_padding_averagesRealPositionsOnly() {
-        float[] in = {1, 2, 3, 3, 4, 5, 100, 100, 100};
+        float[][] in = TestBatches.rows(new float[] {1, 2, 3, 3, 4, 5, 100, 100, 100}, CHANNELS, 3);
         float[] out = new float[CHANNELS];
         GlobalAveragePooling1D.forward(in, 2, CHANNELS, out);
         assertThat(out).containsExactly(2, 3, 4);
@@ -71,7 +78,7 @@ class PoolingTest {
     @Test
     void globalAveragePoolingForward_emptySequence_zeros() {
         float[] out = {9, 9, 9};
-        GlobalAveragePooling1D.forward(new float[CHANNELS], 0, CHANNELS, out);
+        GlobalAveragePooling1D.forward(new float[0][], 0, CHANNELS, out);
         assertThat(out).containsOnly(0f);
     }
 
@@ -80,12 +87,12 @@ class PoolingTest {
     void globalAveragePoolingBackward_matchesFiniteDifferences(int length) {
         float[] in = TestBatches.randomFloats(length * CHANNELS, 1, 30);
         float[] weights = TestBatches.randomFloats(CHANNELS, 1, 31);
-        float[] inGradient = new float[in.length];
+        float[][] inGradient = new float[length][CHANNELS];
         GlobalAveragePooling1D.backward(weights, length, CHANNELS, inGradient);
         float[] out = new float[CHANNELS];
-        GradientCheck.check("average pooling input", in, inGradient, GradientCheck.all(in.length), 1e-2f, 1e-4,
-                1e-3, () -> {
-                    GlobalAveragePooling1D.forward(in, length, CHANNELS, out);
+        GradientCheck.check("average pooling input", in, TestBatches.flat(inGradient, CHANNELS, length),
+                GradientCheck.all(in.length), 1e-2f, 1e-4, 1e-3, () -> {
+                    GlobalAveragePooling1D.forward(TestBatches.rows(in, CHANNELS, length), length, CHANNELS, out);
                     return TestBatches.weightedSum(out, weights, CHANNELS);
                 });
     }

@@ -222,4 +222,52 @@ class SepCnnTest {
         assertThatThrownBy(() -> SepCnnConfig.builder().embeddingDim(0).build())
                 .hasMessage("embeddingDim must be at least 1; found 0");
     }
+
+    @Test
+    void predictBatch_weightsChangedBetweenCalls_predictsWithTheNewWeights() {
+        SepCnn net = SepCnn.create(SMALL, VOCABULARY, 3, 9);
+        SequenceBatch batch = SequenceBatches.random(VOCABULARY, new int[] {4, 1, 9, 6}, 3, 10);
+        float[] before = net.predictBatch(batch); // leaves its buffers, weight rows included, for the next call
+        float[] kernel = net.parameters().get(2).values(); // the first pointwise kernel, changed in place
+        float[] original = kernel.clone();
+        for (int j = 0; j < kernel.length; j++) {
+            kernel[j] *= -3f;
+        }
+        float[] changed = net.predictBatch(batch);
+        assertThat(changed).isNotEqualTo(before);
+        SepCnn fresh = SepCnn.create(SMALL, VOCABULARY, 3, 9);
+        Weights.copyOf(net).restoreInto(fresh);
+        assertThat(changed).as("as a network that never predicted before").containsExactly(fresh.predictBatch(batch));
+        System.arraycopy(original, 0, kernel, 0, kernel.length);
+        assertThat(net.predictBatch(batch)).containsExactly(before);
+    }
+
+    @Test
+    void predictBatch_manyCallersAtOnce_eachGetsItsOwnBatchsPredictions() throws Exception {
+        SepCnn net = SepCnn.create(SMALL, VOCABULARY, 2, 11);
+        SequenceBatch[] batches = new SequenceBatch[6];
+        float[][] expected = new float[batches.length][];
+        for (int i = 0; i < batches.length; i++) {
+            batches[i] = SequenceBatches.random(VOCABULARY, new int[] {1 + i, 30 - 4 * i, 7, 0, 2 * i}, 2, 20 + i);
+            expected[i] = net.predictBatch(batches[i]);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> calls = new java.util.ArrayList<>();
+            for (int c = 0; c < 4; c++) {
+                calls.add(pool.submit(() -> {
+                    for (int k = 0; k < 200; k++) {
+                        int i = k % batches.length;
+                        assertThat(net.predictBatch(batches[i])).as("batch %d", i).containsExactly(expected[i]);
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> call : calls) {
+                call.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

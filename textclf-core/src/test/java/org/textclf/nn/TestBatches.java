@@ -60,4 +60,26 @@ final class TestBatches {
         }
         return sum;
     }
+
+    /** {@code count} rows of {@code width} from {@code flat}; rows past {@code flat} hold NaN (padding never read). */
+    static float[][] rows(float[] flat, int width, int count) {
+        float[][] rows = new float[count][width];
+        for (int t = 0; t < count; t++) {
+            if ((t + 1) * width <= flat.length) {
+                System.arraycopy(flat, t * width, rows[t], 0, width);
+            } else {
+                Arrays.fill(rows[t], Float.NaN);
+            }
+        }
+        return rows;
+    }
+
+    /** The first {@code count} rows, flat. */
+    static float[] flat(float[][] rows, int width, int count) {
+        float[] flat = new float[count * width];
+        for (int t = 0; t < count; t++) {
+            System.arraycopy(rows[t], 0, flat, t * width, width);
+        }
+        return flat;
+    }
 }
