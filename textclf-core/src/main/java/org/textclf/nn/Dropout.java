@@ -22,8 +22,8 @@ final class Dropout {
 
     /**
      * {@code drawMask} and {@code apply} in one pass without the mask, bit for bit: {@code out[j] = in[j] / (1 -
-     * rate)}, or {@code in[j] * 0} with probability {@code rate}, drawing exactly as {@code drawMask} does. For an input whose backward needs only the
-     * dropped values (a sparse first layer's), not the mask.
+     * rate)}, or {@code in[j] * 0} with probability {@code rate}, drawing exactly as {@code drawMask} does. For an
+     * input whose backward needs only the dropped values (a sparse first layer's), not the mask.
      */
     static void drop(float rate, RandomGenerator random, float[] in, float[] out, int n) {
         float scale = 1f / (1f - rate);

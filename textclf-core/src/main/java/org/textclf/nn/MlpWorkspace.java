@@ -26,7 +26,8 @@ final class MlpWorkspace {
     float[] deltaSpare = new float[0];
     /**
      * Training only: the first layer's output and, on the way back, its gradient, one array per batch row
-     * ({@code widths[1]} floats each), the layout the first layer's kernels vectorize on ({@link SparseKernelGradient}).
+     * ({@code widths[1]} floats each), the layout the first layer's kernels vectorize on
+     * ({@link SparseKernelGradient}).
      */
     float[][] firstRows = new float[0][];
     float[][] deltaRows = new float[0][];

@@ -60,9 +60,11 @@ final class SparseKernelGradient {
 
     /**
      * Lists the features with a nonzero (kept) value in rows {@code [0, rows)}, ascending, and buckets those
-     * nonzeros by feature. Returns how many features were touched. Call {@link #reset} before the next batch.
+     * nonzeros by feature. Returns how many features were touched. Forgets any batch not {@link #reset} (a step
+     * that threw half way).
      */
     int bucket(int[] rowStart, int[] indices, float[] x, int rows) {
+        reset(false);
         int nonzeros = rowStart[rows];
         if (entryRow.length < nonzeros) {
             entryRow = new int[nonzeros];

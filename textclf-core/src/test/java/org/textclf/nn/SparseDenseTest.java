@@ -212,6 +212,27 @@ class SparseDenseTest {
     }
 
     @Test
+    void bucket_previousBatchNeverReset_forgetsIt() {
+        SparseBatch other = TestBatches.random(ROWS, FEATURES, 8, 3, 24);
+        SparseKernelGradient gradient = new SparseKernelGradient(FEATURES, WIDTH);
+        gradient.bucket(other.rowStart(), other.indices(), other.values(), ROWS); // a step that threw: no reset
+        int touched = gradient.bucket(batch.rowStart(), batch.indices(), batch.values(), ROWS);
+        SparseKernelGradient fresh = new SparseKernelGradient(FEATURES, WIDTH);
+        int expected = fresh.bucket(batch.rowStart(), batch.indices(), batch.values(), ROWS);
+
+        assertThat(Arrays.copyOf(gradient.touched(), touched))
+                .containsExactly(Arrays.copyOf(fresh.touched(), expected));
+        float[][] delta = rows(TestBatches.randomFloats(ROWS * WIDTH, 1, 25), ROWS, WIDTH);
+        float[] packed = new float[touched * WIDTH];
+        float[] reference = new float[expected * WIDTH];
+        gradient.ensureParts(1);
+        fresh.ensureParts(1);
+        gradient.accumulate(0, touched, delta, packed, 0);
+        fresh.accumulate(0, expected, delta, reference, 0);
+        assertThat(packed).containsExactly(reference);
+    }
+
+    @Test
     void backward_kernelAndBias_matchFiniteDifferencesOfTheFeatureForward() {
         SparseBatch b = irregular(7, 30, 9, 21);
         int rows = b.rows();
