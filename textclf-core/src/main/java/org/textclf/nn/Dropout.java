@@ -20,6 +20,18 @@ final class Dropout {
         }
     }
 
+    /**
+     * {@code drawMask} and {@code apply} in one pass without the mask, bit for bit: {@code out[j] = in[j] / (1 -
+     * rate)}, or {@code in[j] * 0} with probability {@code rate}, drawing exactly as {@code drawMask} does. For an
+     * input whose backward needs only the dropped values (a sparse first layer's), not the mask.
+     */
+    static void drop(float rate, RandomGenerator random, float[] in, float[] out, int n) {
+        float scale = 1f / (1f - rate);
+        for (int j = 0; j < n; j++) {
+            out[j] = in[j] * (random.nextFloat() >= rate ? scale : 0f); // times 0, not 0: a NaN input stays NaN
+        }
+    }
+
     /** {@code out[j] = in[j] * mask[j]}: forward; also backward, with gradients for {@code in} and {@code out}. */
     static void apply(float[] in, float[] mask, float[] out, int n) {
         for (int j = 0; j < n; j++) {

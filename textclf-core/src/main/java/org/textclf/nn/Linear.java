@@ -180,7 +180,7 @@ public final class Linear implements Network<SparseBatch> {
         SparseDense.backwardBias(t.delta, outputs, rows, g.values(1));
         int touched = t.kernelGradient.bucket(batch.rowStart(), batch.indices(), batch.values(), rows);
         float[] out = g.setRows(0, t.kernelGradient.touched(), touched);
-        t.kernelGradient.accumulatePacked(0, touched, t.delta, out);
+        t.kernelGradient.accumulateFlat(0, touched, t.delta, out);
         t.kernelGradient.reset(false);
         g.setMetrics(metrics);
         return g;

@@ -17,14 +17,16 @@ import org.textclf.batch.SparseBatch;
  *
  * <p>{@code dense_1/kernel}'s gradient is row-sparse ({@link Gradients}): only the rows of the features a batch
  * holds. A step costs the batch's nonzeros times {@code units} for the first layer (forward and backward) plus a
- * lazy update of the rows those nonzeros touched ({@link Adam#updateRows}). Measured at IMDB shape (batch 128,
- * 20,000 features, ~150 Zipf-drawn nonzeros per row = 19,061 nonzeros on 6,788 distinct features, 64 units, 2
- * classes) with {@code StepTiming} (thread CPU time, min of 15 x 200 steps, JDK 17, 2 shared cores at load average
- * 5-8, so expect +-30%): step 2,000-2,900 us, of which forward 580-860, backward 1,100-1,300, optimizer 300-500.
- * Not the sub-millisecond target: JDK 17's C2 keeps the 64-wide axpys scalar (two slices of one array at unrelated
- * offsets may alias, so SuperWord gives up), and fusing four nonzeros per pass only bought 1.4x on the forward.
- * With {@link #useThreads} and two threads the same step took 2,800 us wall against 5,300 for one thread on the
- * same busy machine (min of 15 x 200); it stays opt-in because on a shared machine it mostly takes a bigger share.
+ * lazy update of the rows those nonzeros touched ({@link Adam#updateRows}). Training works feature by feature
+ * ({@link SparseKernelGradient}): the kept nonzeros are bucketed by feature once, the forward reads each touched
+ * kernel row once, and both first-layer loops run over per-row arrays, which JDK 17's C2 vectorizes where it keeps
+ * an axpy between two slices of one flat array scalar. Measured at IMDB shape (batch 128, 20,000 features, ~150
+ * Zipf-drawn nonzeros per row = 19,061 nonzeros on 6,788 distinct features, 64 units, 2 classes), thread CPU time,
+ * old and new code alternating in one JVM (31 rounds of 100 steps), 2 cores at load average 10-13: step 1.75-2.2
+ * ms against 2.3-2.8 before (1.25-1.3x), computeGradients (forward and backward) 1.2 against 1.5. What is left is
+ * mostly cache misses: the touched kernel rows in the forward, then the kernel, moments and gradient rows in the
+ * update (with 2,000 features, all in cache, the same step takes 0.89 ms, 1.29 before). {@link #useThreads} stays
+ * opt-in: on a shared machine a second thread mostly takes a bigger share of it.
  *
  * <p>{@link #fitBatch} is for one training thread; {@link #evaluateBatch} and {@link #predictBatch} may run on any
  * number of threads at once, as long as no step runs at the same time.
@@ -151,15 +153,15 @@ public final class Mlp implements Network<SparseBatch> {
         Training t = training;
         int touched = backwardToFirstKernel(batch);
         optimizer.beginStep();
-        float[] delta = t.workspace.delta;
+        float[][] delta = t.workspace.deltaRows;
         if (threads == null || threads.threads() == 1) {
-            updateFirstKernel(optimizer, 0, touched, delta);
+            updateFirstKernel(optimizer, 0, touched, delta, 0);
         } else {
             // The moments must exist before the workers share them; an empty update makes them on this thread.
             optimizer.updateRows(kernels[0], t.firstKernel.values, t.firstKernel.touched(), 0, 0);
             int parts = threads.threads();
             threads.run(part -> updateFirstKernel(optimizer, touched * part / parts, touched * (part + 1) / parts,
-                    delta));
+                    delta, part));
         }
         for (int i = 1; i < parameters.size(); i++) {
             optimizer.updateDense(parameters.get(i), t.gradients.values(i));
@@ -172,11 +174,11 @@ public final class Mlp implements Network<SparseBatch> {
      * The first kernel's gradient rows {@code [from, to)} of the touched list and their update, {@link #FUSED_ROWS}
      * rows at a time so that each gradient row is still in cache when the update reads it.
      */
-    private void updateFirstKernel(Optimizer optimizer, int from, int to, float[] delta) {
+    private void updateFirstKernel(Optimizer optimizer, int from, int to, float[][] delta, int part) {
         SparseKernelGradient gradient = training.firstKernel;
         for (int start = from; start < to; start += FUSED_ROWS) {
             int end = Math.min(to, start + FUSED_ROWS);
-            gradient.accumulate(start, end, delta);
+            gradient.accumulate(start, end, delta, null, part);
             optimizer.updateRows(kernels[0], gradient.values, gradient.touched(), start, end);
         }
     }
@@ -193,13 +195,13 @@ public final class Mlp implements Network<SparseBatch> {
         Training t = training;
         int touched = backwardToFirstKernel(batch);
         float[] out = t.gradients.setRows(0, t.firstKernel.touched(), touched);
-        float[] delta = t.workspace.delta;
+        float[][] delta = t.workspace.deltaRows;
         if (threads == null || threads.threads() == 1) {
-            t.firstKernel.accumulatePacked(0, touched, delta, out);
+            t.firstKernel.accumulate(0, touched, delta, out, 0);
         } else {
             int parts = threads.threads();
-            threads.run(part -> t.firstKernel.accumulatePacked(touched * part / parts, touched * (part + 1) / parts,
-                    delta, out));
+            threads.run(part -> t.firstKernel.accumulate(touched * part / parts, touched * (part + 1) / parts,
+                    delta, out, part));
         }
         t.firstKernel.reset(false);
         t.gradients.setMetrics(metrics);
@@ -247,8 +249,8 @@ public final class Mlp implements Network<SparseBatch> {
 
     /**
      * Backward through the dense layers to the first layer's output gradient (left in the workspace's
-     * {@code delta}), every dense gradient, and the first kernel's nonzeros bucketed by feature; returns how many
-     * features the batch touched, whose gradient rows are still to be accumulated.
+     * {@code deltaRows}) and every dense gradient; returns how many features the batch touched (bucketed by the
+     * forward), whose gradient rows are still to be accumulated.
      */
     private int backwardToFirstKernel(SparseBatch batch) {
         Training t = training;
@@ -266,9 +268,9 @@ public final class Mlp implements Network<SparseBatch> {
             Relu.backward(ws.preActivations[l - 1], ws.deltaSpare, ws.deltaSpare, n);
             ws.swapDeltas();
         }
-        float[] values = dropout ? ws.inputValues : batch.values();
         SparseDense.backwardBias(ws.delta, widths[1], rows, t.gradients.values(1));
-        return t.firstKernel.bucket(batch.rowStart(), batch.indices(), values, rows);
+        ws.copyDeltaToRows(rows);
+        return t.firstKernel.touchedCount();
     }
 
     /** Dense layers in order; {@code random == null} is inference (no dropout). Returns the logits. */
@@ -279,19 +281,27 @@ public final class Mlp implements Network<SparseBatch> {
         boolean dropout = random != null && rate > 0f;
         float[] values = batch.values();
         if (dropout) {
-            Dropout.drawMask(rate, random, ws.inputMask, batch.nonzeros());
-            Dropout.apply(values, ws.inputMask, ws.inputValues, batch.nonzeros());
+            Dropout.drop(rate, random, values, ws.inputValues, batch.nonzeros());
             values = ws.inputValues;
         }
-        float[] firstOut = ws.preActivations[0];
-        if (random == null || threads == null || threads.threads() == 1) {
+        if (random == null) {
             SparseDense.forward(batch.rowStart(), batch.indices(), values, kernels[0].values(), biases[0].values(),
-                    widths[1], firstOut, 0, rows);
+                    widths[1], ws.preActivations[0], 0, rows);
         } else {
-            float[] input = values;
-            int parts = threads.threads();
-            threads.run(part -> SparseDense.forward(batch.rowStart(), batch.indices(), input, kernels[0].values(),
-                    biases[0].values(), widths[1], firstOut, rows * part / parts, rows * (part + 1) / parts));
+            // Training: bucket the kept nonzeros by feature, which the kernel's gradient needs anyway, and read each
+            // touched kernel row once (SparseKernelGradient).
+            SparseKernelGradient first = training.firstKernel;
+            first.bucket(batch.rowStart(), batch.indices(), values, rows);
+            float[][] out = ws.firstRows;
+            int parts = threads == null ? 1 : threads.threads();
+            first.ensureParts(parts);
+            if (parts == 1) {
+                first.forward(kernels[0].values(), biases[0].values(), out, 0, rows, 0);
+            } else {
+                threads.run(part -> first.forward(kernels[0].values(), biases[0].values(), out, rows * part / parts,
+                        rows * (part + 1) / parts, part));
+            }
+            ws.copyFirstRows(rows);
         }
         for (int l = 1; l < kernels.length; l++) {
             int n = rows * widths[l];

@@ -13,8 +13,7 @@ final class MlpWorkspace {
     private int rowCapacity;
     private int nonzeroCapacity;
 
-    /** Input dropout mask and the dropped input values, one per nonzero. */
-    float[] inputMask = new float[0];
+    /** The input values after dropout, one per nonzero. */
     float[] inputValues = new float[0];
     /** {@code preActivations[l]}: the output of Dense layer {@code l} (0-based), {@code rows x widths[l + 1]}. */
     final float[][] preActivations;
@@ -25,6 +24,13 @@ final class MlpWorkspace {
     /** Two gradient buffers, {@code rows x maxWidth}, used in turn while walking back through the layers. */
     float[] delta = new float[0];
     float[] deltaSpare = new float[0];
+    /**
+     * Training only: the first layer's output and, on the way back, its gradient, one array per batch row
+     * ({@code widths[1]} floats each), the layout the first layer's kernels vectorize on
+     * ({@link SparseKernelGradient}).
+     */
+    float[][] firstRows = new float[0][];
+    float[][] deltaRows = new float[0][];
 
     /** @param widths {@code [features, units..., outputs]}, one more than the number of Dense layers */
     MlpWorkspace(int[] widths) {
@@ -44,7 +50,6 @@ final class MlpWorkspace {
     void ensure(int rows, int nonzeros, boolean training) {
         if (training && nonzeros > nonzeroCapacity) {
             nonzeroCapacity = Math.max(nonzeros, nonzeroCapacity + nonzeroCapacity / 2);
-            inputMask = new float[nonzeroCapacity];
             inputValues = new float[nonzeroCapacity];
         }
         if (rows > rowCapacity) {
@@ -58,6 +63,26 @@ final class MlpWorkspace {
             }
             delta = new float[rowCapacity * maxWidth];
             deltaSpare = new float[rowCapacity * maxWidth];
+        }
+        if (training && firstRows.length < rowCapacity) {
+            firstRows = new float[rowCapacity][widths[1]];
+            deltaRows = new float[rowCapacity][widths[1]];
+        }
+    }
+
+    /** {@code preActivations[0] = firstRows}, for {@code rows} rows. */
+    void copyFirstRows(int rows) {
+        int width = widths[1];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(firstRows[r], 0, preActivations[0], r * width, width);
+        }
+    }
+
+    /** {@code deltaRows = delta}, for {@code rows} rows of the first layer's width. */
+    void copyDeltaToRows(int rows) {
+        int width = widths[1];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(delta, r * width, deltaRows[r], 0, width);
         }
     }
 

@@ -32,6 +32,21 @@ class DropoutTest {
     }
 
     @Test
+    void drop_sameSeed_equalsDrawMaskThenApply() {
+        int n = 1001;
+        float[] in = TestBatches.randomFloats(n, 1, 46);
+        in[7] = Float.NaN; // dropped or kept, a NaN input stays NaN, as through the mask
+        in[8] = Float.NaN;
+        float[] mask = new float[n];
+        Dropout.drawMask(0.3f, new SplittableRandom(47), mask, n);
+        float[] expected = new float[n];
+        Dropout.apply(in, mask, expected, n);
+        float[] dropped = new float[n];
+        Dropout.drop(0.3f, new SplittableRandom(47), in, dropped, n);
+        assertThat(dropped).containsExactly(expected);
+    }
+
+    @Test
     void apply_fixedMask_matchesFiniteDifferences() {
         int n = 40;
         float[] mask = new float[n];
