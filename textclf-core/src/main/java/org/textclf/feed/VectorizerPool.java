@@ -1,6 +1,8 @@
 package org.textclf.feed;
 
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class VectorizerPool {
     private final ExecutorService executor;
+    /** Every thread the pool started, so that {@link #abort} can wait until each has ended, not only its tasks. */
+    private final List<Thread> started = new CopyOnWriteArrayList<>();
 
     VectorizerPool(int generatorId, int threads) {
         String prefix = "textclf-vectorize-" + generatorId + "-";
@@ -22,6 +26,7 @@ final class VectorizerPool {
         this.executor = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, prefix + n.incrementAndGet());
             t.setDaemon(true);
+            started.add(t);
             return t;
         });
     }
@@ -39,11 +44,18 @@ final class VectorizerPool {
         executor.awaitTermination(seconds, TimeUnit.SECONDS);
     }
 
-    /** After a failed build: no thread may outlive it, as none outlives {@link BatchGenerator#close()}. */
+    /**
+     * After a failed build: no thread may outlive it, as none outlives {@link BatchGenerator#close()}. The executor
+     * counts as terminated once its last worker has left its loop, a moment before that thread ends, so the threads
+     * are joined too (a test that looked for live threads right after found one, now and then).
+     */
     void abort() {
         shutdownNow();
         try {
             awaitTermination(10);
+            for (Thread t : started) {
+                t.join(TimeUnit.SECONDS.toMillis(10));
+            }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
