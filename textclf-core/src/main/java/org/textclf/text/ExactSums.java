@@ -22,7 +22,26 @@ final class ExactSums {
     /** Biased float exponent of 2^-41, the smallest value held exactly. */
     private static final int MIN_EXPONENT = 86;
 
+    /** Where {@link #prefetch} leaves its loads' value, so that the JIT keeps them. */
+    private static volatile long sink;
+
     private ExactSums() {
+    }
+
+    /**
+     * Loads the first and the {@code last}-th word of each of {@code ids[0..n)}'s groups of {@code stride} words (the
+     * one or two cache lines its sums take). Why: the adding loop's loads wait on the stores before them, so the CPU
+     * takes the cache misses of the random feature ids one at a time; this branch-free loop lets it overlap them, as
+     * {@link FeatureTable#prefetch} does for the lookups. Pass 2 over IMDB in memory: 0.87 s CPU with it, 1.40 s
+     * without (TextPasses fit).
+     */
+    static void prefetch(long[] words, int[] ids, int n, int stride, int last) {
+        long touched = 0;
+        for (int j = 0; j < n; j++) {
+            int group = ids[j] * stride;
+            touched += words[group] + words[group + last];
+        }
+        sink = touched;
     }
 
     /**

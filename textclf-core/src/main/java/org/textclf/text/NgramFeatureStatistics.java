@@ -57,8 +57,6 @@ public final class NgramFeatureStatistics implements Closeable {
     private final NameFile names;
     private final Path tempDir;
     private final long nanos;
-    /** Where {@link #sum} leaves its prefetching loads' value, so that the JIT keeps them. */
-    private static volatile long sink;
 
     private NgramFeatureStatistics(NgramVocabulary vocabulary, Partitions partitions, long documents,
             long[] classCounts, long[] sums, long[] named, NameFile names, Path tempDir, long nanos)
@@ -120,7 +118,6 @@ public final class NgramFeatureStatistics implements Closeable {
         NgramScanner scanner = new NgramScanner(vocabulary.config());
         TfidfRow row = new TfidfRow(scanner, vocabulary.table(), vocabulary.config().sublinearTf());
         long documents = 0;
-        long touched = 0;
         NameFile names = new NameFile(tempDir);
         try {
             for (Sample s = reader.next(); s != null; s = reader.next()) {
@@ -129,7 +126,7 @@ public final class NgramFeatureStatistics implements Closeable {
                 documents++;
                 row.compute(s.text());
                 int sum = ExactSums.SQUARE_WORDS + ExactSums.SUM_WORDS * label;
-                touched += prefetch(sums, row.ids(), row.size(), stride, sum + ExactSums.SUM_WORDS - 1);
+                ExactSums.prefetch(sums, row.ids(), row.size(), stride, sum + ExactSums.SUM_WORDS - 1);
                 for (int j = 0, n = row.size(); j < n; j++) {
                     int id = row.id(j);
                     int group = id * stride;
@@ -143,29 +140,12 @@ public final class NgramFeatureStatistics implements Closeable {
                     rows.write(label, row.ids(), row.values(), row.size());
                 }
             }
-            sink = touched;
             return new NgramFeatureStatistics(vocabulary, partition, documents, classCounts, sums, named, names,
                     tempDir, System.nanoTime() - start);
         } catch (IOException | RuntimeException | Error e) {
             names.close();
             throw e;
         }
-    }
-
-    /**
-     * Loads the first and the {@code last}-th word of each of {@code ids[0..n)}'s groups (the one or two cache lines
-     * its sums take) and returns a value that depends on them all. Why: the adding loop's loads wait on the stores
-     * before them, so the CPU takes the cache misses of the random feature ids one at a time; this branch-free loop
-     * lets it overlap them, as {@link FeatureTable#prefetch} does for the lookups. Pass 2 over IMDB in memory: 0.87 s
-     * CPU with it, 1.40 s without (TextPasses fit).
-     */
-    private static long prefetch(long[] sums, int[] ids, int n, int stride, int last) {
-        long touched = 0;
-        for (int j = 0; j < n; j++) {
-            int group = ids[j] * stride;
-            touched += sums[group] + sums[group + last];
-        }
-        return touched;
     }
 
     /**
