@@ -1,7 +1,6 @@
 package org.textclf.spark;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,9 +25,6 @@ record TrainArgs(String train, Optional<String> validation, Optional<String> tes
             + " [--model auto|mlp|linear|sepcnn] [--epochs N] [--batch-size N] [--learning-rate X] [--patience N]"
             + " [--validation-fraction F] [--seed N] [--scheme gradient_averaging|parameter_averaging]"
             + " [--averaging-steps N] [--verbose 0|1|2]";
-
-    private static final List<String> SCHEMES = Arrays.stream(TrainingScheme.values())
-            .map(s -> s.name().toLowerCase(Locale.ROOT)).toList();
 
     /** Parses {@code train}'s arguments (the command word already taken). */
     static TrainArgs parse(List<String> args) throws UsageException {
@@ -69,7 +65,7 @@ record TrainArgs(String train, Optional<String> validation, Optional<String> tes
                     case "--validation-fraction" -> estimator.setValidationFraction(number(option, value));
                     case "--seed" -> estimator.setSeed(longValue(option, value));
                     case "--scheme" -> estimator.setTrainingScheme(oneOf(option, value.toLowerCase(Locale.ROOT),
-                            SCHEMES));
+                            TrainingScheme.paramNames()));
                     case "--averaging-steps" -> estimator.setAveragingSteps(atLeast(option, value, 1));
                     case "--verbose" -> estimator.setVerbose(atLeast(option, value, 0));
                     default -> throw new UsageException("unknown option '" + option + "'");

@@ -1,5 +1,9 @@
 package org.textclf.spark.fit;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * How the partitions train one network together (data parallelism). Both reach the single process' test accuracy
  * within 0.5 points on IMDB and AG News with 2 and 4 partitions; gradient averaging, the default, in fewer epochs
@@ -27,4 +31,19 @@ public enum TrainingScheme {
      * 451 s; the same accuracy to 0.2 points).
      */
     public static final TrainingScheme DEFAULT = GRADIENT_AVERAGING;
+
+    /** How the driver's {@code --scheme} and the estimator's {@code trainingScheme} spell it: the name in lowercase. */
+    public String paramName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Every scheme's {@link #paramName}, in declaration order. */
+    public static List<String> paramNames() {
+        return Arrays.stream(values()).map(TrainingScheme::paramName).toList();
+    }
+
+    /** The scheme {@code paramName} (any case) spells; IllegalArgumentException when none. */
+    public static TrainingScheme ofParamName(String paramName) {
+        return valueOf(paramName.toUpperCase(Locale.ROOT));
+    }
 }

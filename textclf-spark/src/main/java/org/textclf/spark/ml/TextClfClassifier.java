@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
@@ -96,8 +95,9 @@ public final class TextClfClassifier extends Estimator<TextClfClassificationMode
         validationFraction = new DoubleParam(this, "validationFraction", "the share of each class held out for"
                 + " validation when no validationIndicatorCol is set", ParamValidators.inRange(0, 1, false, false));
         seed = new LongParam(this, "seed", "seeds the split, the initial weights, dropout and the shuffles");
+        String[] schemes = TrainingScheme.paramNames().toArray(new String[0]);
         trainingScheme = new Param<>(this, "trainingScheme", "how the partitions train one network: "
-                + schemes(), ParamValidators.inArray(schemes().toArray(new String[0])));
+                + String.join(", ", schemes), ParamValidators.inArray(schemes));
         averagingSteps = new IntParam(this, "averagingSteps", "local steps between two averagings of"
                 + " parameter_averaging", ParamValidators.gtEq(1));
         verbose = new IntParam(this, "verbose", "progress on standard error: 0 none, 1 or 2 a line per pass and"
@@ -116,14 +116,10 @@ public final class TextClfClassifier extends Estimator<TextClfClassificationMode
         setDefault(patience, fit.patience());
         setDefault(validationFraction, fit.validationFraction());
         setDefault(seed, fit.seed());
-        setDefault(trainingScheme, TrainingScheme.DEFAULT.name().toLowerCase(Locale.ROOT));
+        setDefault(trainingScheme, TrainingScheme.DEFAULT.paramName());
         setDefault(averagingSteps, SparkFitRequest.DEFAULT_AVERAGING_STEPS);
         setDefault(verbose, 0);
         setDefault(shuffle, fit.shuffle());
-    }
-
-    private static List<String> schemes() {
-        return Arrays.stream(TrainingScheme.values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList();
     }
 
     public static MLReader<TextClfClassifier> read() {
@@ -146,7 +142,7 @@ public final class TextClfClassifier extends Estimator<TextClfClassificationMode
         }
         SparkFitRequest.Builder request = SparkFitRequest.builder(train).textColumns(List.of(getTextCols()))
                 .labelColumn(getLabelCol()).options(trainOptions())
-                .scheme(TrainingScheme.valueOf(getTrainingScheme().toUpperCase(Locale.ROOT)))
+                .scheme(TrainingScheme.ofParamName(getTrainingScheme()))
                 .averagingSteps(getAveragingSteps())
                 .progress(ProgressListener.lines(new PrintWriter(System.err, true)));
         if (validation != null) {
