@@ -177,14 +177,9 @@ public final class DataOptions {
     private record Pass(String sourceName, ReadStats stats) {
     }
 
-    static final class FormatConverter implements ITypeConverter<DataFormat> {
-        @Override
-        public DataFormat convert(String value) {
-            try {
-                return DataFormat.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class FormatConverter extends ParsedBy<DataFormat> {
+        FormatConverter() {
+            super(DataFormat::parse);
         }
     }
 

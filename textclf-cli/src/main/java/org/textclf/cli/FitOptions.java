@@ -65,14 +65,9 @@ final class FitOptions {
     ClassWeights classWeights;
 
     /** {@link ClassWeights#parse}, its message the usage error's. */
-    static final class ClassWeightsConverter implements ITypeConverter<ClassWeights> {
-        @Override
-        public ClassWeights convert(String text) {
-            try {
-                return ClassWeights.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class ClassWeightsConverter extends ParsedBy<ClassWeights> {
+        ClassWeightsConverter() {
+            super(ClassWeights::parse);
         }
     }
 

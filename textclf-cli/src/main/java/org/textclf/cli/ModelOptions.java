@@ -108,14 +108,9 @@ final class ModelOptions {
         }
     }
 
-    static final class TokenPatternConverter implements ITypeConverter<TokenPattern> {
-        @Override
-        public TokenPattern convert(String value) {
-            try {
-                return TokenPattern.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class TokenPatternConverter extends ParsedBy<TokenPattern> {
+        TokenPatternConverter() {
+            super(TokenPattern::parse);
         }
     }
 

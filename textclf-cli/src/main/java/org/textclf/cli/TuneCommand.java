@@ -28,14 +28,12 @@ import org.textclf.tune.TuneResult;
 import org.textclf.tune.Tuner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code textclf tune DATA}: the guide's step 5, successive halving over the branch's search space ({@code
@@ -362,26 +360,16 @@ public final class TuneCommand implements Callable<Integer> {
     }
 
     /** {@code --budget}: a duration. */
-    static final class DurationConverter implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            try {
-                return Budget.parseDuration(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class DurationConverter extends ParsedBy<Duration> {
+        DurationConverter() {
+            super(Budget::parseDuration);
         }
     }
 
     /** {@code --metric}: one of the tune's metrics. */
-    static final class MetricConverter implements ITypeConverter<TuneMetric> {
-        @Override
-        public TuneMetric convert(String value) {
-            try {
-                return TuneMetric.parse(value.strip());
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class MetricConverter extends ParsedBy<TuneMetric> {
+        MetricConverter() {
+            super(value -> TuneMetric.parse(value.strip()));
         }
     }
 }
