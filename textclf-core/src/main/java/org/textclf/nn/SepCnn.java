@@ -284,9 +284,7 @@ public final class SepCnn implements Network<SequenceBatch> {
         for (int r = 0; r < rows; r++) {
             t.seeds[r] = random.nextLong();
         }
-        for (int l = 0; l < convs.length; l++) {
-            t.weights[l].load(convs[l]);
-        }
+        SeparableConv1D.Rows.loadAll(t.weights, convs);
         int parts = parts(rows);
         SepCnnPass[] passes = t.passes(parts);
         float scale = 1f / rows;
@@ -354,14 +352,8 @@ public final class SepCnn implements Network<SequenceBatch> {
         long[] seeds = new long[0];
         final Gradients gradients = Gradients.of(parameters, 0);
         /** The convolutions' weights as rows, reloaded at each step. */
-        final SeparableConv1D.Rows[] weights = new SeparableConv1D.Rows[convs.length];
+        final SeparableConv1D.Rows[] weights = SeparableConv1D.Rows.of(convs);
         SepCnnPass[] passes = new SepCnnPass[0];
-
-        Training() {
-            for (int l = 0; l < convs.length; l++) {
-                weights[l] = new SeparableConv1D.Rows(convs[l]);
-            }
-        }
 
         /** At least {@code parts} passes, the existing ones kept (pass 0 holds the totals). */
         SepCnnPass[] passes(int parts) {

@@ -26,21 +26,13 @@ final class SepCnnInference {
         int rows = batch.rows();
         float[] logits = new float[rows * net.loss.outputs()];
         SeparableConv1D[] convs = net.convs;
-        SeparableConv1D.Rows[] weights = idleWeights.poll();
-        if (weights == null) {
-            weights = new SeparableConv1D.Rows[convs.length];
-            for (int l = 0; l < convs.length; l++) {
-                weights[l] = new SeparableConv1D.Rows(convs[l]);
-            }
-        }
-        for (int l = 0; l < convs.length; l++) {
-            weights[l].load(convs[l]); // the weights may have changed since: a step, or a restore of the best
-        }
-        SeparableConv1D.Rows[] loaded = weights;
+        SeparableConv1D.Rows[] polled = idleWeights.poll();
+        SeparableConv1D.Rows[] weights = polled != null ? polled : SeparableConv1D.Rows.of(convs);
+        SeparableConv1D.Rows.loadAll(weights, convs); // the weights may have changed since: a step, a restore
         if (parts == 1) {
-            infer(batch, 0, rows, loaded, logits);
+            infer(batch, 0, rows, weights, logits);
         } else {
-            threads.run(part -> infer(batch, rows * part / parts, rows * (part + 1) / parts, loaded, logits));
+            threads.run(part -> infer(batch, rows * part / parts, rows * (part + 1) / parts, weights, logits));
         }
         idleWeights.offer(weights);
         return logits;

@@ -59,6 +59,22 @@ final class SeparableConv1D {
             bias = new float[layer.filters];
         }
 
+        /** Rows for each of {@code layers}, empty until {@link #loadAll}. */
+        static Rows[] of(SeparableConv1D[] layers) {
+            Rows[] rows = new Rows[layers.length];
+            for (int l = 0; l < layers.length; l++) {
+                rows[l] = new Rows(layers[l]);
+            }
+            return rows;
+        }
+
+        /** Copies each of {@code layers}' current weights into its rows (a step or a restore may have changed them). */
+        static void loadAll(Rows[] rows, SeparableConv1D[] layers) {
+            for (int l = 0; l < layers.length; l++) {
+                rows[l].load(layers[l]);
+            }
+        }
+
         /** Copies {@code layer}'s current weights in. */
         Rows load(SeparableConv1D layer) {
             int channels = layer.channels;
@@ -200,13 +216,7 @@ final class SeparableConv1D {
                     o[f] += v * k[f];
                 }
             }
-            relu(o, filters);
-        }
-    }
-
-    private static void relu(float[] row, int n) {
-        for (int f = 0; f < n; f++) {
-            row[f] = Math.max(row[f], 0f);
+            Relu.forward(o, o, filters);
         }
     }
 
