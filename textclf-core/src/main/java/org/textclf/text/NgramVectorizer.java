@@ -160,6 +160,21 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
         };
     }
 
+    /**
+     * One thread's row state and column order, kept from call to call: made anew they cost more than the
+     * vectorizing of a short text (the order's dense arrays alone are 4 bytes per feature), which a server
+     * predicting one text per request pays for every request.
+     */
+    private record Scratch(TfidfRow row, ColumnOrder order) {
+    }
+
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(this::newScratch);
+
+    private Scratch newScratch() {
+        return new Scratch(new TfidfRow(new NgramScanner(config), table, config.sublinearTf()),
+                new ColumnOrder(names.length));
+    }
+
     /** Rows with the selected features' tf-idf values, indices ascending. Thread-safe. */
     @Override
     public SparseBatch vectorize(List<Sample> samples, int[] labels) {
@@ -167,27 +182,33 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
             throw new IllegalArgumentException("expected one label per sample, " + samples.size() + ", found "
                     + labels.length);
         }
-        TfidfRow row = new TfidfRow(new NgramScanner(config), table, config.sublinearTf());
+        Scratch scratch = this.scratch.get();
+        TfidfRow row = scratch.row;
+        ColumnOrder order = scratch.order;
         int[] rowStart = new int[samples.size() + 1];
         int[] indices = new int[Math.max(16, samples.size() * 64)];
         float[] values = new float[indices.length];
-        ColumnOrder order = new ColumnOrder(names.length);
         int nonzeros = 0;
-        for (int r = 0; r < samples.size(); r++) {
-            row.compute(samples.get(r).text());
-            for (int j = 0, n = row.size(); j < n; j++) {
-                int c = row.id(j);
-                if (c >= 0) {
-                    order.add(c, row.value(j));
+        try {
+            for (int r = 0; r < samples.size(); r++) {
+                row.compute(samples.get(r).text());
+                for (int j = 0, n = row.size(); j < n; j++) {
+                    int c = row.id(j);
+                    if (c >= 0) {
+                        order.add(c, row.value(j));
+                    }
                 }
+                if (nonzeros + order.size() > indices.length) {
+                    int grown = Math.max(indices.length * 2, nonzeros + order.size());
+                    indices = Arrays.copyOf(indices, grown);
+                    values = Arrays.copyOf(values, grown);
+                }
+                nonzeros += order.drain(indices, values, nonzeros);
+                rowStart[r + 1] = nonzeros;
             }
-            if (nonzeros + order.size() > indices.length) {
-                int grown = Math.max(indices.length * 2, nonzeros + order.size());
-                indices = Arrays.copyOf(indices, grown);
-                values = Arrays.copyOf(values, grown);
-            }
-            nonzeros += order.drain(indices, values, nonzeros);
-            rowStart[r + 1] = nonzeros;
+        } catch (RuntimeException | Error e) {
+            this.scratch.remove(); // growing the arrays can fail with a row half-added to the order
+            throw e;
         }
         return new SparseBatch(names.length, rowStart, Arrays.copyOf(indices, nonzeros),
                 Arrays.copyOf(values, nonzeros), labels);

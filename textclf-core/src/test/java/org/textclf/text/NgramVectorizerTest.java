@@ -290,6 +290,19 @@ class NgramVectorizerTest {
     }
 
     @Test
+    void vectorize_callAfterCall_carriesNothingOver() throws IOException {
+        MemorySource corpus = RandomCorpus.make(300, 60, 5);
+        NgramVectorizer v = fit(corpus, raw().topK(80).build());
+        List<Sample> longest = List.of(corpus.samples().get(0), corpus.samples().get(1));
+        List<Sample> one = List.of(new Sample(null, corpus.samples().get(7).text().substring(0, 20), 1));
+        SparseBatch oneAlone = transform(v, one);
+
+        transform(v, longest); // the thread's row state now holds a longer document's n-grams
+        assertThat(transform(v, one)).isEqualTo(oneAlone);
+        assertThat(transform(v, longest)).isEqualTo(transform(fit(corpus, raw().topK(80).build()), longest));
+    }
+
+    @Test
     void vectorize_fromManyThreads_sameAsFromOne() throws Exception {
         MemorySource corpus = RandomCorpus.make(400, 60, 11);
         NgramVectorizer v = fit(corpus, raw().topK(50).build());
