@@ -1,42 +1,54 @@
 package org.textclf.serve;
 
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
+import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import java.util.concurrent.TimeUnit;
 
 /**
- * {@code textclf serve}: the models, their micro-batchers and the HTTP server around them. {@link #start} returns
- * once every model is loaded and the port is open; {@link #close} stops accepting, lets in-flight requests finish
- * (at most {@value #STOP_MILLIS} ms) and stops.
+ * {@code textclf serve}: the models, their batchers and the HTTP server around them (Netty's HTTP/1.1 codec on
+ * {@code --threads} event loops, which read, predict and write). {@link #start} returns once every model is loaded
+ * and the port is open; {@link #close} stops accepting, lets in-flight requests finish (at most {@value
+ * #STOP_MILLIS} ms) and stops.
  */
 public final class PredictionServer implements AutoCloseable {
     /** How long a graceful stop waits for in-flight requests. */
     static final long STOP_MILLIS = 10_000;
 
-    private final Server server;
-    private final ServerConnector connector;
+    private final EventLoopGroup loops;
     private final ModelRegistry registry;
-    private final Map<String, MicroBatcher> batchers;
+    private final Map<String, LoopBatcher> batchers;
+    private final Routes routes;
     private final AccessLog accessLog;
+    private final String host;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private Channel listener;
 
-    private PredictionServer(Server server, ServerConnector connector, ModelRegistry registry,
-            Map<String, MicroBatcher> batchers, AccessLog accessLog) {
-        this.server = server;
-        this.connector = connector;
+    private PredictionServer(EventLoopGroup loops, ModelRegistry registry, Map<String, LoopBatcher> batchers,
+            Routes routes, AccessLog accessLog, String host) {
+        this.loops = loops;
         this.registry = registry;
         this.batchers = batchers;
+        this.routes = routes;
         this.accessLog = accessLog;
+        this.host = host;
     }
 
     /**
@@ -52,42 +64,35 @@ public final class PredictionServer implements AutoCloseable {
         }
         Metrics metrics = new Metrics();
         ModelRegistry registry = new ModelRegistry(models, loader, log, metrics);
-        Map<String, MicroBatcher> batchers = new LinkedHashMap<>();
+        Map<String, LoopBatcher> batchers = new LinkedHashMap<>();
         for (ModelSource m : models) {
-            batchers.put(m.name(), new MicroBatcher(m.name(), () -> registry.current(m.name()), metrics, options));
+            batchers.put(m.name(), new LoopBatcher(m.name(), () -> registry.current(m.name()), metrics, options));
         }
         AccessLog accessLog = AccessLog.open(options);
-        // Jetty's threads only read, parse and write (predictions run on the batchers' workers): a few suffice.
-        QueuedThreadPool threads = new QueuedThreadPool(Math.max(8, 4 * options.threads()), 2);
-        threads.setName("textclf-serve-http");
-        threads.setDaemon(true);
-        Server server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(options.host());
-        connector.setPort(options.port());
-        server.addConnector(connector);
-        // Fixed handlers, so that Jetty sees that nothing in them blocks (a dynamic container counts as blocking):
-        // it then handles a request on the thread that read it, where it would hand each one to another thread.
-        GracefulHandler graceful = new GracefulHandler(new Routes(registry, batchers, metrics, accessLog, options));
-        graceful.setDynamic(false);
-        server.setDynamic(false);
-        server.setHandler(graceful);
-        server.setStopTimeout(STOP_MILLIS);
-        server.setStopAtShutdown(false);
-        PredictionServer ps = new PredictionServer(server, connector, registry, batchers, accessLog);
-        try {
-            server.start();
-        } catch (Exception e) {
+        Routes routes = new Routes(registry, batchers, metrics, accessLog, options);
+        EventLoopGroup loops = new MultiThreadIoEventLoopGroup(options.threads(),
+                new DefaultThreadFactory("textclf-serve-http", true), NioIoHandler.newFactory());
+        PredictionServer ps = new PredictionServer(loops, registry, batchers, routes, accessLog, options.host());
+        ServerBootstrap bootstrap = new ServerBootstrap().group(loops).channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline().addLast(new HttpServerCodec(),
+                                new HttpConnection(routes, options.maxBodyBytes()));
+                    }
+                });
+        ChannelFuture bound = bootstrap.bind(options.host(), options.port()).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
             ps.close();
-            if (e instanceof IOException && e.getCause() instanceof BindException || e instanceof BindException) {
+            Throwable e = bound.cause();
+            if (e instanceof BindException || e instanceof java.net.SocketException) {
                 throw new IOException("cannot listen on " + options.host() + ":" + options.port() + ": "
-                        + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
-                        + "; choose another --port (0 picks a free one)", e);
+                        + e.getMessage() + "; choose another --port (0 picks a free one)", e);
             }
-            throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+            throw e instanceof IOException io ? io : new IOException(String.valueOf(e.getMessage()), e);
         }
+        ps.listener = bound.channel();
         try {
             registry.loadAll();
         } catch (IOException | RuntimeException e) {
@@ -100,12 +105,11 @@ public final class PredictionServer implements AutoCloseable {
 
     /** The port listened on (the one picked when the options said 0). */
     public int port() {
-        return connector.getLocalPort();
+        return ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
     /** {@code textclf: serving imdb, ag_news on http://127.0.0.1:8501}: what tests and scripts wait for. */
     public String readyLine() {
-        String host = connector.getHost();
         return "textclf: serving " + String.join(", ", registry.names()) + " on http://"
                 + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
@@ -128,17 +132,19 @@ public final class PredictionServer implements AutoCloseable {
         }
         try {
             registry.close();
-            try {
-                server.stop(); // closes the connector, then waits for GracefulHandler's in-flight requests
-            } catch (Exception e) {
-                // Only the stop timeout or a handler's failure: what remains in flight is abandoned either way.
+            if (listener != null) {
+                listener.close().awaitUninterruptibly();
             }
-            for (MicroBatcher b : batchers.values()) {
+            routes.stop(STOP_MILLIS); // what remains in flight after that is abandoned
+            for (LoopBatcher b : batchers.values()) {
                 b.close(STOP_MILLIS);
             }
+            loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
             if (accessLog != null) {
                 accessLog.close();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException e) {
             // The access log could not be flushed: nothing left to tell a client.
         } finally {

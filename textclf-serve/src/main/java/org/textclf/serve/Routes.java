@@ -1,40 +1,33 @@
 package org.textclf.serve;
 
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeoutException;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
-import org.textclf.api.Prediction;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The endpoints: TensorFlow Serving's {@code POST /v1/models/{name}:predict}, {@code GET /v1/models/{name}} and
  * {@code /v1/models/{name}/metadata}; KServe's {@code GET /v2/health/live} and {@code /v2/health/ready}; {@code GET
- * /metrics}. Nothing here blocks a Jetty thread: the body is read asynchronously and the answer is written when
- * the batch holding the request is done. Every error is {@code {"error": "..."}} with its status; bad input is
- * never a 500.
+ * /metrics}. Called on the event loop that read the request ({@link HttpConnection}), with its whole body; a
+ * prediction is answered when the batch holding it is done. Every error is {@code {"error": "..."}} with its status;
+ * bad input is never a 500. Counts the requests in flight, for a graceful stop.
  */
-final class Routes extends Handler.Abstract.NonBlocking {
+final class Routes {
     private static final String MODELS = "/v1/models/";
     private static final String PREDICT = ":predict";
     private static final String METADATA = "/metadata";
-    private static final String JSON = "application/json";
     private static final String PATHS = "POST /v1/models/{name}:predict, GET /v1/models/{name},"
             + " GET /v1/models/{name}/metadata, GET /v2/health/live, GET /v2/health/ready, GET /metrics";
 
     private final ModelRegistry registry;
-    private final Map<String, MicroBatcher> batchers;
+    private final Map<String, LoopBatcher> batchers;
     private final Metrics metrics;
     private final AccessLog accessLog;
     private final ServeOptions options;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean stopping;
 
-    Routes(ModelRegistry registry, Map<String, MicroBatcher> batchers, Metrics metrics, AccessLog accessLog,
+    Routes(ModelRegistry registry, Map<String, LoopBatcher> batchers, Metrics metrics, AccessLog accessLog,
             ServeOptions options) {
         this.registry = registry;
         this.batchers = batchers;
@@ -43,69 +36,64 @@ final class Routes extends Handler.Abstract.NonBlocking {
         this.options = options;
     }
 
-    /** What one exchange is about, for the answer's metrics and log line. */
-    private final class Exchange {
-        final Request request;
-        final Response response;
-        final Callback callback;
-        final long start = System.nanoTime();
-        final String path;
-        String model = Metrics.NO_MODEL;
-        int instances;
-        long requestBytes;
-
-        Exchange(Request request, Response response, Callback callback) {
-            this.request = request;
-            this.response = response;
-            this.callback = callback;
-            this.path = request.getHttpURI().getDecodedPath();
-        }
-
-        void answer(int status, byte[] body, String contentType) {
-            response.setStatus(status);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
-            response.write(true, ByteBuffer.wrap(body), callback);
-            long nanos = System.nanoTime() - start;
-            metrics.request(model, status, nanos);
-            if (accessLog != null) {
-                accessLog.log(Request.getRemoteAddr(request), request.getMethod(), path, status, model, instances,
-                        requestBytes, body.length, nanos);
-            }
-        }
-
-        void json(int status, byte[] body) {
-            answer(status, body, JSON);
-        }
-
-        void error(int status, String message) {
-            json(status, Responses.error(message));
-        }
-
-        void fail(Throwable e) {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof HttpError h) {
-                error(h.status(), h.getMessage());
-            } else if (cause instanceof TimeoutException) {
-                error(504, "no answer within " + options.timeoutMillis() + " ms (--timeout-ms); the server is"
-                        + " overloaded or the texts are very long");
-            } else {
-                error(500, "prediction failed: " + cause);
-            }
-        }
-    }
-
-    @Override
-    public boolean handle(Request request, Response response, Callback callback) {
-        Exchange x = new Exchange(request, response, callback);
+    /** Answers a request whose whole body has arrived. */
+    void handle(Exchange x, byte[] body) {
+        inFlight.incrementAndGet();
+        x.requestBytes = body.length;
         try {
-            route(x);
+            if (stopping) {
+                throw new HttpError(503, "the server is shutting down; retry on another replica");
+            }
+            route(x, body);
         } catch (HttpError e) {
             x.error(e.status(), e.getMessage());
         }
-        return true;
     }
 
-    private void route(Exchange x) throws HttpError {
+    /** Answers 413 for a request whose body is over the limit (the rest of it is not read). */
+    void tooLarge(Exchange x, String size) {
+        inFlight.incrementAndGet();
+        String path = x.path;
+        if (path.startsWith(MODELS) && path.endsWith(PREDICT)) {
+            String name = path.substring(MODELS.length(), path.length() - PREDICT.length());
+            if (registry.has(name)) {
+                x.model = name;
+            }
+        }
+        x.error(413, "request body of " + size + " is larger than --max-body-bytes " + options.maxBodyBytes()
+                + "; send fewer texts per request");
+    }
+
+    /** Answers 400 for a request line or headers that HTTP's codec could not read. */
+    void handleMalformed(Exchange x, String why) {
+        inFlight.incrementAndGet();
+        x.error(400, "malformed HTTP request: " + why);
+    }
+
+    /** Records an answer written by {@link Exchange#answer}. */
+    void answered(Exchange x, int status, int responseBytes, long nanos) {
+        metrics.request(x.model, status, nanos);
+        if (accessLog != null) {
+            accessLog.log(x.remote(), x.method, x.path, status, x.model, x.instances, x.requestBytes, responseBytes,
+                    nanos);
+        }
+        inFlight.decrementAndGet();
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
+    /** Answers new requests 503 from now on; waits at most {@code millis} for those in flight. */
+    void stop(long millis) throws InterruptedException {
+        stopping = true;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+
+    private void route(Exchange x, byte[] body) {
         String path = x.path;
         switch (path) {
             case "/v2/health/live" -> {
@@ -123,7 +111,7 @@ final class Routes extends Handler.Abstract.NonBlocking {
             case "/metrics" -> {
                 requireGet(x);
                 try {
-                    x.answer(200, metrics.scrape(), metrics.contentType());
+                    x.answer(200, metrics.scrape(), metrics.contentType(), false);
                 } catch (java.io.IOException e) {
                     x.error(500, "metrics: " + e.getMessage());
                 }
@@ -134,7 +122,8 @@ final class Routes extends Handler.Abstract.NonBlocking {
                 }
                 String rest = path.substring(MODELS.length());
                 if (rest.endsWith(PREDICT)) {
-                    predict(x, model(x, rest.substring(0, rest.length() - PREDICT.length())));
+                    model(x, rest.substring(0, rest.length() - PREDICT.length()));
+                    predict(x, body);
                 } else if (rest.endsWith(METADATA)) {
                     ServedModel m = model(x, rest.substring(0, rest.length() - METADATA.length()));
                     requireGet(x);
@@ -163,47 +152,26 @@ final class Routes extends Handler.Abstract.NonBlocking {
     }
 
     private static void requireGet(Exchange x) {
-        if (!"GET".equals(x.request.getMethod()) && !"HEAD".equals(x.request.getMethod())) {
-            x.response.getHeaders().put(HttpHeader.ALLOW, "GET");
-            throw new HttpError(405, x.request.getMethod() + " is not allowed on " + x.path + "; use GET");
+        if (!"GET".equals(x.method) && !"HEAD".equals(x.method)) {
+            x.allow = "GET";
+            throw new HttpError(405, x.method + " is not allowed on " + x.path + "; use GET");
         }
     }
 
-    private void predict(Exchange x, ServedModel model) {
-        if (!"POST".equals(x.request.getMethod())) {
-            x.response.getHeaders().put(HttpHeader.ALLOW, "POST");
-            throw new HttpError(405, x.request.getMethod() + " is not allowed on " + x.path
+    private void predict(Exchange x, byte[] body) {
+        if (!"POST".equals(x.method)) {
+            x.allow = "POST";
+            throw new HttpError(405, x.method + " is not allowed on " + x.path
                     + "; use POST with {\"instances\": [...]}");
         }
-        long length = x.request.getLength();
-        if (length > options.maxBodyBytes()) {
-            throw tooLarge(length + " bytes");
-        }
-        MicroBatcher batcher = batchers.get(x.model);
-        Content.Source.asByteArrayAsync(x.request, options.maxBodyBytes()).whenComplete((body, failure) -> {
-            if (failure != null) {
-                x.fail(length < 0 ? tooLarge("more than " + options.maxBodyBytes() + " bytes") : failure);
-                return;
-            }
-            try {
-                x.requestBytes = body.length;
-                List<String> texts = Instances.parse(body);
-                x.instances = texts.size();
-                batcher.submit(texts).whenComplete((List<Prediction> predictions, Throwable e) -> {
-                    if (e != null) {
-                        x.fail(e);
-                    } else {
-                        x.json(200, Responses.predictions(predictions));
-                    }
-                });
-            } catch (HttpError e) {
-                x.error(e.status(), e.getMessage());
+        List<String> texts = Instances.parse(body);
+        x.instances = texts.size();
+        batchers.get(x.model).submit(x.loop(), texts, (predictions, e) -> {
+            if (e != null) {
+                x.fail(e, options.timeoutMillis());
+            } else {
+                x.json(200, Responses.predictions(predictions));
             }
         });
-    }
-
-    private HttpError tooLarge(String size) {
-        return new HttpError(413, "request body of " + size + " is larger than --max-body-bytes "
-                + options.maxBodyBytes() + "; send fewer texts per request");
     }
 }

@@ -22,7 +22,7 @@ public record ServeOptions(String host, int port, int maxBatchSize, int maxBatch
     /** TensorFlow Serving's REST port, so clients configured for it need no change. */
     public static final int DEFAULT_PORT = 8501;
     public static final int DEFAULT_MAX_BATCH_SIZE = 64;
-    public static final int DEFAULT_MAX_BATCH_WAIT_MILLIS = 2;
+    public static final int DEFAULT_MAX_BATCH_WAIT_MILLIS = 0;
     public static final int DEFAULT_QUEUE_SIZE = 256;
     /** 4 MiB: 64 IMDB reviews (the longest is 14 KB) fit many times over; a 10 MB body does not. */
     public static final int DEFAULT_MAX_BODY_BYTES = 4 << 20;
