@@ -49,12 +49,13 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--max-batch-wait-ms", paramLabel = "MS", converter = Ranges.AtLeastZero.class,
             defaultValue = "" + ServeOptions.DEFAULT_MAX_BATCH_WAIT_MILLIS,
-            description = "How long a batch may wait for more requests while another batch is computing; a lone"
-                    + " request never waits (default: ${DEFAULT-VALUE}).")
+            description = "How long a partial batch is held for more requests; 0 predicts what one pass over the"
+                    + " connections read, at once (default: ${DEFAULT-VALUE}).")
     int maxBatchWaitMillis;
 
     @Option(names = "--queue-size", paramLabel = "N", converter = Ranges.AtLeastOne.class, defaultValue = "" + ServeOptions.DEFAULT_QUEUE_SIZE,
-            description = "Requests waiting per model beyond which new ones get 503 (default: ${DEFAULT-VALUE}).")
+            description = "Requests waiting per model and thread beyond which new ones get 503 (default:"
+                    + " ${DEFAULT-VALUE}).")
     int queueSize;
 
     @Option(names = "--max-body-bytes", paramLabel = "BYTES", converter = Ranges.AtLeastOne.class,
@@ -71,8 +72,8 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Append one JSON line per request to FILE ('-': standard output).")
     String accessLog;
 
-    @Option(names = "--threads", paramLabel = "N", converter = Ranges.AtLeastOne.class, description = "Prediction threads per model (default: the"
-            + " number of cores).")
+    @Option(names = "--threads", paramLabel = "N", converter = Ranges.AtLeastOne.class, description = "Threads that read, predict and write"
+            + " (default: the number of cores).")
     Integer threads;
 
     @Spec

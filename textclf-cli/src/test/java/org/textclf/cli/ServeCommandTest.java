@@ -235,6 +235,35 @@ class ServeCommandTest {
     }
 
     @Test
+    void pipelinedRequests_areAnsweredInTheOrderSent() throws Exception {
+        byte[] predict = instances(List.of("a wonderful, moving film")).getBytes(StandardCharsets.UTF_8);
+        String post = "POST /v1/models/mlp:predict HTTP/1.1\r\nHost: x\r\nContent-Length: " + predict.length
+                + "\r\n\r\n" + new String(predict, StandardCharsets.UTF_8);
+        String health = "GET /v2/health/live HTTP/1.1\r\nHost: x\r\n\r\n";
+        StringBuilder requests = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            requests.append(i % 2 == 0 ? post : health); // a health check is answered at once, a prediction later
+        }
+        try (ServeProcess s = ServeProcess.start(MLP.toString());
+             java.net.Socket socket = new java.net.Socket("127.0.0.1", s.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(requests.toString().getBytes(StandardCharsets.UTF_8));
+            java.io.InputStream in = socket.getInputStream();
+            StringBuilder answers = new StringBuilder();
+            byte[] buffer = new byte[8192];
+            while (answers.toString().split("HTTP/1.1 200 OK", -1).length - 1 < 40) {
+                int n = in.read(buffer);
+                assertThat(n).as("the server closed after %s", answers).isPositive();
+                answers.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            }
+            String[] bodies = answers.toString().split("HTTP/1.1 200 OK");
+            for (int i = 1; i <= 40; i++) {
+                assertThat(bodies[i]).as("answer %d", i).contains(i % 2 == 1 ? "\"predictions\"" : "\"live\"");
+            }
+        }
+    }
+
+    @Test
     void floodBeyondATinyQueue_answers503_thenRecovers() throws Exception {
         List<String> many = new ArrayList<>();
         for (int i = 0; i < 3000; i++) {

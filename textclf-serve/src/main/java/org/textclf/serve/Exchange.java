@@ -36,10 +36,14 @@ final class Exchange {
     boolean closeAfterAnswer;
     /** The {@code Allow} header of a 405, else null. */
     String allow;
+    private final Runnable onAnswered;
     private boolean answered;
 
-    Exchange(ChannelHandlerContext ctx, Routes routes, String method, String path, boolean keepAlive) {
+    /** @param onAnswered run on the connection's event loop once the answer is written */
+    Exchange(ChannelHandlerContext ctx, Routes routes, String method, String path, boolean keepAlive,
+            Runnable onAnswered) {
         this.ctx = ctx;
+        this.onAnswered = onAnswered;
         this.routes = routes;
         this.method = method;
         this.path = path;
@@ -69,6 +73,11 @@ final class Exchange {
             ctx.writeAndFlush(response);
         }
         routes.answered(this, status, body.length, System.nanoTime() - start);
+        if (ctx.executor().inEventLoop()) {
+            onAnswered.run();
+        } else {
+            ctx.executor().execute(onAnswered);
+        }
     }
 
     void json(int status, byte[] body) {

@@ -8,12 +8,15 @@ import java.nio.file.Path;
  * @param host the address to listen on
  * @param port the port, 0 for any free one
  * @param maxBatchSize the most texts one {@code predict} call gets (a request with more is served alone, whole)
- * @param maxBatchWaitMillis how long a batch may wait for more requests while another batch is being computed
- * @param queueSize requests waiting per model beyond which a new one is answered 503
+ * @param maxBatchWaitMillis how long an event loop holds a partial batch for more requests; 0: it predicts what one
+ *     pass over its connections read, at once
+ * @param queueSize requests waiting per model and event loop (and for the workers of the large requests) beyond
+ *     which a new one is answered 503
  * @param maxBodyBytes the largest request body; a larger one is answered 413
  * @param timeoutMillis the longest a prediction request waits for its answer; then 503
  * @param accessLog where to write one JSON line per request: a file, {@code -} for standard output, or null for none
- * @param threads prediction worker threads per model
+ * @param threads event loops, which read, predict and write (and workers per model for the requests of more texts
+ *     than a batch)
  * @param pollMillis how often the model files are checked for a change (0: only on SIGHUP)
  */
 public record ServeOptions(String host, int port, int maxBatchSize, int maxBatchWaitMillis, int queueSize,
@@ -22,6 +25,10 @@ public record ServeOptions(String host, int port, int maxBatchSize, int maxBatch
     /** TensorFlow Serving's REST port, so clients configured for it need no change. */
     public static final int DEFAULT_PORT = 8501;
     public static final int DEFAULT_MAX_BATCH_SIZE = 64;
+    /**
+     * 0: the requests that arrive while a loop predicts make up its next batch anyway, and holding a lone request
+     * only delays it (2 ms held every lone request 2 ms: AG News at concurrency 8, 3k against 18k requests/s).
+     */
     public static final int DEFAULT_MAX_BATCH_WAIT_MILLIS = 0;
     public static final int DEFAULT_QUEUE_SIZE = 256;
     /** 4 MiB: 64 IMDB reviews (the longest is 14 KB) fit many times over; a 10 MB body does not. */

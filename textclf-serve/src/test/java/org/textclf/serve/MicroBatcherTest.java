@@ -5,57 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.textclf.api.Prediction;
-import org.textclf.api.Predictor;
-import org.textclf.model.ModelInfo;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class MicroBatcherTest {
-
-    /** Answers each text with itself as the label; the first call waits for {@link #release}. */
-    private static final class Echo implements Predictor {
-        final List<Integer> calls = Collections.synchronizedList(new ArrayList<>());
-        final CountDownLatch entered = new CountDownLatch(1);
-        final CountDownLatch release;
-
-        Echo(boolean gated) {
-            release = new CountDownLatch(gated ? 1 : 0);
-        }
-
-        @Override
-        public List<Prediction> predict(List<String> texts) {
-            calls.add(texts.size());
-            entered.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            List<Prediction> out = new ArrayList<>();
-            for (String t : texts) {
-                out.add(new Prediction(0, t, new float[] {1f}, List.of(t)));
-            }
-            return out;
-        }
-
-        @Override
-        public List<String> classNames() {
-            return List.of();
-        }
-
-        @Override
-        public ModelInfo info() {
-            throw new UnsupportedOperationException();
-        }
-    }
 
     private static MicroBatcher batcher(Echo echo, int maxBatchSize, int waitMillis, int queueSize) {
         return batcher(echo, maxBatchSize, waitMillis, queueSize, 1, 1000);
