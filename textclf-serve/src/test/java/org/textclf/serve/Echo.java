@@ -1,9 +1,12 @@
 package org.textclf.serve;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.textclf.api.Prediction;
 import org.textclf.api.Predictor;
 import org.textclf.model.ModelInfo;
@@ -48,5 +51,25 @@ final class Echo implements Predictor {
     @Override
     public ModelInfo info() {
         throw new UnsupportedOperationException();
+    }
+
+    /** This predictor as a loaded model named m. */
+    ServedModel served() {
+        return new ServedModel(new ModelSource("m", Path.of("m.textclf")), this, new ServedModel.Stamp(0, 0), "0", 0,
+                0);
+    }
+
+    /** {@code prefix0, prefix1, ...}: n texts. */
+    static List<String> texts(String prefix, int n) {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            texts.add(prefix + i);
+        }
+        return texts;
+    }
+
+    /** The labels of an answer, that is its texts. */
+    static List<String> labels(CompletableFuture<List<Prediction>> answer) throws Exception {
+        return answer.get(5, TimeUnit.SECONDS).stream().map(Prediction::label).toList();
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.EventLoop;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,21 +31,12 @@ class LoopBatcherTest {
     }
 
     private LoopBatcher batcher(Echo echo, int maxBatchSize, int waitMillis, int queueSize, int timeoutMillis) {
-        ServedModel model = new ServedModel(new ModelSource("m", Path.of("m.textclf")), echo,
-                new ServedModel.Stamp(0, 0), "0", 0, 0);
+        ServedModel model = echo.served();
         ServeOptions options = new ServeOptions("127.0.0.1", 0, maxBatchSize, waitMillis, queueSize, 1000,
                 timeoutMillis, null, 1, 0);
         LoopBatcher b = new LoopBatcher("m", () -> model, new Metrics(), options);
         batchers.add(b);
         return b;
-    }
-
-    private static List<String> texts(String prefix, int n) {
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            texts.add(prefix + i);
-        }
-        return texts;
     }
 
     /** Submits each request in turn, all in one task on the loop, as one read pass would. */
@@ -69,20 +59,16 @@ class LoopBatcherTest {
         return answers;
     }
 
-    private static List<String> labels(CompletableFuture<List<Prediction>> answer) throws Exception {
-        return answer.get(5, TimeUnit.SECONDS).stream().map(Prediction::label).toList();
-    }
-
     @Test
     void requestsReadInOnePass_arePredictedInOneCall_eachGetsItsOwnAnswersInOrder() throws Exception {
         Echo echo = new Echo(false);
         LoopBatcher b = batcher(echo, 64, 0, 16, 1000);
 
-        var answers = inOnePass(b, List.of(texts("a", 2), texts("b", 1), texts("c", 3)));
+        var answers = inOnePass(b, List.of(Echo.texts("a", 2), Echo.texts("b", 1), Echo.texts("c", 3)));
 
-        assertThat(labels(answers.get(0))).containsExactly("a0", "a1");
-        assertThat(labels(answers.get(1))).containsExactly("b0");
-        assertThat(labels(answers.get(2))).containsExactly("c0", "c1", "c2");
+        assertThat(Echo.labels(answers.get(0))).containsExactly("a0", "a1");
+        assertThat(Echo.labels(answers.get(1))).containsExactly("b0");
+        assertThat(Echo.labels(answers.get(2))).containsExactly("c0", "c1", "c2");
         assertThat(echo.calls).containsExactly(6);
     }
 
@@ -91,12 +77,13 @@ class LoopBatcherTest {
         Echo echo = new Echo(false);
         LoopBatcher b = batcher(echo, 4, 0, 16, 1000);
 
-        var answers = inOnePass(b, List.of(texts("a", 3), texts("b", 2), texts("c", 2), texts("d", 1)));
+        var answers = inOnePass(b, List.of(Echo.texts("a", 3), Echo.texts("b", 2), Echo.texts("c", 2),
+                Echo.texts("d", 1)));
 
         for (var a : answers) {
             a.get(5, TimeUnit.SECONDS);
         }
-        assertThat(labels(answers.get(1))).containsExactly("b0", "b1");
+        assertThat(Echo.labels(answers.get(1))).containsExactly("b0", "b1");
         assertThat(echo.calls).containsExactly(3, 4, 1);
     }
 
@@ -105,10 +92,10 @@ class LoopBatcherTest {
         Echo echo = new Echo(false);
         LoopBatcher b = batcher(echo, 2, 0, 16, 1000);
 
-        var answers = inOnePass(b, List.of(texts("a", 5), texts("b", 1)));
+        var answers = inOnePass(b, List.of(Echo.texts("a", 5), Echo.texts("b", 1)));
 
-        assertThat(labels(answers.get(0))).containsExactly("a0", "a1", "a2", "a3", "a4");
-        assertThat(labels(answers.get(1))).containsExactly("b0");
+        assertThat(Echo.labels(answers.get(0))).containsExactly("a0", "a1", "a2", "a3", "a4");
+        assertThat(Echo.labels(answers.get(1))).containsExactly("b0");
         assertThat(echo.calls).containsExactlyInAnyOrder(5, 1);
     }
 
@@ -117,7 +104,7 @@ class LoopBatcherTest {
         Echo echo = new Echo(false);
         LoopBatcher b = batcher(echo, 64, 0, 2, 1000);
 
-        assertThatThrownBy(() -> inOnePass(b, List.of(texts("a", 1), texts("b", 1), texts("c", 1))))
+        assertThatThrownBy(() -> inOnePass(b, List.of(Echo.texts("a", 1), Echo.texts("b", 1), Echo.texts("c", 1))))
                 .hasRootCauseInstanceOf(HttpError.class)
                 .rootCause().hasMessage("model 'm' is overloaded: 2 requests are waiting (--queue-size); retry later");
         // The two queued before the refusal are still predicted, right after the pass.
@@ -130,11 +117,11 @@ class LoopBatcherTest {
         Echo echo = new Echo(false);
         LoopBatcher b = batcher(echo, 64, 300, 16, 5000);
 
-        var first = inOnePass(b, List.of(texts("a", 1)));
-        var second = inOnePass(b, List.of(texts("b", 1)));
+        var first = inOnePass(b, List.of(Echo.texts("a", 1)));
+        var second = inOnePass(b, List.of(Echo.texts("b", 1)));
 
-        assertThat(labels(first.get(0))).containsExactly("a0");
-        assertThat(labels(second.get(0))).containsExactly("b0");
+        assertThat(Echo.labels(first.get(0))).containsExactly("a0");
+        assertThat(Echo.labels(second.get(0))).containsExactly("b0");
         assertThat(echo.calls).containsExactly(2);
     }
 
@@ -143,7 +130,7 @@ class LoopBatcherTest {
         Echo echo = new Echo(false);
         LoopBatcher b = batcher(echo, 64, 100, 16, 1);
 
-        var answers = inOnePass(b, List.of(texts("a", 1)));
+        var answers = inOnePass(b, List.of(Echo.texts("a", 1)));
 
         assertThatThrownBy(() -> answers.get(0).get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(TimeoutException.class);
@@ -156,12 +143,12 @@ class LoopBatcherTest {
         echo.failNext = true;
         LoopBatcher b = batcher(echo, 64, 0, 16, 1000);
 
-        var failed = inOnePass(b, List.of(texts("a", 1), texts("b", 2)));
+        var failed = inOnePass(b, List.of(Echo.texts("a", 1), Echo.texts("b", 2)));
         for (var a : failed) {
             assertThatThrownBy(() -> a.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
         }
-        var next = inOnePass(b, List.of(texts("c", 1)));
+        var next = inOnePass(b, List.of(Echo.texts("c", 1)));
 
-        assertThat(labels(next.get(0))).containsExactly("c0");
+        assertThat(Echo.labels(next.get(0))).containsExactly("c0");
     }
 }

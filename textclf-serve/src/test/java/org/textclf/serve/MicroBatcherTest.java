@@ -3,7 +3,6 @@ package org.textclf.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,39 +21,26 @@ class MicroBatcherTest {
 
     private static MicroBatcher batcher(Echo echo, int maxBatchSize, int waitMillis, int queueSize, int threads,
             int timeoutMillis) {
-        ServedModel model = new ServedModel(new ModelSource("m", Path.of("m.textclf")), echo,
-                new ServedModel.Stamp(0, 0), "0", 0, 0);
+        ServedModel model = echo.served();
         ServeOptions options = new ServeOptions("127.0.0.1", 0, maxBatchSize, waitMillis, queueSize, 1000,
                 timeoutMillis, null, threads, 0);
         return new MicroBatcher("m", () -> model, new Metrics(), options);
-    }
-
-    private static List<String> texts(String prefix, int n) {
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            texts.add(prefix + i);
-        }
-        return texts;
-    }
-
-    private static List<String> labels(CompletableFuture<List<Prediction>> answer) throws Exception {
-        return answer.get(5, TimeUnit.SECONDS).stream().map(Prediction::label).toList();
     }
 
     @Test
     void requestsQueuedWhileABatchComputes_shareOnePredictCall_andAreNeverSplit() throws Exception {
         Echo echo = new Echo(true);
         try (MicroBatcher b = batcher(echo, 64, 0, 16)) {
-            CompletableFuture<List<Prediction>> first = b.submit(texts("a", 1));
+            CompletableFuture<List<Prediction>> first = b.submit(Echo.texts("a", 1));
             echo.entered.await();
-            CompletableFuture<List<Prediction>> second = b.submit(texts("b", 2));
-            CompletableFuture<List<Prediction>> third = b.submit(texts("c", 3));
-            CompletableFuture<List<Prediction>> fourth = b.submit(texts("d", 60));
+            CompletableFuture<List<Prediction>> second = b.submit(Echo.texts("b", 2));
+            CompletableFuture<List<Prediction>> third = b.submit(Echo.texts("c", 3));
+            CompletableFuture<List<Prediction>> fourth = b.submit(Echo.texts("d", 60));
             echo.release.countDown();
-            assertThat(labels(first)).isEqualTo(texts("a", 1));
-            assertThat(labels(second)).isEqualTo(texts("b", 2));
-            assertThat(labels(third)).isEqualTo(texts("c", 3));
-            assertThat(labels(fourth)).isEqualTo(texts("d", 60));
+            assertThat(Echo.labels(first)).isEqualTo(Echo.texts("a", 1));
+            assertThat(Echo.labels(second)).isEqualTo(Echo.texts("b", 2));
+            assertThat(Echo.labels(third)).isEqualTo(Echo.texts("c", 3));
+            assertThat(Echo.labels(fourth)).isEqualTo(Echo.texts("d", 60));
             assertThat(echo.calls).containsExactly(1, 5, 60);
         }
     }
@@ -64,7 +50,7 @@ class MicroBatcherTest {
         Echo echo = new Echo(false);
         try (MicroBatcher b = batcher(echo, 64, 5_000, 16)) {
             long start = System.nanoTime();
-            assertThat(labels(b.submit(List.of("only")))).containsExactly("only");
+            assertThat(Echo.labels(b.submit(List.of("only")))).containsExactly("only");
             // well under the 5 s a batch may wait for more, with room for a loaded machine's scheduling
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2_500);
         }
@@ -104,9 +90,9 @@ class MicroBatcherTest {
                 Thread.sleep(20); // time enough for an idle worker, had it been woken, to take each on its own
             }
             echo.release.countDown();
-            assertThat(labels(first)).containsExactly("a");
+            assertThat(Echo.labels(first)).containsExactly("a");
             for (int i = 0; i < 3; i++) {
-                assertThat(labels(more.get(i))).containsExactly("b" + i);
+                assertThat(Echo.labels(more.get(i))).containsExactly("b" + i);
             }
             assertThat(echo.calls).containsExactly(1, 3);
         }
@@ -129,7 +115,7 @@ class MicroBatcherTest {
             }
             assertThat(echo.calls).as("the second worker computes while the first is still busy").containsExactly(1, 4);
             echo.release.countDown();
-            assertThat(labels(more.get(3))).containsExactly("b3");
+            assertThat(Echo.labels(more.get(3))).containsExactly("b3");
         }
     }
 
@@ -145,7 +131,7 @@ class MicroBatcherTest {
             }
             echo.release.countDown();
             // The worker goes on: a later request is answered.
-            assertThat(labels(b.submit(List.of("later")))).containsExactly("later");
+            assertThat(Echo.labels(b.submit(List.of("later")))).containsExactly("later");
         }
     }
 }
