@@ -5,6 +5,7 @@ import io.netty.util.concurrent.FastThreadLocal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.textclf.api.Prediction;
@@ -40,15 +41,10 @@ final class LoopBatcher implements AutoCloseable {
     }
 
     /** One loop's requests not yet predicted; touched by that loop's thread alone. */
-    private final class Pending {
-        final EventExecutor loop;
+    private static final class Pending {
         List<Job> jobs = new ArrayList<>();
         int texts;
         boolean scheduled;
-
-        Pending(EventExecutor loop) {
-            this.loop = loop;
-        }
     }
 
     LoopBatcher(String model, Supplier<ServedModel> current, Metrics metrics, ServeOptions options) {
@@ -64,7 +60,7 @@ final class LoopBatcher implements AutoCloseable {
 
     /**
      * Queues {@code texts}, read by {@code loop} (the calling thread); {@code answer} gets one prediction per text,
-     * in order, or the failure (a {@link java.util.concurrent.TimeoutException} past the timeout).
+     * in order, or the failure (a {@link TimeoutException} past the timeout).
      *
      * @throws HttpError 503 when the loop's queue is full or the server is shutting down
      */
@@ -75,7 +71,7 @@ final class LoopBatcher implements AutoCloseable {
         }
         Pending p = pending.get();
         if (p == null) {
-            p = new Pending(loop);
+            p = new Pending();
             pending.set(p);
         }
         if (p.jobs.size() >= queueSize) {
@@ -118,7 +114,7 @@ final class LoopBatcher implements AutoCloseable {
         List<Job> live = new ArrayList<>(batch.size());
         for (Job job : batch) {
             if (now - job.arrived() > timeoutNanos) {
-                job.answer().accept(null, new java.util.concurrent.TimeoutException());
+                job.answer().accept(null, new TimeoutException());
             } else {
                 live.add(job);
                 texts.addAll(job.texts());

@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * @param queueSize requests waiting per model and event loop (and for the workers of the large requests) beyond
  *     which a new one is answered 503
  * @param maxBodyBytes the largest request body; a larger one is answered 413
- * @param timeoutMillis the longest a prediction request waits for its answer; then 503
+ * @param timeoutMillis the longest a prediction request waits for its answer; then 504
  * @param accessLog where to write one JSON line per request: a file, {@code -} for standard output, or null for none
  * @param threads event loops, which read, predict and write (and workers per model for the requests of more texts
  *     than a batch)
