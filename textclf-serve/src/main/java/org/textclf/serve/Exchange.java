@@ -51,7 +51,7 @@ final class Exchange {
     }
 
     /** Writes the answer (once: a second call, e.g. a timeout racing the prediction, is ignored). */
-    void answer(int status, byte[] body, String contentType, boolean close) {
+    void answer(int status, byte[] body, String contentType) {
         synchronized (this) {
             if (answered) {
                 return;
@@ -65,7 +65,7 @@ final class Exchange {
         if (allow != null) {
             response.headers().set(HttpHeaderNames.ALLOW, allow);
         }
-        boolean closing = close || closeAfterAnswer || !keepAlive || routes.stopping();
+        boolean closing = closeAfterAnswer || !keepAlive || routes.stopping();
         if (closing) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
@@ -81,7 +81,7 @@ final class Exchange {
     }
 
     void json(int status, byte[] body) {
-        answer(status, body, JSON, false);
+        answer(status, body, JSON);
     }
 
     void error(int status, String message) {

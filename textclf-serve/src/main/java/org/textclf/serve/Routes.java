@@ -111,7 +111,7 @@ final class Routes {
             case "/metrics" -> {
                 requireGet(x);
                 try {
-                    x.answer(200, metrics.scrape(), metrics.contentType(), false);
+                    x.answer(200, metrics.scrape(), metrics.contentType());
                 } catch (java.io.IOException e) {
                     x.error(500, "metrics: " + e.getMessage());
                 }
