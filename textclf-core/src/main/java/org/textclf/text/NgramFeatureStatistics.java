@@ -264,7 +264,8 @@ public final class NgramFeatureStatistics implements Closeable {
         KBest best = KBest.select(scores, Math.min(vocabulary.config().topK(), features));
         log.accept(String.format("pass 2: ANOVA F of %,d features over %,d classes; %,d sure winners, %,d tied"
                 + " at the cut", features, classes, best.winners().length, best.tied().length));
-        NgramSelection selected = NgramSelection.name(best, features, names, partitions.name());
+        NgramSelection selected = NgramSelection.name(best, features, names, partitions.name())
+                .byDocumentFrequency(vocabulary.table());
         int[] column = new int[features];
         Arrays.fill(column, -1);
         double lowest = Double.POSITIVE_INFINITY;

@@ -1,12 +1,14 @@
 package org.textclf.text;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The selected features, named and in column order: ids into the vocabulary and their n-grams, sorted by name (code
- * point order, as Python sorts), which is scikit-learn's column order.
+ * The selected features, named and in column order: ids into the vocabulary and their n-grams. {@link #name} sorts
+ * them by name (code point order, as Python sorts: scikit-learn's column order); {@link #byDocumentFrequency} then
+ * puts the commonest first, the order the model's columns take.
  *
  * @param ids the vocabulary feature id of each column
  * @param names the n-gram of each column
@@ -67,5 +69,29 @@ record NgramSelection(int[] ids, String[] names) {
             ids[c++] = e.getValue();
         }
         return new NgramSelection(ids, sorted);
+    }
+
+    /**
+     * The same features by document frequency, commonest first (idf ascending), ties in this order. Why: a training
+     * step reads and updates the first kernel's rows of the features its batch holds. In name order those rows are
+     * spread evenly over the kernel; in this order the common features, in nearly every batch, are one dense block
+     * that the step streams and the rare ones thin out behind it. At IMDB shape the MLP step took 2.6-2.8 ms of
+     * CPU with its features in random order against 1.8-2.1 ms frequency-ordered (the same batches, JDK 25).
+     */
+    NgramSelection byDocumentFrequency(FeatureTable table) {
+        long[] keys = new long[ids.length];
+        for (int c = 0; c < ids.length; c++) {
+            // A positive float's bits order as the float does; the column breaks ties, so the sort is stable.
+            keys[c] = (long) Float.floatToRawIntBits(table.idf(ids[c])) << 32 | c;
+        }
+        Arrays.sort(keys);
+        int[] byFrequency = new int[ids.length];
+        String[] named = new String[ids.length];
+        for (int c = 0; c < keys.length; c++) {
+            int from = (int) keys[c];
+            byFrequency[c] = ids[from];
+            named[c] = names[from];
+        }
+        return new NgramSelection(byFrequency, named);
     }
 }

@@ -62,7 +62,8 @@ final class NaiveNgramTfidf {
         // SelectKBest: highest F first, ties to the larger name
         ranked.sort(Comparator.comparing((String g) -> f.get(g)).thenComparing(Comparator.naturalOrder()).reversed());
         selected = new ArrayList<>(ranked.subList(0, Math.min(k, ranked.size())));
-        selected.sort(Comparator.naturalOrder());
+        // the model's column order: commonest first (idf ascending), ties by name
+        selected.sort(Comparator.comparing((String g) -> idf.get(g)).thenComparing(Comparator.naturalOrder()));
     }
 
     Map<String, Integer> counts(String text) {

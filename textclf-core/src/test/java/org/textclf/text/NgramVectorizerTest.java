@@ -50,6 +50,13 @@ class NgramVectorizerTest {
         return v.vectorize(samples, new int[samples.size()]);
     }
 
+    /** The column of the n-gram {@code name}; scikit-learn's reference columns are in name order, ours are not. */
+    private static int column(NgramVectorizer v, String name) {
+        int c = v.featureNames().indexOf(name);
+        assertThat(c).as("column of '%s'", name).isNotNegative();
+        return c;
+    }
+
     private static float[][] dense(SparseBatch b) {
         float[][] rows = new float[b.rows()][b.features()];
         for (int r = 0; r < b.rows(); r++) {
@@ -66,8 +73,10 @@ class NgramVectorizerTest {
         NgramVectorizer v = fit(source, raw().topK(5).build());
 
         // scikit-learn 1.2.1: TfidfVectorizer(ngram_range=(1,2), strip_accents='unicode', min_df=2,
-        // dtype=float32).fit_transform(texts), then SelectKBest(f_classif, k=5).fit(x, y).transform(x).toarray()
-        assertThat(v.featureNames()).containsExactly("actors", "bad", "film", "good", "good film");
+        // dtype=float32).fit_transform(texts), then SelectKBest(f_classif, k=5).fit(x, y).transform(x).toarray(),
+        // whose columns are in name order
+        String[] sklearnColumns = {"actors", "bad", "film", "good", "good film"};
+        assertThat(v.featureNames()).containsExactlyInAnyOrder(sklearnColumns);
         float[][] expected = {
             {0.33172717690467834f, 0.0f, 0.2399960458278656f, 0.5601337552070618f, 0.2800668776035309f},
             {0.0f, 0.924789547920227f, 0.22302044928073883f, 0.0f, 0.0f},
@@ -78,12 +87,13 @@ class NgramVectorizerTest {
         float[][] found = dense(transform(v, TINY.samples()));
         for (int r = 0; r < expected.length; r++) {
             for (int c = 0; c < expected[r].length; c++) {
-                assertThat(found[r][c]).as("row %d column %d", r, c).isCloseTo(expected[r][c], within(1e-6f));
+                assertThat(found[r][column(v, sklearnColumns[c])]).as("row %d column %s", r, sklearnColumns[c])
+                        .isCloseTo(expected[r][c], within(1e-6f));
             }
         }
         // v.idf_ of 'bad' and of 'good film'
-        assertThat(v.idf(1)).isCloseTo(1.8472977876663208f, within(1e-6f));
-        assertThat(v.idf(4)).isCloseTo(1.5596158504486084f, within(1e-6f));
+        assertThat(v.idf(column(v, "bad"))).isCloseTo(1.8472977876663208f, within(1e-6f));
+        assertThat(v.idf(column(v, "good film"))).isCloseTo(1.5596158504486084f, within(1e-6f));
         assertThat(v.fitReport().vocabulary()).isEqualTo(7);
         assertThat(v.fitReport().documents()).isEqualTo(6);
         // f_classif(x, y)[0] for 'good film', the lowest kept of the 5
@@ -95,20 +105,24 @@ class NgramVectorizerTest {
     void fit_sublinearTf_weighsOnePlusLogOfTheCountThenNormalizes() throws IOException {
         NgramVectorizer raw = fit(TINY, raw().topK(7).build());
         NgramVectorizer sublinear = fit(TINY, raw().topK(7).sublinearTf(true).build());
-        assertThat(sublinear.featureNames()).containsExactly("actors", "bad", "film", "good", "good film", "plot",
-                "the");
+        assertThat(sublinear.featureNames()).isEqualTo(raw.featureNames());
+        int badColumn = column(sublinear, "bad");
+        int filmColumn = column(sublinear, "film");
+        int plotColumn = column(sublinear, "plot");
         // "a bad film; bad bad plot": bad 3 times, film and plot once (scikit-learn's sublinear_tf=True row)
-        double bad = (1 + Math.log(3)) * sublinear.idf(1);
-        double film = sublinear.idf(2);
-        double plot = sublinear.idf(5);
+        double bad = (1 + Math.log(3)) * sublinear.idf(badColumn);
+        double film = sublinear.idf(filmColumn);
+        double plot = sublinear.idf(plotColumn);
         double norm = Math.sqrt(bad * bad + film * film + plot * plot);
         float[] row = dense(transform(sublinear, TINY.samples().subList(1, 2)))[0];
-        assertThat(row[1]).isCloseTo((float) (bad / norm), within(1e-6f));
-        assertThat(row[2]).isCloseTo((float) (film / norm), within(1e-6f));
-        assertThat(row[5]).isCloseTo((float) (plot / norm), within(1e-6f));
-        assertThat(dense(transform(raw, TINY.samples().subList(1, 2)))[0][1]).as("raw counts weigh bad 3 times")
-                .isCloseTo((float) (3 * raw.idf(1) / Math.sqrt(9 * raw.idf(1) * raw.idf(1) + film * film
-                        + plot * plot)), within(1e-6f));
+        assertThat(row[badColumn]).isCloseTo((float) (bad / norm), within(1e-6f));
+        assertThat(row[filmColumn]).isCloseTo((float) (film / norm), within(1e-6f));
+        assertThat(row[plotColumn]).isCloseTo((float) (plot / norm), within(1e-6f));
+        double rawBad = raw.idf(badColumn);
+        assertThat(dense(transform(raw, TINY.samples().subList(1, 2)))[0][badColumn])
+                .as("raw counts weigh bad 3 times")
+                .isCloseTo((float) (3 * rawBad / Math.sqrt(9 * rawBad * rawBad + film * film + plot * plot)),
+                        within(1e-6f));
         // a count of 1 weighs 1 either way: "the bad actors" is the same row
         assertThat(dense(transform(sublinear, TINY.samples().subList(3, 4)))[0])
                 .containsExactly(dense(transform(raw, TINY.samples().subList(3, 4)))[0]);
@@ -198,7 +212,18 @@ class NgramVectorizerTest {
         NgramVectorizer v = fit(TINY, NgramConfig.DEFAULT);
 
         assertThat(v.features()).isEqualTo(7);
-        assertThat(v.featureNames()).containsExactly("actors", "bad", "film", "good", "good film", "plot", "the");
+        assertThat(v.featureNames()).containsExactly("film", "good", "good film", "actors", "bad", "plot", "the");
+    }
+
+    @Test
+    void fit_columns_commonestFirstThenByName() throws IOException {
+        // document frequencies: film 4; good and 'good film' 3; actors, bad, plot and the 2
+        NgramVectorizer v = fit(TINY, raw().topK(7).build());
+
+        assertThat(v.featureNames()).containsExactly("film", "good", "good film", "actors", "bad", "plot", "the");
+        for (int c = 1; c < v.features(); c++) {
+            assertThat(v.idf(c)).as("idf of column %d", c).isGreaterThanOrEqualTo(v.idf(c - 1));
+        }
     }
 
     @Test
@@ -206,7 +231,7 @@ class NgramVectorizerTest {
         MemorySource source = MemorySource.of("1", "good film", "2", "bad film", "1", "good");
         NgramVectorizer v = fit(source, raw().minDocumentFrequency(1).build());
 
-        assertThat(v.featureNames()).containsExactly("bad", "bad film", "film", "good", "good film");
+        assertThat(v.featureNames()).containsExactly("film", "good", "bad", "bad film", "good film");
         assertThat(fit(source, NgramConfig.DEFAULT).featureNames()).containsExactly("film", "good");
     }
 
@@ -244,9 +269,10 @@ class NgramVectorizerTest {
         SparseBatch b = v.vectorize(samples, new int[] {1, -1});
 
         assertThat(b.labels()).containsExactly(1, -1);
-        // actors, film, good, 'good film', plot, the; 'the plot' and 'the good' are not in the vocabulary
+        // columns film, good, 'good film', actors, bad, plot, the: all but bad; 'the plot' and 'the good' are not in
+        // the vocabulary
         assertThat(b.rowStart()).containsExactly(0, 6, 6);
-        assertThat(b.indices()).containsExactly(0, 2, 3, 4, 5, 6);
+        assertThat(b.indices()).containsExactly(0, 1, 2, 3, 5, 6);
     }
 
     @Test
@@ -259,7 +285,7 @@ class NgramVectorizerTest {
         float[] selected = dense(transform(three, doc))[0];
 
         // columns film, good, 'good film' are 2, 3, 4 of the whole vocabulary: same values, no renormalization
-        assertThat(selected).containsExactly(full[2], full[3], full[4]);
+        assertThat(selected).containsExactly(full[0], full[1], full[2]);
     }
 
     @Test
