@@ -29,7 +29,8 @@ import org.textclf.nn.StepThreads;
  * mvn -o -q -B -pl textclf-bench -am package -DskipTests &amp;&amp; java -jar textclf-bench/target/benchmarks.jar MlpStepBenchmark
  *
  * <p>One training step of the default MLP at IMDB shape: batch 128, 20,000 features, ~150 nonzeros per row drawn
- * Zipf-like (as words are, so a batch touches a few thousand distinct features, not 19,200), 64 units, 2 classes,
+ * Zipf-like (as words are, so a batch touches a few thousand distinct features, not 19,200), the commonest at the
+ * lowest index as the vectorizer lays its columns out, 64 units, 2 classes,
  * through the public seam only. {@code step} is the whole {@link Mlp#fitBatch} (fused); {@code computeGradients} is
  * its forward and backward, {@code applyGradients} the optimizer step from gradients computed once in setup (the
  * unfused second half), {@code evaluate} an inference forward (no dropout) for the forward's share;
