@@ -47,6 +47,11 @@ import org.textclf.nn.StepThreads;
 public class MlpStepBenchmark {
 
     static final int FEATURES = Integer.getInteger("features", 20_000);
+    /**
+     * {@code -Dorder=random}: the features in a seeded random order instead, as the vectorizer's columns were before
+     * they went commonest first (sorted by name, which frequency does not follow).
+     */
+    static final boolean RANDOM_ORDER = "random".equals(System.getProperty("order"));
     static final int ROWS = 128;
     static final int NONZEROS_PER_ROW = 150;
 
@@ -67,8 +72,9 @@ public class MlpStepBenchmark {
         batches = new SparseBatch[16];
         SplittableRandom random = new SplittableRandom(1);
         double[] cdf = zipfCdf(FEATURES);
+        int[] order = columnOrder();
         for (int b = 0; b < batches.length; b++) {
-            batches[b] = batch(random, cdf);
+            batches[b] = batch(random, cdf, order);
         }
         mlp = Mlp.create(MlpConfig.DEFAULTS, FEATURES, 2, 1);
         adam = Adam.forNetwork(AdamConfig.DEFAULTS, mlp);
@@ -96,7 +102,25 @@ public class MlpStepBenchmark {
         return cdf;
     }
 
-    private static SparseBatch batch(SplittableRandom random, double[] cdf) {
+    /** Feature i's column: i itself, or a seeded shuffle of the columns with {@link #RANDOM_ORDER}. */
+    private static int[] columnOrder() {
+        int[] column = new int[FEATURES];
+        for (int i = 0; i < FEATURES; i++) {
+            column[i] = i;
+        }
+        if (RANDOM_ORDER) {
+            SplittableRandom shuffle = new SplittableRandom(5);
+            for (int i = FEATURES - 1; i > 0; i--) {
+                int j = shuffle.nextInt(i + 1);
+                int t = column[i];
+                column[i] = column[j];
+                column[j] = t;
+            }
+        }
+        return column;
+    }
+
+    private static SparseBatch batch(SplittableRandom random, double[] cdf, int[] order) {
         int[] rowStart = new int[ROWS + 1];
         int[] indices = new int[ROWS * NONZEROS_PER_ROW];
         float[] values = new float[indices.length];
@@ -106,7 +130,7 @@ public class MlpStepBenchmark {
             int n = NONZEROS_PER_ROW / 2 + random.nextInt(NONZEROS_PER_ROW + 1);
             int[] row = random.doubles().limit(4L * n).mapToInt(u -> {
                 int i = Arrays.binarySearch(cdf, u);
-                return Math.min(i >= 0 ? i : -i - 1, cdf.length - 1);
+                return order[Math.min(i >= 0 ? i : -i - 1, cdf.length - 1)];
             }).distinct().limit(n).sorted().toArray();
             for (int feature : row) {
                 if (k < indices.length) {

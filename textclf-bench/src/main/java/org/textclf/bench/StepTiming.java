@@ -8,6 +8,7 @@ import org.textclf.nn.StepThreads;
 
 /**
  * mvn -o -q -B -pl textclf-bench -am package -DskipTests &amp;&amp; java -cp textclf-bench/target/benchmarks.jar org.textclf.bench.StepTiming
+ * (add {@code -Dorder=random} before {@code -cp} for the features in random order, {@link MlpStepBenchmark})
  *
  * <p>The parts of {@link MlpStepBenchmark} timed by the thread's CPU time instead of the wall clock, minimum and
  * median over 15 rounds of 200 calls (then the whole step by the wall clock with one and two threads): on a machine

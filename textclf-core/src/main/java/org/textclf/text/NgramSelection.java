@@ -75,8 +75,9 @@ record NgramSelection(int[] ids, String[] names) {
      * The same features by document frequency, commonest first (idf ascending), ties in this order. Why: a training
      * step reads and updates the first kernel's rows of the features its batch holds. In name order those rows are
      * spread evenly over the kernel; in this order the common features, in nearly every batch, are one dense block
-     * that the step streams and the rare ones thin out behind it. At IMDB shape the MLP step took 2.6-2.8 ms of
-     * CPU with its features in random order against 1.8-2.1 ms frequency-ordered (the same batches, JDK 25).
+     * that the step streams and the rare ones thin out behind it. At IMDB shape ({@code StepTiming}, JDK 25, three
+     * alternating pairs) the MLP step took 2.97, 2.62 and 2.04 ms of CPU (min) with its features in random order
+     * ({@code -Dorder=random}) against 2.60, 1.97 and 2.09 ms commonest first: up to 1.3x, on a noisy machine.
      */
     NgramSelection byDocumentFrequency(FeatureTable table) {
         long[] keys = new long[ids.length];
