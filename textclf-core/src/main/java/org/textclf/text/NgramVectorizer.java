@@ -219,7 +219,10 @@ public final class NgramVectorizer implements Vectorizer<SparseBatch> {
         return names.length;
     }
 
-    /** The n-gram of each output column, tokens joined by one space, in column order (commonest first, ties by code point). */
+    /**
+     * The n-gram of each output column, tokens joined by one space, in column order: commonest first, ties by code
+     * point.
+     */
     public List<String> featureNames() {
         return List.of(names);
     }

@@ -284,7 +284,7 @@ class NgramVectorizerTest {
         float[] full = dense(transform(all, doc))[0];
         float[] selected = dense(transform(three, doc))[0];
 
-        // columns film, good, 'good film' are 2, 3, 4 of the whole vocabulary: same values, no renormalization
+        // columns film, good, 'good film' are 0, 1, 2 of the whole vocabulary too: same values, no renormalization
         assertThat(selected).containsExactly(full[0], full[1], full[2]);
     }
 
