@@ -212,7 +212,8 @@ class NgramVectorizerTest {
         NgramVectorizer v = fit(TINY, NgramConfig.DEFAULT);
 
         assertThat(v.features()).isEqualTo(7);
-        assertThat(v.featureNames()).containsExactly("film", "good", "good film", "actors", "bad", "plot", "the");
+        assertThat(v.featureNames()).containsExactlyInAnyOrder("actors", "bad", "film", "good", "good film", "plot",
+                "the");
     }
 
     @Test
@@ -231,7 +232,7 @@ class NgramVectorizerTest {
         MemorySource source = MemorySource.of("1", "good film", "2", "bad film", "1", "good");
         NgramVectorizer v = fit(source, raw().minDocumentFrequency(1).build());
 
-        assertThat(v.featureNames()).containsExactly("film", "good", "bad", "bad film", "good film");
+        assertThat(v.featureNames()).containsExactlyInAnyOrder("bad", "bad film", "film", "good", "good film");
         assertThat(fit(source, NgramConfig.DEFAULT).featureNames()).containsExactly("film", "good");
     }
 

@@ -17,9 +17,11 @@ import org.textclf.api.Prediction;
  * While a loop predicts, the requests of its connections wait in their sockets and make up its next batch: the
  * batch grows with the load by itself, and a lone request is answered at once.
  *
- * <p>Why on the event loop: handing each request to a prediction thread and each answer back wakes a thread twice,
- * which costs more CPU than the prediction of a short text (8.8 µs for AG News in process). A request with more texts than a batch holds is a batch of
- * its own on {@link MicroBatcher}'s workers instead, so that it never holds a loop and the other connections on it.
+ * <p>Why on the event loop: handing each request to a prediction thread and each answer back wakes two threads for a
+ * prediction that takes 8.8 µs for a short AG News text in process ({@code bench/serve}'s in-process figure); what
+ * this server served against the Jetty one before it, which did hand over, is in {@code bench/README.md}. A request
+ * with more texts than a batch holds is a batch of its own on {@link MicroBatcher}'s workers instead, so that it
+ * never holds a loop and the other connections on it.
  *
  * <p>A request's texts stay in one batch, so its answer is never split. Each loop's waiting requests are bounded
  * by {@code --queue-size} (503 beyond); a request past its timeout when its batch starts is answered 504.
